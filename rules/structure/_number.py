@@ -1,0 +1,58 @@
+"""Parse the number/symbol line (``Số: 18/TB-SKHCN``, ``Số 240-TB/VPTU``) once for NL11x."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NumberLine", "parse_number"]
+
+_RE = re.compile(
+    r"^(?P<so>S[ốỐ])(?P<colon>\s*[:.;]?)(?P<gap>\s*)"
+    r"(?P<num>\d+)?(?P<blank>[\s_.…]*?)"
+    r"(?P<sep1>\s*[/\-]\s*)"
+    r"(?P<sym>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class NumberLine:
+    text: str
+    colon: str  # what stands after "Số" ("", ":", " :")
+    num: str | None  # the digits, None when left blank
+    sep1: str  # the separator after the number ("/" or "-", maybe with spaces)
+    symbol: str  # the rest: "TB-SKHCN" or "TB/VPTU"
+    offsets: dict[str, tuple[int, int]]
+
+    @property
+    def blank(self) -> bool:
+        return self.num is None
+
+    def kind_and_organ(self, party: bool) -> tuple[str | None, str]:
+        """(kind abbreviation or None, organ part) of the symbol."""
+        if party:
+            # Số 240-TB/VPTU: sep1 is "-", symbol is "TB/VPTU"
+            if "/" in self.symbol:
+                kind, organ = self.symbol.split("/", 1)
+                return kind.strip(), organ.strip()
+            return None, self.symbol
+        parts = [p.strip() for p in self.symbol.split("-")]
+        if len(parts) >= 2:
+            return parts[0], "-".join(parts[1:])
+        return None, self.symbol
+
+
+def parse_number(text: str) -> NumberLine | None:
+    m = _RE.match(text)
+    if not m:
+        return None
+    offsets = {g: m.span(g) for g in ("so", "colon", "gap", "num", "blank", "sep1", "sym")}
+    return NumberLine(
+        text=text,
+        colon=m.group("colon"),
+        num=m.group("num"),
+        sep1=m.group("sep1"),
+        symbol=m.group("sym"),
+        offsets=offsets,
+    )

@@ -1,0 +1,3 @@
+"""notice-lint: a linter for Vietnamese administrative documents."""
+
+__version__ = "0.1.0"

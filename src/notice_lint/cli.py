@@ -1,0 +1,166 @@
+"""The ``notice-lint`` command."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+__all__ = ["main", "cli"]
+
+
+def _split_codes(value: tuple[str, ...] | str | None) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = (value,)
+    out: list[str] = []
+    for v in value:
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return out
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("expected YYYY-MM-DD") from None
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json.")
+@click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
+@click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
+@click.option("--extend-select", multiple=True, help="Codes or prefixes added to the selection.")
+@click.option(
+    "--profile",
+    type=click.Choice(["auto", "nd30", "party", "hd36", "hd05"], case_sensitive=False),
+    default=None,
+    help="State (nd30) or Party (hd36/hd05; party = by the document's date). Default: detect.",
+)
+@click.option("--final/--draft", "final", default=None, help="Judge as a final document: a blank number or date is an error.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages (default vi).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Use this config file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run (default warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("-v", "--verbose", is_flag=True, help="Print each file's profile and the evidence for it.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.option("--explain", metavar="CODE", default=None, help="Explain a rule (with a bad and a good example) and exit.")
+@click.option("--today", callback=_parse_date, default=None, hidden=True, help="Pretend today is this date (tests).")
+@click.version_option(__version__, "--version", prog_name="notice-lint")
+def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_file, fail_on, exit_zero, quiet,
+        statistics, verbose, output_file, list_rules, explain, today) -> None:  # noqa: PLR0913
+    """Lint Vietnamese administrative documents (.docx, .txt, .md).
+
+    Messages are in Vietnamese by default; --lang en for English.
+    """
+    from .errors import ConfigError, InputError
+    from .reporters import REPORTERS, get_reporter
+    from .runner import Linter, Options, discover, failing, rule_registry
+
+    ui_lang = lang or "vi"
+    if list_rules:
+        from .docs import rule_table
+
+        click.echo(rule_table(rule_registry(), ui_lang))
+        return
+    if explain:
+        from .docs import explain_rule
+
+        code = explain.strip().upper()
+        reg = rule_registry()
+        if code not in reg:
+            click.echo(f"notice-lint: unknown rule code '{code}'", err=True)
+            sys.exit(2)
+        click.echo(explain_rule(reg[code]))
+        return
+    if fmt not in REPORTERS:
+        click.echo(f"notice-lint: unknown --format '{fmt}' (one of: {', '.join(REPORTERS)})", err=True)
+        sys.exit(2)
+    if not paths:
+        click.echo("notice-lint: no files given (try: notice-lint draft.docx)", err=True)
+        sys.exit(2)
+    try:
+        linter = Linter(
+            Options(
+                select=_split_codes(select) or None,
+                ignore=_split_codes(ignore),
+                extend_select=_split_codes(extend_select),
+                profile=profile.lower() if profile else None,
+                final=final,
+                lang=lang,
+                config_file=Path(config_file) if config_file else None,
+                today=today,
+            )
+        )
+    except InputError as exc:
+        click.echo(f"notice-lint: {exc.message(ui_lang)}", err=True)
+        sys.exit(2)
+
+    results = []
+    input_errors = 0
+    fail = False
+    config_error = False
+    for path in discover(paths):
+        result = linter.lint_file(path)
+        if result.error is not None:
+            input_errors += 1
+            if isinstance(result.error, ConfigError):
+                config_error = True
+                click.echo(f"notice-lint: {result.error.message(ui_lang)}", err=True)
+            else:
+                click.echo(f"{path}: {result.error.message(ui_lang)}", err=True)
+        if verbose and result.error is None:
+            ev = "; ".join(result.evidence) or ("no evidence" if ui_lang == "en" else "không có dấu hiệu")
+            click.echo(f"{path}: profile {result.profile} ({ev})", err=True)
+        results.append(result)
+        cfg_fail_on = fail_on
+        if cfg_fail_on is None and result.error is None:
+            cfg_fail_on = linter.config_for(path).fail_on
+        if result.findings and failing(result.findings, cfg_fail_on or "warning"):
+            fail = True
+
+    color = output_file is None and sys.stdout.isatty() and fmt == "text"
+    report = get_reporter(fmt)(results, lang=ui_lang, color=color, quiet=quiet)
+    if statistics:
+        from .reporters.text import statistics as stats
+
+        report = stats(results, ui_lang) + report if fmt == "text" else report
+        if fmt != "text":
+            click.echo(stats(results, ui_lang), err=True, nl=False)
+    if output_file:
+        Path(output_file).write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False)
+    if input_errors or config_error:
+        sys.exit(2)
+    if fail and not exit_zero:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: no traceback ever reaches a user."""
+    try:
+        cli(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("notice-lint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # pragma: no cover - last line of defence
+        click.echo(f"notice-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,247 @@
+"""Render the labels Word draws for automatic numbering (``w:numPr``).
+
+Reads ``numbering.xml`` (abstract numberings, ``w:num`` instances with
+``w:lvlOverride``/``w:startOverride``) and the numbering of paragraph styles in
+``styles.xml`` (through their ``basedOn`` chain), then counts paragraphs the
+way Word does: a level's counter advances at each paragraph of that level and
+restarts when a higher level advances.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % W_NS
+VAL = W + "val"
+
+__all__ = ["Numbering", "format_number", "to_roman"]
+
+
+def to_roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for value, sym in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa..
+    if n <= 0:
+        return str(n)
+    letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+    return letter * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("decimal", "decimalEnclosedCircle", "ordinal", "cardinalText", "ordinalText"):
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "upperRoman":
+        return to_roman(n)
+    if fmt == "lowerRoman":
+        return to_roman(n).lower()
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+def _bullet(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xF000 <= code <= 0xF0FF:  # Symbol / Wingdings private-use range
+            ch = chr(code - 0xF000)
+        out.append(ch)
+    s = "".join(out).strip()
+    if not s:
+        return ""
+    if s in ("-", "–", "—", "‒", "−"):
+        return "-"
+    if s == "+":
+        return "+"
+    if s == "*":
+        return "*"
+    return "•"
+
+
+@dataclass(slots=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    legal: bool = False
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    levels: dict[int, _Level]
+    overrides: dict[int, int] = field(default_factory=dict)  # ilvl -> startOverride
+    key: str = ""
+
+
+class Numbering:
+    def __init__(self) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, _Num] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+
+    @classmethod
+    def load(
+        cls,
+        zf: Any,
+        read_part: Callable[..., bytes | None],
+        safe_xml: Callable[[bytes, str], Any],
+        styles_only_if_used: Any = None,
+    ) -> "Numbering | None":
+        blob = read_part(zf, "word/numbering.xml")
+        if blob is None:
+            return None
+        self = cls()
+        root = safe_xml(blob, "word/numbering.xml")
+        for an in root.iter(W + "abstractNum"):
+            aid = an.get(W + "abstractNumId")
+            levels: dict[int, _Level] = {}
+            for lvl in an.iter(W + "lvl"):
+                levels[int(lvl.get(W + "ilvl", "0"))] = _parse_level(lvl)
+            self.abstract[aid] = levels
+            link = an.find(W + "numStyleLink")
+            if link is not None:
+                self.abstract[aid] = levels  # resolved lazily below if empty
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId")
+            aref = num.find(W + "abstractNumId")
+            if nid is None or aref is None:
+                continue
+            aid = aref.get(VAL)
+            levels = dict(self.abstract.get(aid, {}))
+            overrides: dict[int, int] = {}
+            for ov in num.iter(W + "lvlOverride"):
+                ilvl = int(ov.get(W + "ilvl", "0"))
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    try:
+                        overrides[ilvl] = int(so.get(VAL, "1"))
+                    except ValueError:
+                        pass
+                lvl = ov.find(W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = _parse_level(lvl)
+            key = f"n{nid}" if overrides or len(levels) != len(self.abstract.get(aid, {})) else f"a{aid}"
+            self.nums[nid] = _Num(aid, levels, overrides, key)
+        sblob = read_part(zf, "word/styles.xml")
+        if sblob is not None:
+            self._load_styles(safe_xml(sblob, "word/styles.xml"))
+        return self
+
+    def _load_styles(self, root: Any) -> None:
+        direct: dict[str, tuple[str | None, int | None]] = {}
+        based: dict[str, str] = {}
+        for st in root.iter(W + "style"):
+            if st.get(W + "type") != "paragraph":
+                continue
+            sid = st.get(W + "styleId")
+            b = st.find(W + "basedOn")
+            if b is not None:
+                based[sid] = b.get(VAL)
+            numpr = st.find(f"{W}pPr/{W}numPr")
+            if numpr is not None:
+                nid = numpr.find(W + "numId")
+                il = numpr.find(W + "ilvl")
+                direct[sid] = (
+                    nid.get(VAL) if nid is not None else None,
+                    int(il.get(VAL, "0")) if il is not None else None,
+                )
+        for sid in set(direct) | set(based):
+            cur, seen = sid, set()
+            nid, ilvl = None, None
+            while cur and cur not in seen:
+                seen.add(cur)
+                d = direct.get(cur)
+                if d:
+                    nid = nid or d[0]
+                    ilvl = ilvl if ilvl is not None else d[1]
+                cur = based.get(cur)
+            if nid:
+                self.style_num[sid] = (nid, ilvl or 0)
+
+    def label_for(self, p: Any, style: str | None) -> str | None:
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        nid: str | None = None
+        ilvl: int | None = None
+        if numpr is not None:
+            n = numpr.find(W + "numId")
+            i = numpr.find(W + "ilvl")
+            nid = n.get(VAL) if n is not None else None
+            if i is not None:
+                try:
+                    ilvl = int(i.get(VAL, "0"))
+                except ValueError:
+                    ilvl = 0
+        if style and style in self.style_num:
+            snid, silvl = self.style_num[style]
+            nid = nid or snid
+            ilvl = silvl if ilvl is None else ilvl
+        if not nid or nid == "0":
+            return None
+        num = self.nums.get(nid)
+        if num is None:
+            return None
+        ilvl = ilvl or 0
+        level = num.levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self.counters.setdefault(num.key, {})
+        if num.key not in self.started:
+            self.started.add(num.key)
+            for lv, start in num.overrides.items():
+                counters[lv] = start - 1
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level.fmt == "bullet":
+            return _bullet(level.text) or None
+        text = level.text
+        for lv in range(0, 9):
+            ph = f"%{lv + 1}"
+            if ph not in text:
+                continue
+            lvl_def = num.levels.get(lv, _Level())
+            value = counters.get(lv, lvl_def.start)
+            fmt = "decimal" if level.legal and lv != ilvl else lvl_def.fmt
+            text = text.replace(ph, format_number(value, fmt))
+        return text.strip() or None
+
+
+def _parse_level(lvl: Any) -> _Level:
+    out = _Level()
+    st = lvl.find(W + "start")
+    if st is not None:
+        try:
+            out.start = int(st.get(VAL, "1"))
+        except ValueError:
+            pass
+    fmt = lvl.find(W + "numFmt")
+    if fmt is not None:
+        out.fmt = fmt.get(VAL, "decimal")
+    txt = lvl.find(W + "lvlText")
+    if txt is not None:
+        out.text = txt.get(VAL, "")
+    out.legal = lvl.find(W + "isLgl") is not None
+    return out

@@ -1,0 +1,166 @@
+"""Read ``.txt`` and ``.md`` drafts: one physical line is one paragraph.
+
+Markdown markup (headings ``#``, emphasis ``**``/``*``/``__``, block quotes,
+table pipes, escapes, HTML comments) is removed from ``Paragraph.text`` while
+``Paragraph.col_map`` keeps every character's column in the file, so findings
+point at the file as the user sees it.  Table cells become columns (joined by
+a tab), like the columns a PDF export lays out with runs of spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from .model import Document, Paragraph, nfc_with_map
+
+__all__ = ["read_text", "decode_text", "strip_markdown"]
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(
+                "tệp UTF-16 bị hỏng; hãy lưu lại dạng UTF-8",
+                "damaged UTF-16 text; save the file as UTF-8",
+            ) from None
+    else:
+        sample = data[:4096]
+        if sample and sample.count(b"\x00") > len(sample) // 8:
+            raise InputError(
+                "tệp có vẻ là UTF-16 không có BOM hoặc là tệp nhị phân; hãy lưu lại dạng UTF-8",
+                "the file looks like UTF-16 without a BOM, or binary; save it as UTF-8",
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(
+                "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
+                "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
+            ) from None
+        return _check_binary(text)
+    raise InputError(
+        "tệp không phải UTF-8 hợp lệ; hãy lưu lại dạng Unicode UTF-8",
+        "the file is not valid UTF-8; save it as Unicode UTF-8",
+    )
+
+
+def _check_binary(text: str) -> str:
+    sample = text[:4096]
+    if sample:
+        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        if controls > max(8, len(sample) // 50):
+            raise InputError(
+                "tệp chứa dữ liệu nhị phân, không phải văn bản",
+                "the file holds binary data, not text",
+            )
+    return text
+
+
+_COMMENT = re.compile(r"<!--.*?-->")
+_HEADING = re.compile(r"^(\s{0,3}#{1,6})(\s+|$)")
+_HEADING_TAIL = re.compile(r"\s+#+\s*$")
+_QUOTE = re.compile(r"^(\s{0,3}>\s?)+")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def strip_markdown(line: str) -> tuple[str, list[int]]:
+    """Remove markdown markup from one line; return the text and its column map."""
+    keep = [True] * len(line)
+    subst: dict[int, str] = {}
+
+    def drop(a: int, b: int) -> None:
+        for k in range(a, b):
+            keep[k] = False
+
+    for m in _COMMENT.finditer(line):
+        drop(m.start(), m.end())
+    for m in _BR.finditer(line):
+        drop(m.start(), m.end())
+    m = _HEADING.match(line)
+    if m:
+        drop(0, m.end())
+        t = _HEADING_TAIL.search(line)
+        if t and t.start() > m.end():
+            drop(t.start(), t.end())
+    m = _QUOTE.match(line)
+    if m:
+        drop(0, m.end())
+    if _TABLE_SEP.match(line) and "|" in line:
+        return "", []
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        # cells: drop the outer pipes, turn inner ones into tabs (columns)
+        first = line.index("|")
+        last = line.rindex("|")
+        drop(first, first + 1)
+        if last != first:
+            drop(last, last + 1)
+        for k in range(first + 1, last):
+            if line[k] == "|" and line[k - 1] != "\\":
+                subst[k] = "\t"
+    # escapes
+    for k in range(len(line) - 1):
+        if line[k] == "\\" and keep[k] and line[k + 1] in "\\`*_{}[]()#+-.!|<>~":
+            keep[k] = False
+            keep[k + 1] = True
+    # emphasis delimiters: runs of * or _ touching a word on one side
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if ch in "*_" and keep[i] and (i == 0 or line[i - 1] != "\\"):
+            j = i
+            while j < n and line[j] == ch:
+                j += 1
+            run = j - i
+            before = line[i - 1] if i > 0 else " "
+            after = line[j] if j < n else " "
+            if run <= 3 and (before.isspace() != after.isspace() or (not before.isspace() and not after.isspace() and ch == "*")):
+                if not (ch == "_" and before.isalnum() and after.isalnum()):
+                    drop(i, j)
+            i = j
+            continue
+        i += 1
+    out_chars: list[str] = []
+    cols: list[int] = []
+    for k, ch in enumerate(line):
+        if not keep[k]:
+            continue
+        out_chars.append(subst.get(k, ch))
+        cols.append(k)
+    return "".join(out_chars), cols
+
+
+def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
+    if not data.strip():
+        raise InputError("tệp rỗng, không có nội dung", "the file is empty")
+    text = decode_text(data)
+    lines = _LINE_SPLIT.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    paragraphs: list[Paragraph] = []
+    for number, line in enumerate(lines, start=1):
+        if markdown:
+            body, cols = strip_markdown(line)
+        else:
+            body, cols = line, None
+        nfc, nfc_map = nfc_with_map(body)
+        if nfc_map is not None:
+            col_map = [cols[k] if cols is not None else k for k in nfc_map] if nfc else []
+        else:
+            col_map = cols if cols is not None and cols != list(range(len(body))) else None
+        paragraphs.append(
+            Paragraph(index=number, text=nfc, raw=body, line=number, col_map=col_map)
+        )
+    return Document(path=path, kind="markdown" if markdown else "text", paragraphs=paragraphs, source=text)

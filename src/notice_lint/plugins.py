@@ -1,0 +1,59 @@
+"""The plugin API: pluggy hook specifications and the plugin manager.
+
+Built-in rules are registered through the same ``notice_lint`` entry-point
+group a third-party package uses::
+
+    [project.entry-points.notice_lint]
+    my_rules = "my_package.notice_lint_plugin"
+
+where the module defines::
+
+    from notice_lint.plugins import hookimpl
+
+    @hookimpl
+    def notice_lint_get_rules():
+        from .rules import MyRule
+        return [MyRule]
+
+    @hookimpl
+    def notice_lint_data(name):
+        if name == "typos":
+            return [{"wrong": "quyết đinh", "right": "quyết định", "class": "tone"}]
+        return None
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pluggy
+
+PROJECT = "notice_lint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+__all__ = ["hookspec", "hookimpl", "get_plugin_manager", "PROJECT"]
+
+
+class NoticeLintSpec:
+    @hookspec
+    def notice_lint_get_rules(self) -> list[type]:  # type: ignore[empty-body]
+        """Return the rule classes this plugin contributes (import them lazily)."""
+
+    @hookspec
+    def notice_lint_data(self, name: str) -> list[Any] | None:  # type: ignore[empty-body]
+        """Return entries to add to the data table ``name`` (or None).
+
+        Tables read by the built-in rules include ``kinds`` (document kinds),
+        ``typos`` (known misspellings), ``abbreviations`` (abbreviations that
+        need no definition) and ``names`` (words NL202 accepts as names).
+        """
+
+
+@functools.lru_cache(maxsize=1)
+def get_plugin_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(NoticeLintSpec)
+    pm.load_setuptools_entrypoints(PROJECT)
+    return pm

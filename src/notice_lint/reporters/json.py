@@ -1,0 +1,28 @@
+"""``--format json``: a list of finding objects (see spec/RULES.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import fix_payload
+
+
+def finding_dict(path: str, f: Any, lang: str) -> dict[str, Any]:
+    return {
+        "path": path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.label,
+        "message": f.message(lang),
+        "fix": fix_payload(f),
+    }
+
+
+def render(results: list[Any], *, lang: str = "vi", **_: Any) -> str:
+    items = [finding_dict(r.path, f, lang) for r in results for f in r.findings]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,67 @@
+"""``--format text``: ``path:line:col: CODE message`` then a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+_SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+
+
+def line_for(path: str, f: Any, lang: str, color: bool) -> str:
+    import click
+
+    loc = f"{path}:{f.line}:{f.column}:"
+    code = f.code
+    if color:
+        loc = click.style(loc, bold=True)
+        code = click.style(code, fg=_SEVERITY_COLOR.get(f.severity.label, None), bold=True)
+    fixable = " [*]" if f.fix is not None and f.fix.safe else ""
+    return f"{loc} {code} {f.message(lang)}{fixable}"
+
+
+def summary(results: list[Any], lang: str) -> str:
+    counts = Counter(f.severity.label for r in results for f in r.findings)
+    files = len([r for r in results if r.error is None])
+    bad = len([r for r in results if r.error is not None])
+    total = sum(counts.values())
+    fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safe)
+    if lang == "en":
+        if total == 0:
+            s = f"No problems found in {files} file(s)."
+        else:
+            s = (
+                f"Found {total} problem(s) in {files} file(s): {counts['error']} error(s), "
+                f"{counts['warning']} warning(s), {counts['info']} info."
+            )
+        if fixable:
+            s += f" {fixable} fixable with --fix."
+        if bad:
+            s += f" {bad} file(s) could not be read."
+        return s
+    if total == 0:
+        s = f"Không phát hiện lỗi nào trong {files} tệp."
+    else:
+        s = (
+            f"Phát hiện {total} vấn đề trong {files} tệp: {counts['error']} lỗi, "
+            f"{counts['warning']} cảnh báo, {counts['info']} thông tin."
+        )
+    if fixable:
+        s += f" Có thể tự sửa {fixable} lỗi với --fix."
+    if bad:
+        s += f" {bad} tệp không đọc được."
+    return s
+
+
+def render(results: list[Any], *, lang: str = "vi", color: bool = False, quiet: bool = False, **_: Any) -> str:
+    lines = [line_for(r.path, f, lang, color) for r in results for f in r.findings]
+    if not quiet:
+        lines.append(summary(results, lang))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def statistics(results: list[Any], lang: str = "vi") -> str:
+    counts: Counter[tuple[str, str]] = Counter((f.code, f.name) for r in results for f in r.findings)
+    rows = [f"{n:5d}\t{code}\t{name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(rows) + ("\n" if rows else "")

@@ -1,0 +1,175 @@
+"""The rule contract: what a rule is, what it receives and what it returns.
+
+A rule is a small class::
+
+    class NumberFormat(Rule):
+        '''The number line must read ``Số: 18/TB-SKHCN``.
+
+        **Anti-pattern** ... **Best practice** ... **Reference** ...
+        '''
+        code = "NL111"
+        name = "number-format"
+        summary = "Form of the number/symbol line"
+        severity = Severity.ERROR
+        profiles = ("nd30", "hd36", "hd05")
+
+        def check(self, notice, ctx):
+            yield self.finding(paragraph, start, end, vi="...", en="...", fix=...)
+
+Rules are pure functions of the :class:`~notice_lint.anatomy.Notice` and the
+:class:`RuleContext`; they never open files or parse XML.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .anatomy import Notice
+    from .data import DataTables
+    from .document.model import Paragraph
+
+__all__ = ["Severity", "Edit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES"]
+
+ALL_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05")
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        return cls[value.strip().upper()]
+
+
+@dataclass(slots=True, frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` of paragraph ``paragraph`` (1-based index)."""
+
+    paragraph: int
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(slots=True, frozen=True)
+class Fix:
+    """A correction: one or more edits, applied together.
+
+    ``safe`` fixes are applied by ``--fix``; unsafe ones only with
+    ``--unsafe-fixes``.
+    """
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @classmethod
+    def replace(cls, paragraph: int, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":
+        return cls((Edit(paragraph, start, end, replacement),), safe)
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    paragraph: int  # 1-based paragraph index
+    start: int  # offset in Paragraph.text
+    end: int
+    message_vi: str
+    message_en: str
+    fix: Fix | None = None
+    line: int = 0  # source line / column, filled by the runner
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def message(self, lang: str = "vi") -> str:
+        return self.message_en if lang == "en" else self.message_vi
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a rule may know besides the document."""
+
+    data: "DataTables"
+    final: bool = False
+    lang: str = "vi"
+    options: dict[str, Any] = field(default_factory=dict)  # [tool.notice-lint] keys
+    today: Any = None  # datetime.date; the runner fills it
+
+    def option(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+
+class Rule:
+    """Base class of every rule (built-in or from a plugin)."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""  # one line, English
+    summary_vi: ClassVar[str] = ""  # one line, Vietnamese
+    severity: ClassVar[Severity] = Severity.WARNING
+    profiles: ClassVar[tuple[str, ...]] = ALL_PROFILES
+    #: document kinds the rule can judge ("docx", "text", "markdown")
+    formats: ClassVar[tuple[str, ...]] = ("docx", "text", "markdown")
+    #: extra parts a reader must load for this rule ("styles" for formatting)
+    needs: ClassVar[frozenset[str]] = frozenset()
+    #: configuration keys this rule understands (key -> help text)
+    config_keys: ClassVar[dict[str, str]] = {}
+    fixable: ClassVar[bool] = False
+    #: the clause the rule enforces, for the docs
+    reference: ClassVar[str] = ""
+
+    def check(self, notice: "Notice", ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # -- helpers ---------------------------------------------------------
+    def finding(
+        self,
+        paragraph: "Paragraph | int",
+        start: int,
+        end: int,
+        *,
+        vi: str,
+        en: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        index = paragraph if isinstance(paragraph, int) else paragraph.index
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=self.severity if severity is None else severity,
+            paragraph=index,
+            start=start,
+            end=end,
+            message_vi=vi,
+            message_en=en,
+            fix=fix,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.code} {self.name}>"
+
+
+def iter_rules(classes: Iterable[type[Rule]]) -> Iterator[type[Rule]]:
+    seen: set[str] = set()
+    for cls in classes:
+        if cls.code in seen:
+            raise ValueError(f"duplicate rule code {cls.code}")
+        seen.add(cls.code)
+        yield cls

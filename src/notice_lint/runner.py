@@ -1,0 +1,241 @@
+"""Lint documents: read → anatomy → rules → findings, file by file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .config import Config, check_codes, find_config, select_codes
+from .errors import ConfigError, InputError
+from .rule import Finding, Rule, RuleContext, Severity
+
+__all__ = ["FileResult", "Linter", "Options", "discover", "rule_registry"]
+
+
+@dataclass
+class Options:
+    """What the command line says; None means "as the config file says"."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    profile: str | None = None
+    final: bool | None = None
+    lang: str | None = None
+    config_file: Path | None = None
+    today: _dt.date | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    profile: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    kind: str | None = None  # document kind ("docx" / "text" / "markdown")
+
+
+_REGISTRY: dict[str, type[Rule]] | None = None
+
+
+def rule_registry() -> dict[str, type[Rule]]:
+    """Every rule contributed by a plugin (built-in ones included), by code."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        from .plugins import get_plugin_manager
+
+        reg: dict[str, type[Rule]] = {}
+        for batch in reversed(get_plugin_manager().hook.notice_lint_get_rules()):
+            for cls in batch or ():
+                if cls.code in reg and reg[cls.code] is not cls:
+                    raise ConfigError(
+                        f"hai plugin cùng khai báo mã quy tắc {cls.code}",
+                        f"two plugins declare rule code {cls.code}",
+                    )
+                reg[cls.code] = cls
+        _REGISTRY = dict(sorted(reg.items()))
+    return _REGISTRY
+
+
+def reset_registry() -> None:
+    global _REGISTRY
+    _REGISTRY = None
+    from .plugins import get_plugin_manager
+
+    get_plugin_manager.cache_clear()
+
+
+def known_config_keys() -> set[str]:
+    keys: set[str] = set()
+    for cls in rule_registry().values():
+        keys.update(cls.config_keys)
+    return keys
+
+
+def discover(paths: Iterable[str]) -> Iterator[str]:
+    """Files to lint: given files as they are, folders recursed to .docx/.txt/.md."""
+    from .document import SUFFIXES
+
+    for p in paths:
+        if os.path.isdir(p) and not p.lower().endswith(SUFFIXES):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(files):
+                    if name.startswith("~$") or name.startswith("."):
+                        continue
+                    if name.lower().endswith(SUFFIXES):
+                        yield os.path.join(root, name)
+        else:
+            yield p
+
+
+class Linter:
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.registry = rule_registry()
+        self._known_keys = known_config_keys()
+        self._config_cache: dict[Path, Config | None] = {}
+        self._fixed_config: Config | None = None
+        if self.options.config_file is not None:
+            from .config import load_config_file
+
+            self._fixed_config = load_config_file(self.options.config_file, self._known_keys) or Config()
+        self._data_cache: dict[Any, Any] = {}
+        self._rules_cache: dict[Any, list[Rule]] = {}
+        self._validated: set[int] = set()
+        all_codes = list(self.registry)
+        for key, values in (
+            ("--select", self.options.select or []),
+            ("--ignore", self.options.ignore),
+            ("--extend-select", self.options.extend_select),
+        ):
+            check_codes(values, all_codes, "notice-lint", key)
+
+    # -- configuration ---------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        if self._fixed_config is not None:
+            cfg = self._fixed_config
+        else:
+            cfg = find_config(Path(path).parent, self._known_keys, self._config_cache)
+        if id(cfg) not in self._validated:
+            where = str(cfg.path) if cfg.path else "notice-lint"
+            all_codes = list(self.registry)
+            check_codes(cfg.select, all_codes, where, "select")
+            check_codes(cfg.ignore, all_codes, where, "ignore")
+            check_codes(cfg.extend_select, all_codes, where, "extend-select")
+            for glob, codes in cfg.per_file_ignores.items():
+                check_codes(codes, all_codes, where, f"per-file-ignores.{glob}")
+            self._validated.add(id(cfg))
+        return cfg
+
+    def lang_for(self, cfg: Config) -> str:
+        return self.options.lang or cfg.lang
+
+    def rules_for(self, cfg: Config, path: str) -> list[Rule]:
+        ignores = cfg.ignores_for(path)
+        key = (id(cfg), tuple(ignores))
+        rules = self._rules_cache.get(key)
+        if rules is None:
+            select = self.options.select if self.options.select is not None else cfg.select
+            extend = cfg.extend_select + self.options.extend_select
+            ignore = cfg.ignore + self.options.ignore + ignores
+            enabled = select_codes(self.registry, select, extend, ignore)
+            rules = [cls() for code, cls in self.registry.items() if code in enabled]
+            self._rules_cache[key] = rules
+        return rules
+
+    def data_for(self, cfg: Config) -> Any:
+        from .data import DataTables
+        from .plugins import get_plugin_manager
+
+        data = self._data_cache.get(id(cfg))
+        if data is None:
+            data = DataTables(get_plugin_manager(), cfg.data_extra())
+            self._data_cache[id(cfg)] = data
+        return data
+
+    # -- linting ---------------------------------------------------------
+    def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
+        result = FileResult(path=path)
+        try:
+            cfg = self.config_for(path)
+            rules = self.rules_for(cfg, path)
+            result.findings = self._lint(path, cfg, rules, result, data)
+        except InputError as exc:
+            result.error = exc
+        except RecursionError:
+            result.error = InputError(
+                "cấu trúc tài liệu lồng nhau quá sâu, không đọc được",
+                "the document is nested too deeply to read",
+            )
+        except MemoryError:
+            result.error = InputError("tài liệu quá lớn, không đủ bộ nhớ để đọc", "the document is too large to read")
+        return result
+
+    def _lint(self, path: str, cfg: Config, rules: list[Rule], result: FileResult, data: bytes | None) -> list[Finding]:
+        from . import anatomy
+        from .document import read_document
+
+        needs: set[str] = set()
+        for r in rules:
+            needs |= r.needs
+        doc = read_document(path, formatting="styles" in needs, data=data)
+        result.kind = doc.kind
+        tables = self.data_for(cfg)
+        today = self.options.today or _dt.date.today()
+        profile = self.options.profile or cfg.profile
+        notice = anatomy.parse(doc, tables.get("kinds"), profile=profile, today=today)
+        result.profile = notice.profile
+        result.evidence = notice.evidence
+        final = self.options.final if self.options.final is not None else cfg.final
+        ctx = RuleContext(data=tables, final=final, lang=self.lang_for(cfg), options=cfg.options, today=today)
+        findings: list[Finding] = []
+        for rule in rules:
+            if notice.profile not in rule.profiles or doc.kind not in rule.formats:
+                continue
+            try:
+                findings.extend(rule.check(notice, ctx))
+            except Exception as exc:  # a broken rule must not cost the user the other findings
+                print(
+                    f"notice-lint: internal error in rule {rule.code} on {path}: {type(exc).__name__}: {exc}",
+                    file=sys.stderr,
+                )
+        return finalize(doc, findings)
+
+
+def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:
+    """Fill lines and columns, drop duplicates, sort in reading order."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Finding] = []
+    n = len(doc.paragraphs)
+    for f in findings:
+        k = (f.code, f.paragraph, f.start, f.end, f.message_en)
+        if k in seen:
+            continue
+        seen.add(k)
+        idx = min(max(f.paragraph, 1), n) if n else 1
+        if n:
+            para = doc.paragraphs[idx - 1]
+            f.paragraph = idx
+            f.start = max(0, min(f.start, len(para.text)))
+            f.end = max(f.start, min(f.end, len(para.text)))
+            f.line = para.line
+            f.column = para.column(f.start)
+            f.end_line = para.line
+            f.end_column = para.column(f.end) if f.end > f.start else f.column
+        else:
+            f.line = f.end_line = 1
+            f.column = f.end_column = 1
+        out.append(f)
+    out.sort(key=lambda f: (f.line, f.column, f.code))
+    return out
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> bool:
+    threshold = Severity.parse(fail_on)
+    return any(f.severity >= threshold for f in findings)
