@@ -18,6 +18,8 @@ from ._data import load_table
 FAMILIES = (
     "notice_lint_rules.structure",
     "notice_lint_rules.language",
+    "notice_lint_rules.typography",
+    "notice_lint_rules.formatting",
 )
 
 

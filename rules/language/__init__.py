@@ -4,6 +4,6 @@ from __future__ import annotations
 
 
 def get_rules() -> list[type]:
-    from .NL201 import KnownTypo
+    from .._discover import rules_in
 
-    return [KnownTypo]
+    return rules_in(__name__)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 
 def get_rules() -> list[type]:
-    from .NL110 import NumberMissing
-    from .NL111 import NumberFormat
-    from .NL113 import NumberBlank
+    from .._discover import rules_in
 
-    return [NumberMissing, NumberFormat, NumberBlank]
+    return rules_in(__name__)
