@@ -107,11 +107,19 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         click.echo(f"notice-lint: {exc.message(ui_lang)}", err=True)
         sys.exit(2)
 
+    files = list(discover(paths))
+    if lang is None and files:
+        # the language of the nearest configuration (of the first file)
+        try:
+            ui_lang = linter.config_for(files[0]).lang
+        except InputError:
+            pass
+
     results = []
     input_errors = 0
     fail = False
     config_error = False
-    for path in discover(paths):
+    for path in files:
         result = linter.lint_file(path)
         if result.error is not None:
             input_errors += 1

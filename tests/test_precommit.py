@@ -1,0 +1,46 @@
+"""The real pre-commit runs the hook from this working tree (``pre-commit try-repo``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 18/TB-SKHCN\nKính phí thực hiện do ngân sách tỉnh bảo đảm.\n"
+GOOD = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 18/TB-SKHCN\nKinh phí thực hiện do ngân sách tỉnh bảo đảm.\n"
+
+
+def _pre_commit() -> list[str]:
+    exe = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or shutil.which("pre-commit")
+    if exe is None:
+        pytest.skip("pre-commit is not installed")
+    return [exe]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_hook_fails_on_bad_draft_and_passes_on_good(tmp_path: Path) -> None:
+    pc = _pre_commit()
+    repo = tmp_path / "docs"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / ".notice-lint.toml").write_text('select = ["NL201"]\n', encoding="utf-8")
+    (repo / "bad.txt").write_text(BAD, encoding="utf-8")
+    (repo / "good.txt").write_text(GOOD, encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    bad = subprocess.run([*pc, "try-repo", str(ROOT), "notice-lint", "--files", "bad.txt"],
+                         cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "NL201" in bad.stdout
+    good = subprocess.run([*pc, "try-repo", str(ROOT), "notice-lint", "--files", "good.txt"],
+                          cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert good.returncode == 0, good.stdout + good.stderr
