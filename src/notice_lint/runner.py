@@ -227,7 +227,7 @@ def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:
             f.line = para.line
             f.column = para.column(f.start)
             f.end_line = para.line
-            f.end_column = para.column(f.end) if f.end > f.start else f.column
+            f.end_column = para.column(f.end - 1) + 1 if f.end > f.start else f.column
         else:
             f.line = f.end_line = 1
             f.column = f.end_column = 1
