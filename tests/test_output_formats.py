@@ -163,3 +163,12 @@ def test_fail_on_from_config(tmp_path: Path) -> None:
     (tmp_path / ".notice-lint.toml").write_text('fail-on = "info"\nselect = ["NL113"]\n', encoding="utf-8")
     assert run("--no-cache", "draft.txt").exit_code == 1
     assert run("--no-cache", "--fail-on", "error", "draft.txt").exit_code == 0
+
+
+def test_sarif_of_the_corpus_validates(shared: Path, corpus: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    log = sarif_of(str(corpus))
+    jsonschema.validate(log, schema)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert any(u.endswith(".docx") for u in uris) and any(u.endswith(".txt") for u in uris)

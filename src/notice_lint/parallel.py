@@ -12,8 +12,6 @@ pickled.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -85,6 +83,12 @@ def _serial(linter: Any, paths: list[str], cache: Cache | None) -> Iterator[Any]
 
 
 def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) -> Iterator[Any]:
+    from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is used
+    from concurrent.futures.process import BrokenProcessPool
+
+    from . import anatomy  # noqa: F401 - imported once here, inherited by forked workers
+    from .document import docx, text  # noqa: F401
+
     chunk = max(1, min(16, len(paths) // (workers * 4)))
     done = 0
     pool = ProcessPoolExecutor(
