@@ -63,6 +63,11 @@ def test_prefix_and_several_codes() -> None:
     assert found(text) == ["5:4 NL113"]
 
 
+def test_a_reason_may_follow_the_codes() -> None:
+    text = draft(l9=LINES[8] + " <!-- notice-lint-disable-line NL201 -- cách viết trong văn bản gốc -->")
+    assert found(text) == ["5:4 NL113", "10:11 NL201"]
+
+
 def test_other_codes_stay_reported() -> None:
     text = draft(l5=LINES[4] + " <!-- notice-lint-disable-line NL201 -->")
     assert found(text) == ["5:4 NL113", "9:1 NL201", "10:11 NL201"]

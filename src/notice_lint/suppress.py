@@ -8,6 +8,7 @@ codes or prefixes, separated by spaces or commas; none = every rule)::
     <!-- notice-lint-disable-next-line NL301 -->  the next line only
     Rà xoát danh mục. <!-- notice-lint-disable-line NL201 -->   this line only
     <!-- notice-lint-disable-file NL4 -->         the whole file
+    <!-- notice-lint-disable-line NL202 -- tên riêng -->   a reason may follow ``--``
 
 In a ``.docx``, a Word comment whose text is ``notice-lint-disable NL201`` on
 the text it covers (every paragraph the comment's range touches), or
@@ -66,7 +67,8 @@ _END = 1 << 30
 
 
 def _codes(raw: str) -> tuple[str, ...]:
-    return tuple(c.upper() for c in _SEP.split(raw.strip()) if c)
+    """Codes before an optional reason: ``NL201 NL202 -- tên riêng của đơn vị``."""
+    return tuple(c.upper() for c in _SEP.split(raw.split("--", 1)[0].strip()) if c)
 
 
 def parse_text(source: str) -> list[Suppression]:
