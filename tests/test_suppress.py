@@ -178,3 +178,19 @@ def test_nl001_is_documented_and_not_in_the_catalogue(shared: Path) -> None:
     cls = rule_registry()["NL001"]
     assert cls.name == "unused-suppression"
     assert "**Anti-pattern**" in cls.doc() and "**Best practice**" in cls.doc()
+
+
+def test_the_documented_directives_parse() -> None:
+    import re
+
+    from notice_lint.suppress import parse_text
+
+    text = (ROOT / "docs" / "suppressions.md").read_text(encoding="utf-8")
+    block = re.search(r"## In a `.txt` or `.md` file.*?```\n(.*?)```", text, re.S).group(1)
+    sups = parse_text(block)
+    assert [(s.kind, s.codes, s.first, s.last) for s in sups] == [
+        ("disable", ("NL201",), 1, 1),
+        ("disable-next-line", ("NL202",), 4, 4),
+        ("disable-line", ("NL202",), 4, 4),
+        ("disable-file", ("NL4",), 1, 1 << 30),
+    ]
