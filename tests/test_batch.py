@@ -205,3 +205,20 @@ def test_progress_bar_drawn(tree: list[str], monkeypatch: pytest.MonkeyPatch) ->
     results = list(parallel.run_batch(Linter(Options(today=TODAY)), tree, jobs=1, use_cache=False))
     assert [r.path for r in results] == tree
     assert "notice-lint" in err.getvalue() and "100%" in err.getvalue()
+
+
+def test_an_edited_rule_module_invalidates_the_cache() -> None:
+    import os
+
+    import notice_lint_rules.language.NL201 as rule_module
+
+    linter = Linter(Options(today=TODAY))
+    before = Cache(Path("unused")).key(linter, "a.txt", b"x")
+    src = Path(rule_module.__file__)
+    st = src.stat()
+    try:
+        os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert Cache(Path("unused")).key(linter, "a.txt", b"x") != before
+    finally:
+        os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert Cache(Path("unused")).key(linter, "a.txt", b"x") == before

@@ -98,7 +98,10 @@ class Cache:
                 )
             h = hashlib.sha256()
             for f in sorted(files):
-                st = f.stat()
+                try:
+                    st = f.stat()
+                except OSError:
+                    continue
                 h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
             self._code_fp = h.hexdigest()
         return self._code_fp
