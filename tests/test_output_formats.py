@@ -80,10 +80,10 @@ def test_github_annotations(tmp_path: Path) -> None:
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
     assert lines[0] == (
-        "::notice file=draft.txt,line=5,col=4,endLine=5,endColumn=10,title=NL113 number-blank::"
+        "::notice file=draft.txt,line=5,col=4,endLine=5,endColumn=10,title=NL113::"
         "Chưa điền số văn bản (văn thư điền khi ban hành)"
     )
-    assert lines[1].startswith("::error file=draft.txt,line=9,col=1,endLine=9,endColumn=9,title=NL201 known-typo::")
+    assert lines[1].startswith("::error file=draft.txt,line=9,col=1,endLine=9,endColumn=9,title=NL201::")
     assert len(lines) == 3
 
 
@@ -104,7 +104,7 @@ def test_warning_severity_maps_to_warning() -> None:
     f = Finding("NL301", "double-space", Severity.WARNING, 1, 0, 2, "hai\ndòng", "two\nlines", line=3, column=2,
                 end_line=3, end_column=4)
     assert annotation("x.txt", f, "vi") == (
-        "::warning file=x.txt,line=3,col=2,endLine=3,endColumn=4,title=NL301 double-space::hai%0Adòng"
+        "::warning file=x.txt,line=3,col=2,endLine=3,endColumn=4,title=NL301::hai%0Adòng"
     )
 
 

@@ -1,6 +1,6 @@
 """``--format github``: GitHub Actions workflow commands, one per finding.
 
-``::error file=notice.docx,line=12,col=5,endLine=12,endColumn=9,title=NL201 known-typo::message``
+``::error file=notice.docx,line=12,col=5,endLine=12,endColumn=9,title=NL201::message``
 (``warning`` and ``notice`` by severity), which GitHub shows as annotations
 on the pull request.  Files that could not be read are ``::error`` lines
 without a position.
@@ -28,7 +28,7 @@ def annotation(path: str, f: Any, lang: str) -> str:
         f"col={f.column}",
         f"endLine={max(f.end_line, f.line)}",
         f"endColumn={max(f.end_column, f.column)}",
-        f"title={escape_property(f'{f.code} {f.name}')}",
+        f"title={escape_property(f.code)}",
     ]
     return f"::{_COMMAND[f.severity.label]} {','.join(props)}::{escape_data(f.message(lang))}"
 
