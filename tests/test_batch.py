@@ -222,3 +222,11 @@ def test_an_edited_rule_module_invalidates_the_cache() -> None:
     finally:
         os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert Cache(Path("unused")).key(linter, "a.txt", b"x") == before
+
+
+def test_workers_fill_the_cache(tree: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run("--jobs", "2", "--format", "json", "docs")
+    assert len(list((tmp_path / CACHE_DIR).rglob("*.json"))) == len(tree) - 1
+    seen = _linted(monkeypatch)
+    second = run("--jobs", "2", "--format", "json", "docs")
+    assert seen == ["empty.md"] and second.stdout == first.stdout
