@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eco_helpers import run, write
+from eco_helpers import PICK, run, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCX = ROOT / "fixtures" / "docx"
@@ -29,7 +29,7 @@ def test_sarif_validates_against_the_schema(shared: Path, tmp_path: Path) -> Non
     schema = json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     write(tmp_path)
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
-    log = sarif_of("draft.txt", "broken.docx", str(DOCX / "state-notice-number-typos.docx"))
+    log = sarif_of(*PICK, "draft.txt", "broken.docx", str(DOCX / "state-notice-number-typos.docx"))
     jsonschema.validate(log, schema)
     assert log["version"] == "2.1.0"
     assert log["runs"][0]["results"], "findings must be results"
@@ -38,7 +38,7 @@ def test_sarif_validates_against_the_schema(shared: Path, tmp_path: Path) -> Non
 
 def test_sarif_rules_and_results(tmp_path: Path) -> None:
     write(tmp_path)
-    run_ = sarif_of("draft.txt")["runs"][0]
+    run_ = sarif_of(*PICK, "draft.txt")["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
     by_id = {r["id"]: r for r in rules}
     typo = by_id["NL201"]
@@ -76,7 +76,7 @@ def test_sarif_docx_paragraph_is_the_line() -> None:
 
 def test_github_annotations(tmp_path: Path) -> None:
     write(tmp_path)
-    res = run("--format", "github", "--no-cache", "draft.txt")
+    res = run("--format", "github", "--no-cache", *PICK, "draft.txt")
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
     assert lines[0] == (
@@ -90,7 +90,7 @@ def test_github_annotations(tmp_path: Path) -> None:
 def test_github_escapes_properties_and_reports_unreadable_files(tmp_path: Path) -> None:
     write(tmp_path, "a,b:c%.txt")
     (tmp_path / "empty.txt").write_bytes(b"")
-    res = run("--format", "github", "--no-cache", "--lang", "en", "a,b:c%.txt", "empty.txt")
+    res = run("--format", "github", "--no-cache", *PICK, "--lang", "en", "a,b:c%.txt", "empty.txt")
     assert res.exit_code == 2
     out = res.stdout.splitlines()
     assert out[0].startswith("::notice file=a%2Cb%3Ac%25.txt,line=5,")
@@ -110,7 +110,7 @@ def test_warning_severity_maps_to_warning() -> None:
 
 def test_show_source_puts_a_caret_under_the_span(tmp_path: Path) -> None:
     write(tmp_path)
-    res = run("--no-cache", "--show-source", "draft.txt")
+    res = run("--no-cache", *PICK, "--show-source", "draft.txt")
     lines = res.stdout.splitlines()
     i = lines.index("draft.txt:10:11: NL201 Sai chính tả: «rà xoát» → «rà soát» [*]")
     assert lines[i + 1] == "   10 | Các phòng rà xoát hồ sơ trước ngày 30 tháng 5 năm 2024."
@@ -136,9 +136,9 @@ def test_show_source_markdown_columns_count_in_the_file(tmp_path: Path) -> None:
 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     write(tmp_path)
-    out = run("--no-cache", "--statistics", "draft.txt").stdout.splitlines()
+    out = run("--no-cache", *PICK, "--statistics", "draft.txt").stdout.splitlines()
     assert out[:2] == ["    2\tNL201\tknown-typo", "    1\tNL113\tnumber-blank"]
-    res = run("--no-cache", "--statistics", "--format", "json", "draft.txt")
+    res = run("--no-cache", *PICK, "--statistics", "--format", "json", "draft.txt")
     assert json.loads(res.stdout)[0]["code"] == "NL113"
     assert "    2\tNL201\tknown-typo" in res.stderr
 
