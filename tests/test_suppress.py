@@ -204,3 +204,15 @@ def test_the_documented_directives_parse() -> None:
         ("disable-line", ("NL202",), 4, 4),
         ("disable-file", ("NL4",), 1, 1 << 30),
     ]
+
+
+def test_damaged_comments_part_does_not_cost_the_document(tmp_path: Path) -> None:
+    import zipfile
+
+    src = DOCX / "state-notice-suppressed.docx"
+    out = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(out, "w") as b:
+        for info in a.infolist():
+            data = a.read(info)
+            b.writestr(info, b"<w:comments><broken" if info.filename == "word/comments.xml" else data)
+    assert lint_docx(out) == base()

@@ -34,10 +34,15 @@ def read_comments(
     read_part: Callable[..., bytes | None],
     safe_xml: Callable[[bytes, str], etree._Element],
 ) -> list[dict[str, Any]]:
-    blob = read_part(zf, "word/comments.xml")
-    if not blob:
-        return []
-    root = safe_xml(blob, "word/comments.xml")
+    from ..errors import InputError
+
+    try:
+        blob = read_part(zf, "word/comments.xml")
+        if not blob:
+            return []
+        root = safe_xml(blob, "word/comments.xml")
+    except InputError:
+        return []  # damaged comments cost the suppressions, never the document
     comments: dict[str, dict[str, Any]] = {}
     for c in root.iter(_W + "comment"):
         cid = c.get(_ID)
