@@ -51,3 +51,12 @@ def test_module_entry_point(tmp_path: Path) -> None:
 
     assert main([str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").glob("NL*.md")) == [f"{c}.md" for c in rule_registry()]
+
+
+def test_help_uri(monkeypatch) -> None:
+    from notice_lint import docs
+
+    monkeypatch.setattr(docs, "_documentation_url", lambda: None)
+    assert docs.help_uri("NL201") == "docs/rules/NL201.md"
+    monkeypatch.setattr(docs, "_documentation_url", lambda: "https://example.org/notice-lint/blob/main/docs/")
+    assert docs.help_uri("NL201") == "https://example.org/notice-lint/blob/main/docs/rules/NL201.md"
