@@ -28,6 +28,7 @@ class Options:
     lang: str | None = None
     config_file: Path | None = None
     today: _dt.date | None = None
+    report_unused: bool = False  # report inline suppressions that suppress nothing (NL001)
 
 
 @dataclass
@@ -195,9 +196,11 @@ class Linter:
         final = self.options.final if self.options.final is not None else cfg.final
         ctx = RuleContext(data=tables, final=final, lang=self.lang_for(cfg), options=cfg.options, today=today)
         findings: list[Finding] = []
+        ran: list[str] = []
         for rule in rules:
             if notice.profile not in rule.profiles or doc.kind not in rule.formats:
                 continue
+            ran.append(rule.code)
             try:
                 findings.extend(rule.check(notice, ctx))
             except Exception as exc:  # a broken rule must not cost the user the other findings
@@ -205,7 +208,10 @@ class Linter:
                     f"notice-lint: internal error in rule {rule.code} on {path}: {type(exc).__name__}: {exc}",
                     file=sys.stderr,
                 )
-        return finalize(doc, findings)
+        from .suppress import apply_suppressions
+
+        report_unused = self.options.report_unused and "NL001" in ran
+        return apply_suppressions(doc, finalize(doc, findings), ran, report_unused=report_unused, known=self.registry)
 
 
 def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:
