@@ -47,12 +47,14 @@ ACADEMIC_RE = re.compile(
 SIGNED_RE = re.compile(r"^\s*(?:\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|Ký|ký)(?:\s+và\s+đóng\s+dấu)?\s*\)?\s*[:：]?\s*)", re.UNICODE)
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
 _UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]+$")
-#: syllables of titles and organs: an upper-case line made of none of them may be a name in capitals
-_TITLE_SYLLABLES = frozenset(
-    "giam doc chu tich pho truong chanh ban bi thu uy vien nhiem cuc vu so hieu tong ky tm kt tl tuq "
-    "hoi dong nhan dan tinh huyen xa phuong thuong truc dang chi bo doan kiem tra lanh dao quan ly "
-    "to chuc cong thuong nghiep khoa hoc cong nghe phong tru tri ngay".split()
+#: words of titles and organs that are never part of a personal name: an upper-case line
+#: with none of them, under the titles, is a name written in capitals (``NGUYỄN VĂN AN``)
+_TITLE_WORDS = frozenset(
+    "GIÁM ĐỐC CHỦ TỊCH PHÓ TRƯỞNG BAN ỦY UỶ VIÊN NHIỆM CỤC VỤ SỞ TỔNG HỘI TỈNH HUYỆN XÃ PHƯỜNG "
+    "TRỰC ĐẢNG BỘ KIỂM CHỨC PHÒNG QUYỀN THỦ BÍ KT. TM. TL. TUQ. Q. T/M K/T T/L".split()
 )
+#: a merged second column after an item or the label: two or more spaces, then the column's text
+_TAIL_RE = re.compile(r"^(?P<head>.*?\S)(?P<gap>\s{2,})(?P<tail>\S.*?)\s*$")
 
 
 class Prefix:
@@ -111,7 +113,7 @@ def _is_upper_name(text: str) -> bool:
     words = t.split()
     if not 2 <= len(words) <= 5 or not all(_UPPER_NAME_WORD.match(w) for w in words):
         return False
-    return not any(fold(w) in _TITLE_SYLLABLES for w in words)
+    return not any(w in _TITLE_WORDS for w in words)
 
 
 def _title_line(text: str) -> bool:
@@ -182,6 +184,9 @@ def parse_block(zone: list[Segment]) -> Signature | None:
                 return None
             if fold(text) == "kiem":  # "BÍ THƯ / kiêm / TRƯỞNG BAN CHỈ ĐẠO"
                 sig.lines.append(seg)
+                continue
+            if _is_stamp(text):  # an e-signature box between the title and the name
+                sig.stamp.append(seg)
                 continue
             m = SIGNED_RE.match(seg.text)
             if m and m.end() > 0 and m.end() < len(seg.text.rstrip()) and not _is_note(text):
@@ -270,19 +275,19 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
             if not same_cell:
                 rest.append(seg)
                 continue
-        elif whole.side != "full" and seg.side != whole.side:
-            if seg.side == "full":
-                pass  # a full-width line under split columns: judged below
-            else:
-                rest.append(seg)
-                continue
+        elif seg.side in ("right", "middle") and whole.side in ("full", "left"):
+            rest.append(seg)  # the other column of a text export: the signature
+            continue
         text = seg.text.strip()
         if not in_list:
             rest.append(seg)
             continue
         if ITEM_RE.match(text):
-            rec.items.append(seg)
+            item, tail = _split_tail(seg)
+            rec.items.append(item)
             notice.set_role(seg, "recipients_item")
+            if tail is not None:
+                rest.append(tail)
         elif (
             rec.items
             and not _title_line(text)
@@ -299,15 +304,31 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
     return rec, rest
 
 
+def _split_tail(seg: Segment) -> tuple[Segment, Segment | None]:
+    """An item line of a text export that carries the signature column after it
+    (``- Như trên;    KT. GIÁM ĐỐC``): the item, and the column's text."""
+    if seg.side != "full":
+        return seg, None
+    m = _TAIL_RE.match(seg.text)
+    if not m:
+        return seg, None
+    tail = m.group("tail")
+    if not (_title_line(tail) or is_name(tail) or _is_upper_name(tail) or _is_note(tail)):
+        return seg, None
+    head = Segment(seg.paragraph, seg.start, seg.start + m.end("head"), seg.side)
+    return head, Segment(seg.paragraph, seg.start + m.start("tail"), seg.start + m.end("tail"), "right")
+
+
 def item_groups(notice: Notice) -> list[list[Segment]]:
     """Each recipient item with its continuation lines (hard-wrapped text), in order."""
     groups: list[list[Segment]] = []
     if notice.recipients is None:
         return groups
+    items = {(s.index, s.start): s for s in notice.recipients.items}
     for seg in notice.segments:
         role = notice.role_of(seg)
         if role == "recipients_item":
-            groups.append([seg])
+            groups.append([items.get((seg.index, seg.start), seg)])
         elif role == "recipients_cont" and groups:
             groups[-1].append(seg)
     return groups
