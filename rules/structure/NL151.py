@@ -5,7 +5,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 from notice_lint.vntext import fold
 
-from ._signature import TO_PARTY, TO_STATE, head_title, is_deputy, prefixed_titles
+from ._signature import OWN_NAME_KINDS, TO_PARTY, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
 
 #: what a Party collective (cấp uỷ, its standing committee, a chi bộ, the inspection committee) is called
 _COLLECTIVE = (
@@ -77,7 +77,7 @@ class SignatoryPrefix(Rule):
                         en=f"A Party committee is a collective: sign «T/M …» (e.g. «T/M BAN THƯỜNG VỤ» / "
                            f"«PHÓ BÍ THƯ»), never «K/T {title}»",
                     )
-        if any_prefix:
+        if any_prefix or state_kind(notice) in OWN_NAME_KINDS:
             return
         first = sig.titles[0]
         if is_deputy(first.text) and not any(fold(s.text.strip()) == "kiem" for s in sig.lines):

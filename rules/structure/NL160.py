@@ -4,7 +4,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._signature import closing_anchor, looks_like_notice
+from ._signature import OWN_NAME_KINDS, closing_anchor, looks_like_notice, state_kind
 
 
 class RecipientsMissing(Rule):
@@ -14,7 +14,8 @@ class RecipientsMissing(Rule):
     signature: ``Nơi nhận:`` then one item per line, the last one the
     archive (``- Lưu: VT, VP.``; Party ``- Lưu Văn phòng Tỉnh uỷ.``).  A
     document addressed by ``Kính gửi:`` still has one, starting with ``- Như
-    trên;``.
+    trên;``.  Minutes (biên bản), contracts, agreements, letters of authority
+    or introduction and slips are not judged: they carry no such list.
 
     **Anti-pattern**
 
@@ -46,6 +47,8 @@ class RecipientsMissing(Rule):
             return
         if not looks_like_notice(notice) or not notice.body:
             return
+        if state_kind(notice) in OWN_NAME_KINDS:
+            return  # a biên bản, a contract, a giấy ủy quyền… carries no Nơi nhận list
         where = closing_anchor(notice)
         if where is None:
             return

@@ -61,3 +61,16 @@ def closing_anchor(notice: Notice):
         if k > 0 and appendix.match(seg.text) and len(seg.text.split()) <= 12:
             return body[k - 1].paragraph
     return body[-1].paragraph
+
+
+#: kinds signed by the parties in their own names and sent without a Nơi nhận list:
+#: minutes, contracts, agreements, memoranda, letters of authority or introduction, leave slips, slips
+OWN_NAME_KINDS = frozenset({"BB", "HĐ", "BGN", "BTT", "GUQ", "GGT", "GNP", "PG", "PC", "PB"})
+
+
+def state_kind(notice: Notice) -> str | None:
+    """The state abbreviation of the document's kind (``TB``, ``BB``…), whatever the profile."""
+    entry = notice.kind_entry
+    if entry:
+        return entry.get("state") or notice.kind
+    return notice.kind
