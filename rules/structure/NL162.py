@@ -7,8 +7,17 @@ from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
 from ._recipients import BULLET_RE, is_internal_paper, items
 
-#: a unit abbreviation, with the drafter or a copy count in brackets, or a count: VP, CN(Trung), KT (T.Q.Hùng), VP(02), A.05
-UNIT_RE = re.compile(r"^[A-ZĐ][A-ZĐ0-9&.\-]*(\s*\([^()]+\))?(\s*\d{1,3}b?)?$", re.UNICODE)
+#: a unit abbreviation run together with lower-case text (``KGVX.thiên95``): no abbreviation, drafter or count
+RUN_ON_RE = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*\.?[a-zđà-ỹ]", re.UNICODE)
+
+
+def _malformed(unit: str) -> bool:
+    """An archive unit that is clearly broken: unbalanced brackets, or text run into the abbreviation.
+
+    A unit written in full (``Phòng Kinh tế``) or with the drafter in brackets
+    (``CN(Trung)``, ``KT (T.Q.Hùng)``) or a copy count (``VP(02)``) passes.
+    """
+    return unit.count("(") != unit.count(")") or bool(RUN_ON_RE.match(unit))
 LUU_RE = re.compile(r"^(?P<word>L[ưu]u)(?P<sep>\s*:?\s*)(?P<rest>.*?)(?P<end>[.;,]?)\s*$", re.UNICODE | re.IGNORECASE)
 
 
@@ -137,14 +146,14 @@ class RecipientsArchive(Rule):
             return
         rest_start = base + m.start("rest")
         for u in others:
-            if UNIT_RE.match(u):
+            if not _malformed(u):
                 continue
             pos = text.find(u)
             s = base + pos if pos >= 0 else rest_start
             yield self.finding(
                 seg.paragraph, s, s + len(u) if pos >= 0 else base + len(text.rstrip()),
-                vi=f"«{u}» không đúng dạng chữ viết tắt đơn vị soạn thảo (có thể kèm người soạn thảo "
-                   f"hoặc số bản lưu trong ngoặc, ví dụ «CN(Trung)», «VP(02)»)",
-                en=f"«{u}» is not a drafting unit's abbreviation (optionally with the drafter or the number "
-                   f"of copies in brackets, e.g. «CN(Trung)», «VP(02)»)",
+                vi=f"«{u}» viết sai: chữ viết tắt đơn vị soạn thảo, người soạn thảo hoặc số bản lưu "
+                   f"ghi trong ngoặc đơn, ví dụ «CN(Trung)», «VP(02)»",
+                en=f"«{u}» is malformed: the drafting unit's abbreviation, with the drafter or the number "
+                   f"of copies in brackets, e.g. «CN(Trung)», «VP(02)»",
             )

@@ -11,6 +11,7 @@ open list of its level is in order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -57,13 +58,21 @@ def _position(letter: str) -> int:
     return VN_LETTERS.index(LATIN_ONLY.get(letter, letter))
 
 
+#: a capital-letter list (``A. PHẦN MỞ ĐẦU``, ``B. …``): its ``I.`` and ``V.`` are letters, not Roman numbers
+_CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
+
+
 def relevant(notice: Notice) -> list[Heading]:
+    capitals = sum(1 for seg in notice.segments if _CAPITAL_LETTER.match(seg.text)) >= 2
     out = []
     for h in notice.headings:
         if h.kind in ("dash",):
             continue
-        if h.kind == "roman" and not 1 <= int(h.value) <= MAX_ROMAN:  # type: ignore[arg-type]
-            continue
+        if h.kind == "roman":
+            if not 1 <= int(h.value) <= MAX_ROMAN:  # type: ignore[arg-type]
+                continue
+            if capitals and len(h.label.strip().rstrip(".-)/:").strip()) == 1:
+                continue
         out.append(h)
     return out
 
