@@ -5,7 +5,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 from notice_lint.vntext import fold
 
-from ._signature import OWN_NAME_KINDS, TO_PARTY, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
+from ._signature import OWN_NAME_KINDS, TO_PARTY, closing_profile, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
 
 #: what a Party collective (cấp uỷ, its standing committee, a chi bộ, the inspection committee) is called
 _COLLECTIVE = (
@@ -62,10 +62,13 @@ class SignatoryPrefix(Rule):
         sig = notice.signature
         if sig is None or not sig.titles:
             return
-        party = notice.is_party
+        judged = closing_profile(notice)
+        party = judged == "party"
         any_prefix = False
         for _, seg, p in prefixed_titles(notice):
             any_prefix = True
+            if judged is None:
+                continue  # a text without its header and with mixed signs: the forms are not judged
             yield from self._form(seg, p, party)
             if party and p.canonical in ("K/T", "KT"):
                 title = head_title(seg, p)

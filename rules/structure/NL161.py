@@ -57,6 +57,8 @@ class RecipientsItem(Rule):
             yield from self._bullet(item)
             last = k == len(its) - 1
             want = (".",) if last else endings
+            if not want:
+                continue
             seg = item.last
             text = seg.text.rstrip()
             if not text.strip():

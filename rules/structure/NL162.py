@@ -6,6 +6,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
 from ._recipients import BULLET_RE, is_internal_paper, items
+from ._signature import closing_profile
 
 #: a unit abbreviation run together with lower-case text (``KGVX.thiên95``): no abbreviation, drafter or count
 RUN_ON_RE = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*\.?[a-zđà-ỹ]", re.UNICODE)
@@ -64,7 +65,10 @@ class RecipientsArchive(Rule):
         its = items(notice)
         if not its:
             return
-        party = notice.is_party
+        judged = closing_profile(notice)
+        if judged is None:
+            return
+        party = judged == "party"
         form = "- Lưu <đơn vị>." if party else "- Lưu: VT, <đơn vị soạn thảo>."
         form_en = "- Lưu <unit>." if party else "- Lưu: VT, <drafting unit>."
         archive = [k for k, it in enumerate(its) if LUU_RE.match(it.content) and re.match(r"^L[ưu]u(\s|:|$)", it.content)]

@@ -45,14 +45,22 @@ def items(notice: Notice) -> list[Item]:
 
 
 def item_ending(notice: Notice) -> tuple[str, ...]:
-    """The punctuation that ends every item but the last: ``;`` (NĐ 30, HD 05), ``,`` (HD 36).
+    """The punctuation that ends every item but the last: ``;`` (NĐ 30, HD 05), ``,`` (HD 36);
+    empty when the profile of the document is unknown.
 
     A Party document whose issue date is incomplete (a draft: ``ngày … tháng
     10 năm 2025``) is judged by the instrument in force in that month; in May
     2026 (HD 36 until the 26th, HD 05 from the 27th) both endings are accepted.
     """
-    if not notice.is_party:
+    from ._signature import closing_profile
+
+    judged = closing_profile(notice)
+    if judged is None:
+        return ()
+    if judged == "nd30":
         return (";",)
+    if notice.profile_source == "assumed":
+        return (",", ";")  # a Party text without its header: the instrument is unknown
     profile = notice.profile
     if notice.date is None and notice.place_date is not None and notice.profile_source != "config":
         text = notice.place_date.text

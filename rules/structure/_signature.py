@@ -74,3 +74,36 @@ def state_kind(notice: Notice) -> str | None:
     if entry:
         return entry.get("state") or notice.kind
     return notice.kind
+
+
+def closing_profile(notice: Notice) -> str | None:
+    """``"nd30"`` or ``"party"``: the profile the closing is judged by, or None when unknown.
+
+    When the header gave the profile (detected, or set by the user), that is it.
+    When it was only assumed (a text export without its header), the closing
+    itself tells: state prefixes (``TL.``, ``KT.``) and ``Lưu: VT`` against
+    Party prefixes (``T/M``, ``K/T``) and ``Lưu <unit>``.  With no such sign,
+    the forms that differ between the profiles are not judged.
+    """
+    import re
+
+    if notice.profile_source != "assumed":
+        return "party" if notice.is_party else "nd30"
+    state = party = 0
+    for _, _, p in prefixed_titles(notice):
+        if p.party:
+            party += 1
+        elif p.canonical != "Q":
+            state += 1
+    rec = notice.recipients
+    if rec is not None and rec.items:
+        last = rec.items[-1].text.strip().lstrip("-–—+•* ").strip()
+        if re.match(r"^L[ưu]u\s*:", last) or re.search(r"\bVT\b", last):
+            state += 1
+        elif re.match(r"^L[ưu]u\s+\S", last):
+            party += 1
+    if state > party:
+        return "nd30"
+    if party > state:
+        return "party"
+    return None
