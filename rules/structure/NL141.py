@@ -71,7 +71,10 @@ class HeadingStyle(Rule):
         for h in relevant(notice):
             if h.kind == "part":
                 continue
-            by_kind.setdefault(h.kind, []).append(h)
+            kind = h.kind
+            if kind in ("arabic", "roman") and h.separator == ")":
+                continue  # "1)" is a level of its own, not another way of writing "1."
+            by_kind.setdefault(kind, []).append(h)
         for kind, heads in by_kind.items():
             styles = [_style(kind, h.label, h.separator) for h in heads]
             counts = Counter(styles)

@@ -73,6 +73,10 @@ def relevant(notice: Notice) -> list[Heading]:
                 continue
             if capitals and len(h.label.strip().rstrip(".-)/:").strip()) == 1:
                 continue
+        if h.kind == "decimal" and not h.auto and not h.label.rstrip().endswith("."):
+            after = h.segment.paragraph.text[h.label_end or 0:].lstrip()
+            if not after[:1].isupper():
+                continue  # "1.5 tỷ đồng…" at the start of a wrapped line: a number, no heading
         out.append(h)
     return out
 
