@@ -65,3 +65,14 @@ def test_signature_above_the_list() -> None:
 def test_no_closing_in_a_fragment() -> None:
     n = parse("Các phòng triển khai thực hiện.\nNơi nhận hồ sơ: Bộ phận một cửa của Sở.\n")
     assert n.recipients is None and n.signature is None
+
+
+def test_two_columns_split_by_the_text_reader() -> None:
+    n = parse(HEAD + "Nơi nhận:                                KT. GIÁM ĐỐC\n"
+              "- Như trên;                              PHÓ GIÁM ĐỐC\n"
+              "- Các phòng, đơn vị thuộc Sở;\n"
+              "- Lưu: VT, VP.\n"
+              "                                         Nguyễn Văn An\n")
+    assert [s.text.strip() for s in n.recipients.items] == ["- Như trên;", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."]
+    assert titles(n) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert n.signature.name.text.strip() == "Nguyễn Văn An"
