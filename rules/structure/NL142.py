@@ -55,7 +55,7 @@ class PointLetter(Rule):
                 vi = f"«{letter})»: chữ «{letter}» không có trong bảng chữ cái tiếng Việt (không dùng f, j, w, z){after_vi}"
                 en = f"«{letter})»: «{letter}» is not a Vietnamese letter (no f, j, w, z){after_en}"
             elif b.kind == "skipped-đ":
-                vi = f"Thiếu điểm «đ)»: sau «d)» là «đ)» rồi mới đến «e)»"
+                vi = "Thiếu điểm «đ)»: sau «d)» là «đ)» rồi mới đến «e)»"
                 en = "Point «đ)» is skipped: «d)» is followed by «đ)», then «e)»"
             elif b.kind == "repeat":
                 vi = f"Điểm «{shown}» bị lặp lại sau «{b.previous})»; điểm tiếp theo phải là «{b.expected})»"

@@ -85,7 +85,6 @@ def breaks(notice: Notice) -> Iterator[Break]:
     rank: dict[str, int] = {"part": -2, "article": -1}
     open_lists: dict[str, list[int]] = {}
     open_dec: dict[tuple[int, ...], int] = {}
-    last_label: dict[str, str] = {}
     for h in relevant(notice):
         kind = h.kind
         if kind not in rank:
@@ -94,7 +93,6 @@ def breaks(notice: Notice) -> Iterator[Break]:
         for other, r in rank.items():
             if r > rank[kind]:
                 open_lists.pop(other, None)
-                last_label.pop(other, None)
                 if other == "decimal":
                     open_dec.clear()
         if kind == "part":
