@@ -300,7 +300,9 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
         else:
             if cell is None:
                 in_list = False
-            rest.append(seg)
+                rest.append(seg)
+            # in the Nơi nhận cell of a table, a line that is no item (the drafter's
+            # symbol "PL.(300)", a note) stays there: the signature is in the other cell
     return rec, rest
 
 
