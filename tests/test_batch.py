@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eco_helpers import DRAFT, run, write
+from .eco_helpers import DRAFT, run, write
 from notice_lint import parallel
 from notice_lint.cache import CACHE_DIR, Cache, cache_root, lint_one
 from notice_lint.errors import ConfigError, InputError

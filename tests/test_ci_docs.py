@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from eco_helpers import DRAFT, write
+from .eco_helpers import DRAFT, write
 from notice_lint.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[1]

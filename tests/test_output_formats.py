@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eco_helpers import PICK, run, write
+from .eco_helpers import PICK, run, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCX = ROOT / "fixtures" / "docx"

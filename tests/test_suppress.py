@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eco_helpers import DRAFT, PICK, run, write
+from .eco_helpers import DRAFT, PICK, run, write
 from notice_lint.runner import Linter, Options
 from notice_lint.testing import lint_text
 
