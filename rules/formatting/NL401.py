@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from notice_lint.rule import Finding, Rule, RuleContext, Severity
+
+from ._parts import Problem, group_body, has_text, skip_paragraph
+
+
+def _norm(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+class FontFamily(Rule):
+    """The text must be set in Times New Roman (Unicode, TCVN 6909:2001).
+
+    The font checked is the one Word shows: the run's own font, or else its
+    character style, paragraph style (with its ``basedOn`` chain), table
+    style, the document defaults, and the theme font those may name
+    (``minorHAnsi`` → the theme's body font, Calibri in a new Word
+    document).  Vietnamese letters are judged in the font Word uses for them
+    (``w:hAnsi``).  Text boxes and e-signature stamps are left alone; runs
+    without letters or digits (bullets, symbols) too.  A body set wholly in
+    one wrong font is reported once.
+
+    **Anti-pattern**
+
+    ```
+    Ngày 20 tháng 3 năm 2024, Giám đốc Sở chủ trì cuộc họp…   ← Arial
+    (or: no font set anywhere, the theme's Calibri applies)
+    ```
+
+    **Best practice**
+
+    ```
+    Ngày 20 tháng 3 năm 2024, Giám đốc Sở chủ trì cuộc họp…   ← Times New Roman
+    ```
+
+    Configuration: ``font = "Times New Roman"`` names the required font.
+    """
+
+    code = "NL401"
+    name = "font-family"
+    summary = "The text is in Times New Roman (effective font, after styles and theme)"
+    summary_vi = "Phông chữ phải là Times New Roman (phông hiển thị sau kiểu và chủ đề)"
+    severity = Severity.ERROR
+    formats = ("docx",)
+    needs = frozenset({"styles"})
+    config_keys = {"font": "the required font family (default: Times New Roman)"}
+    reference = "NĐ 30/2020, Phụ lục I, Phần I, mục I; HD 36-HD/VPTW, 4.1; HD 05-HD/VPTW, Phần II"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        want = str(ctx.option("font", "Times New Roman") or "Times New Roman")
+        want_n = _norm(want)
+        body = {seg.index for seg in notice.body if seg.paragraph.cell is None}
+        body_problems: list[Problem] = []
+        checked = 0
+        for p in notice.document.paragraphs:
+            if not has_text(p.text) or skip_paragraph(p, notice):
+                continue
+            if p.index in body:
+                checked += 1
+            wrong = [
+                r
+                for r in p.runs
+                if r.props.font and _norm(r.props.font) != want_n and has_text(p.text[r.start : r.end])
+            ]
+            if not wrong:
+                continue
+            fonts = sorted({r.props.font for r in wrong if r.props.font})
+            names = ", ".join(fonts)
+            prob = Problem(
+                p,
+                wrong[0].start,
+                wrong[-1].end,
+                tuple(fonts),
+                vi=f"Phông chữ {names}, phải là {want}",
+                en=f"Font {names}; it must be {want}",
+            )
+            if p.index in body:
+                body_problems.append(prob)
+            else:
+                yield self.finding(p, prob.start, prob.end, vi=prob.vi, en=prob.en)
+        for para, s, e, vi, en in group_body(
+            body_problems,
+            checked,
+            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
+            lambda pr, n: f"The whole body ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
+        ):
+            yield self.finding(para, s, e, vi=vi, en=en)
