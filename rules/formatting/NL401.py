@@ -4,11 +4,23 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import Problem, group_body, has_text, skip_paragraph
+from ._parts import body_segments, Problem, dominant, group_body, has_text, skip_paragraph
+
+# face suffixes PDF converters and old installs write into the family name
+# ("Times New Roman Bold", "TimesNewRomanPS-BoldMT"): the family is the same
+_FACE_SUFFIXES = ("regular", "bolditalic", "bold", "italic", "oblique", "mt", "ps")
 
 
 def _norm(name: str) -> str:
-    return "".join(name.split()).casefold()
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _FACE_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)]
+                changed = True
+    return key
 
 
 class FontFamily(Rule):
@@ -52,12 +64,14 @@ class FontFamily(Rule):
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         want = str(ctx.option("font", "Times New Roman") or "Times New Roman")
         want_n = _norm(want)
-        body = {seg.index for seg in notice.body if seg.paragraph.cell is None}
+        body = {seg.index for seg in body_segments(notice) if seg.paragraph.cell is None}
         body_problems: list[Problem] = []
-        checked = 0
+        other: list[Problem] = []
+        checked = total = 0
         for p in notice.document.paragraphs:
             if not has_text(p.text) or skip_paragraph(p, notice):
                 continue
+            total += 1
             if p.index in body:
                 checked += 1
             wrong = [
@@ -77,10 +91,20 @@ class FontFamily(Rule):
                 vi=f"Phông chữ {names}, phải là {want}",
                 en=f"Font {names}; it must be {want}",
             )
-            if p.index in body:
-                body_problems.append(prob)
-            else:
-                yield self.finding(p, prob.start, prob.end, vi=prob.vi, en=prob.en)
+            (body_problems if p.index in body else other).append(prob)
+        everything = sorted(body_problems + other, key=lambda pr: pr.paragraph.index)
+        if dominant(everything, total) is not None:
+            # the whole document is in one wrong font: say it once
+            for para, s, e, vi, en in group_body(
+                everything,
+                total,
+                lambda pr, n: f"Toàn bộ văn bản ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
+                lambda pr, n: f"The whole document ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
+            ):
+                yield self.finding(para, s, e, vi=vi, en=en)
+            return
+        for pr in other:
+            yield self.finding(pr.paragraph, pr.start, pr.end, vi=pr.vi, en=pr.en)
         for para, s, e, vi, en in group_body(
             body_problems,
             checked,

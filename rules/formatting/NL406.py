@@ -5,7 +5,7 @@ from typing import Iterable, Iterator
 from notice_lint.document.model import Paragraph
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import Problem, fmt_num_en, fmt_num_vi, fmt_pt, group_body, has_text, skip_paragraph
+from ._parts import body_segments, Problem, fmt_num_en, fmt_num_vi, fmt_pt, group_body, has_text, skip_paragraph
 
 #: Word's single line for Times New Roman is about 1.15 × the font size
 SINGLE = 1.15
@@ -81,7 +81,7 @@ class ParagraphLayout(Rule):
         paras: list[Paragraph] = []
         heading_idx = {h.segment.index for h in notice.headings}
         seen: set[int] = set()
-        for seg in notice.body:
+        for seg in body_segments(notice):
             p = seg.paragraph
             if p.index in seen or p.cell is not None or not has_text(p.text) or skip_paragraph(p, notice):
                 continue
@@ -164,6 +164,8 @@ class ParagraphLayout(Rule):
         for prev, cur in zip(paras, paras[1:]):
             if cur.index != prev.index + 1:
                 continue  # something (a table, an empty line) lies between
+            if "center" in (prev.alignment, cur.alignment):
+                continue  # a centred line is a title or caption, not running text
             checked += 1
             after = prev.space_after_pt or 0.0
             before = cur.space_before_pt or 0.0

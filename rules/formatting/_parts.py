@@ -139,6 +139,19 @@ def has_text(s: str) -> bool:
     return _ALNUM.search(s) is not None
 
 
+_APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục)\b")
+
+
+def body_segments(notice: Notice) -> list[Segment]:
+    """The body up to its first appendix: an appendix has its own layout."""
+    out: list[Segment] = []
+    for seg in notice.body:
+        if _APPENDIX.match(seg.text) and len(seg.text) <= 120 and out:
+            break
+        out.append(seg)
+    return out
+
+
 def parts(notice: Notice) -> Iterator[Part]:
     """Every labelled part of the notice, in reading order of the anatomy."""
 
@@ -167,11 +180,11 @@ def parts(notice: Notice) -> Iterator[Part]:
     for seg in notice.addressee:
         yield from one("addressee", seg)
     headings = {(h.segment.index, h.segment.start): h for h in notice.headings}
-    for seg in notice.body:
+    for seg in body_segments(notice):
         if not has_text(seg.text):
             continue
         h = headings.get((seg.index, seg.start))
-        if h is not None and h.kind == "roman":
+        if h is not None and h.kind == "roman" and seg.paragraph.cell is None:
             yield Part("heading", seg, heading=True)
         else:
             yield Part("body", seg, heading=h is not None)
@@ -243,6 +256,17 @@ class Problem:
     en: str
 
 
+def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:
+    """The key shared by at least ``share`` of ``checked`` paragraphs, or None."""
+    counts: dict[Any, int] = {}
+    for p in problems:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    for key, n in counts.items():
+        if n >= minimum and n >= share * checked:
+            return key
+    return None
+
+
 def group_body(
     problems: list[Problem],
     checked: int,
@@ -261,11 +285,7 @@ def group_body(
     by_key: dict[Any, list[Problem]] = {}
     for p in problems:
         by_key.setdefault(p.key, []).append(p)
-    whole_key = None
-    for key, items in by_key.items():
-        if len(items) >= minimum and len(items) >= share * checked:
-            whole_key = key
-            break
+    whole_key = dominant(problems, checked, minimum=minimum, share=share)
     for p in problems:
         if p.key == whole_key:
             if p is by_key[whole_key][0]:

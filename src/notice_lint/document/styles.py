@@ -28,6 +28,9 @@ VAL = W + "val"
 __all__ = ["apply_styles", "direct_run_props", "StyleSheet"]
 
 _OFF = ("0", "false", "off", "none")
+#: language (w:themeFontLang w:val) -> script of the theme's supplemental font
+#: that replaces the Latin theme font (ECMA-376 17.15.1.88; DrawingML a:font)
+_SUPPLEMENTAL_SCRIPT = {"vi": "Viet"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are cut (and loops broken)
 
 
@@ -143,7 +146,7 @@ def _on_attr(v: str | None) -> bool:
 class StyleSheet:
     """The styles of one package, with each style's chain resolved once."""
 
-    def __init__(self, styles_root: Any = None, theme_root: Any = None) -> None:
+    def __init__(self, styles_root: Any = None, theme_root: Any = None, theme_lang: str | None = None) -> None:
         self.theme: dict[str, str] = {}
         self.styles: dict[str, tuple[str, str | None, dict[str, Any], dict[str, Any]]] = {}
         self.defaults: dict[str, str] = {}
@@ -151,11 +154,17 @@ class StyleSheet:
         self.doc_par: dict[str, Any] = {}
         self._cache: dict[tuple[str, str | None], tuple[dict[str, Any], dict[str, Any]]] = {}
         if theme_root is not None:
-            self._read_theme(theme_root)
+            self._read_theme(theme_root, theme_lang)
         if styles_root is not None:
             self._read_styles(styles_root)
 
-    def _read_theme(self, root: Any) -> None:
+    def _read_theme(self, root: Any, lang: str | None) -> None:
+        # The theme-font language of the document (settings: w:themeFontLang)
+        # picks a supplemental font of the theme when its script has one:
+        # with "vi-VN", Office's theme gives Vietnamese text Times New Roman
+        # for headings (major) and Arial for the body (minor), not the Latin
+        # Calibri Light / Calibri.
+        script_of = _SUPPLEMENTAL_SCRIPT.get((lang or "").split("-")[0].lower())
         for kind in ("major", "minor"):
             font = root.find(f".//{A}fontScheme/{A}{kind}Font")
             if font is None:
@@ -164,6 +173,10 @@ class StyleSheet:
                 el = font.find(A + tag)
                 if el is not None and el.get("typeface"):
                     self.theme[kind + script] = el.get("typeface")
+            if script_of:
+                for sup in font.findall(A + "font"):
+                    if sup.get("script") == script_of and sup.get("typeface"):
+                        self.theme[kind + "HAnsi"] = sup.get("typeface")
             if kind + "HAnsi" in self.theme:
                 self.theme[kind + "Ascii"] = self.theme[kind + "HAnsi"]
 
@@ -240,8 +253,18 @@ def _load(zf: zipfile.ZipFile, name: str) -> Any:
     return safe_xml(blob, name)
 
 
+def _theme_lang(zf: zipfile.ZipFile) -> str | None:
+    settings = _load(zf, "word/settings.xml")
+    if settings is None:
+        return None
+    el = settings.find(W + "themeFontLang")
+    return None if el is None else el.get(VAL)
+
+
 def load_stylesheet(zf: zipfile.ZipFile) -> StyleSheet:
-    return StyleSheet(_load(zf, "word/styles.xml"), _load(zf, "word/theme/theme1.xml"))
+    theme = _load(zf, "word/theme/theme1.xml")
+    lang = _theme_lang(zf) if theme is not None else None
+    return StyleSheet(_load(zf, "word/styles.xml"), theme, lang)
 
 
 _EMPTY: dict[str, Any] = {}
