@@ -66,7 +66,7 @@ class FontSize(Rule):
             spans = list(runs_in(seg))
             if not spans:
                 continue
-            is_body = part.key == "body"
+            is_body = part.key in ("body", "heading")  # headings share the body's size
             if is_body:
                 checked += 1
             wrong = [(r, s, e) for r, s, e in spans if r.props.size is not None and not lo <= r.props.size <= hi]
