@@ -236,3 +236,41 @@ def test_formatting_rules_skip_text_files(tmp_path) -> None:
     path.write_text("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 18/TB-SKHCN\n", encoding="utf-8")
     result = lint_path(path, select=["NL4"], today=TODAY)
     assert result.error is None and result.findings == []
+
+
+def _toggle_styles(styles) -> None:
+    rpr = cf._el("rPr")
+    rpr.append(cf._el("b"))
+    cf._style(styles, "paragraph", "TitleBold", "Normal", rpr=rpr)
+    rpr = cf._el("rPr")
+    rpr.append(cf._el("b"))
+    cf._style(styles, "character", "StrongChar", None, rpr=rpr)
+
+
+def _toggle_doc(root) -> None:
+    for p in cf._paragraphs(root):
+        if cf._text(p) == "THÔNG BÁO":
+            cf._set_pstyle(p, "TitleBold")
+            for rpr in cf._run_props(p):
+                cf._drop(rpr, "b")
+                rpr.insert(0, cf._el("rStyle", val="StrongChar"))
+        elif cf._text(p).startswith("Kết luận của"):
+            cf._set_pstyle(p, "TitleBold")
+            for rpr in cf._run_props(p):
+                cf._drop(rpr, "b")
+        elif cf._text(p).startswith("Ngày 20 tháng 3"):
+            for rpr in cf._run_props(p):
+                rpr.append(cf._el("vanish"))
+
+
+def test_toggle_properties_cancel_between_styles_and_hidden_text(tmp_path) -> None:
+    path = _build(tmp_path, "toggle", spec(DEFAULT_STATE))
+    cf._patch(path, styles=_toggle_styles, document=_toggle_doc)
+    doc = read_document(path, formatting=True)
+    title = next(p for p in doc.paragraphs if p.text == "THÔNG BÁO")
+    summary = next(p for p in doc.paragraphs if p.text.startswith("Kết luận của"))
+    hidden = next(p for p in doc.paragraphs if p.text.startswith("Ngày 20 tháng 3"))
+    assert {r.props.bold for r in title.runs} == {False}  # bold style + bold character style
+    assert {r.props.bold for r in summary.runs} == {True}  # bold from the paragraph style alone
+    assert {r.props.font for r in hidden.runs} == {None}
+    assert [f.line for f in _lint(path, "NL405")] == [title.index]

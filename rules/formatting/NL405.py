@@ -30,6 +30,8 @@ _ORDER = ("caps", "bold", "italic", "underline")
 def _violates(prop: str, want: bool, run, text: str) -> bool:
     if prop == "caps":
         # upper case is met by typed capitals or by the caps attribute
+        if run.props.caps is None:
+            return False  # formatting unknown (hidden text, styles not read)
         return want and not run.props.caps and any(ch.isalpha() and ch != ch.upper() for ch in text)
     got = getattr(run.props, prop)
     if got is None:

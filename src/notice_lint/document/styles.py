@@ -31,6 +31,7 @@ _OFF = ("0", "false", "off", "none")
 #: language (w:themeFontLang w:val) -> script of the theme's supplemental font
 #: that replaces the Latin theme font (ECMA-376 17.15.1.88; DrawingML a:font)
 _SUPPLEMENTAL_SCRIPT = {"vi": "Viet"}
+_TOGGLES = ("bold", "italic", "caps")
 _MAX_CHAIN = 32  # basedOn chains longer than this are cut (and loops broken)
 
 
@@ -77,6 +78,8 @@ def _run_layer(rpr: Any) -> dict[str, Any]:
     u = rpr.find(W + "u")
     if u is not None:
         out["underline"] = u.get(VAL, "single") not in _OFF
+    if _on(rpr.find(W + "vanish")):
+        out["vanish"] = True
     return out
 
 
@@ -314,7 +317,16 @@ def apply_styles(doc: Document, zf: Any) -> None:
                     cstyle = rs.get(VAL)
                 layer = _run_layer(rpr)
             c_run = sheet.chain(cstyle, "character")[0] if cstyle else _EMPTY
+            if layer.get("vanish"):
+                runs.append(RunSpan(run.start, run.end, RunProps(), cstyle, r))  # hidden text: not judged
+                continue
             eff = {**para_run, **c_run, **layer} if (c_run or layer) else para_run
+            if c_run:
+                # toggle properties set by both the paragraph and the character
+                # style cancel out (ECMA-376 17.7.3); direct formatting is absolute
+                for key in _TOGGLES:
+                    if key in c_run and key in s_run and key not in layer:
+                        eff[key] = c_run[key] != s_run[key]
             text = para.text[run.start : run.end]
             slot = "hansi" if any(ord(ch) > 0x7F and ch.isalpha() for ch in text) else "ascii"
             font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
