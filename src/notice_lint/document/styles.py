@@ -55,31 +55,44 @@ def _int(v: str | None) -> int | None:
 # ("theme", slot), "size" (points), "bold", "italic", "caps", "underline".
 
 
+_PPR, _RPR = W + "pPr", W + "rPr"
+_RFONTS, _SZ, _U, _VANISH = W + "rFonts", W + "sz", W + "u", W + "vanish"
+_TOGGLE_TAGS = {W + "b": "bold", W + "i": "italic", W + "caps": "caps"}
+_ASCII, _ASCII_T, _HANSI, _HANSI_T = W + "ascii", W + "asciiTheme", W + "hAnsi", W + "hAnsiTheme"
+
+
 def _run_layer(rpr: Any) -> dict[str, Any]:
+    """One pass over a ``w:rPr``'s children (this runs once per run)."""
     out: dict[str, Any] = {}
     if rpr is None:
         return out
-    fonts = rpr.find(W + "rFonts")
-    if fonts is not None:
-        for slot, attr in (("ascii", "ascii"), ("hansi", "hAnsi")):
-            theme = fonts.get(W + attr + "Theme")
-            name = fonts.get(W + attr)
+    for child in rpr:
+        tag = child.tag
+        key = _TOGGLE_TAGS.get(tag)
+        if key is not None:
+            out[key] = child.get(VAL, "true") not in _OFF
+        elif tag == _RFONTS:
+            theme = child.get(_ASCII_T)
+            name = child.get(_ASCII)
             if theme:
-                out[slot] = ("theme", theme)
+                out["ascii"] = ("theme", theme)
             elif name:
-                out[slot] = ("font", name)
-    sz = _int(None if rpr.find(W + "sz") is None else rpr.find(W + "sz").get(VAL))
-    if sz is not None and 0 < sz < 3200:
-        out["size"] = sz / 2
-    for key, tag in (("bold", "b"), ("italic", "i"), ("caps", "caps")):
-        v = _on(rpr.find(W + tag))
-        if v is not None:
-            out[key] = v
-    u = rpr.find(W + "u")
-    if u is not None:
-        out["underline"] = u.get(VAL, "single") not in _OFF
-    if _on(rpr.find(W + "vanish")):
-        out["vanish"] = True
+                out["ascii"] = ("font", name)
+            theme = child.get(_HANSI_T)
+            name = child.get(_HANSI)
+            if theme:
+                out["hansi"] = ("theme", theme)
+            elif name:
+                out["hansi"] = ("font", name)
+        elif tag == _SZ:
+            sz = _int(child.get(VAL))
+            if sz is not None and 0 < sz < 3200:
+                out["size"] = sz / 2
+        elif tag == _U:
+            out["underline"] = child.get(VAL, "single") not in _OFF
+        elif tag == _VANISH:
+            if child.get(VAL, "true") not in _OFF:
+                out["vanish"] = True
     return out
 
 
@@ -106,39 +119,44 @@ def direct_run_props(rpr: Any) -> RunProps:
 # "before"/"after" (twips), "line" (value, rule), "contextual".
 
 
+_JC, _IND, _SPACING, _CONTEXTUAL = W + "jc", W + "ind", W + "spacing", W + "contextualSpacing"
+_JC_NAMES = {"start": "left", "end": "right"}
+
+
 def _par_layer(ppr: Any) -> dict[str, Any]:
+    """One pass over a ``w:pPr``'s children (this runs once per paragraph)."""
     out: dict[str, Any] = {}
     if ppr is None:
         return out
-    jc = ppr.find(W + "jc")
-    if jc is not None and jc.get(VAL):
-        out["jc"] = {"start": "left", "end": "right"}.get(jc.get(VAL), jc.get(VAL))
-    ind = ppr.find(W + "ind")
-    if ind is not None:
-        hanging = _int(ind.get(W + "hanging"))
-        first = _int(ind.get(W + "firstLine"))
-        if hanging is not None:
-            out["first"] = -hanging
-        elif first is not None:
-            out["first"] = first
-        left = _int(ind.get(W + "left") or ind.get(W + "start"))
-        if left is not None:
-            out["left"] = left
-    sp = ppr.find(W + "spacing")
-    if sp is not None:
-        for key in ("before", "after"):
-            if _on_attr(sp.get(W + key + "Autospacing")):
-                out[key] = 280  # HTML auto spacing: 14 pt
-            else:
-                v = _int(sp.get(W + key))
-                if v is not None:
-                    out[key] = v
-        line = _int(sp.get(W + "line"))
-        if line is not None:
-            out["line"] = (line, sp.get(W + "lineRule", "auto"))
-    ctx = ppr.find(W + "contextualSpacing")
-    if ctx is not None:
-        out["contextual"] = _on(ctx)
+    for child in ppr:
+        tag = child.tag
+        if tag == _JC:
+            v = child.get(VAL)
+            if v:
+                out["jc"] = _JC_NAMES.get(v, v)
+        elif tag == _SPACING:
+            for key in ("before", "after"):
+                if _on_attr(child.get(W + key + "Autospacing")):
+                    out[key] = 280  # HTML auto spacing: 14 pt
+                else:
+                    v = _int(child.get(W + key))
+                    if v is not None:
+                        out[key] = v
+            line = _int(child.get(W + "line"))
+            if line is not None:
+                out["line"] = (line, child.get(W + "lineRule", "auto"))
+        elif tag == _IND:
+            hanging = _int(child.get(W + "hanging"))
+            first = _int(child.get(W + "firstLine"))
+            if hanging is not None:
+                out["first"] = -hanging
+            elif first is not None:
+                out["first"] = first
+            left = _int(child.get(W + "left") or child.get(W + "start"))
+            if left is not None:
+                out["left"] = left
+        elif tag == _CONTEXTUAL:
+            out["contextual"] = child.get(VAL, "true") not in _OFF
     return out
 
 
@@ -235,16 +253,19 @@ class StyleSheet:
         return name
 
 
-def _table_style(p: Any) -> str | None | bool:
-    """Style id of the innermost table holding ``p`` (False: not in a table)."""
-    el = p.getparent()
-    while el is not None:
-        if el.tag == W + "tbl":
-            pr = el.find(W + "tblPr")
-            st = None if pr is None else pr.find(W + "tblStyle")
-            return None if st is None else st.get(VAL)
-        el = el.getparent()
-    return False
+def _table_styles(doc: Document) -> dict[Any, str | None]:
+    """Style id of the innermost table holding each table-cell paragraph."""
+    out: dict[Any, str | None] = {}
+    root = doc.meta.get("document_xml")
+    if root is None:
+        return out
+    for tbl in root.iter(W + "tbl"):  # document order: inner tables overwrite outer
+        pr = tbl.find(W + "tblPr")
+        st = None if pr is None else pr.find(W + "tblStyle")
+        sid = None if st is None else st.get(VAL)
+        for p in tbl.iter(W + "p"):
+            out[p] = sid
+    return out
 
 
 def _load(zf: zipfile.ZipFile, name: str) -> Any:
@@ -282,16 +303,17 @@ def apply_styles(doc: Document, zf: Any) -> None:
     table_cache: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
     contextual: set[int] = set()  # paragraphs with "don't add space between paragraphs of the same style"
     doc.meta["contextual_spacing"] = contextual
+    tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
     for para in doc.paragraphs:
         p = para.source
         if p is None:
             continue
-        ppr = p.find(W + "pPr")
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None
         pstyle = para.style
         t_run: dict[str, Any] = _EMPTY
         t_par: dict[str, Any] = _EMPTY
         if para.cell is not None:
-            tstyle = _table_style(p)
+            tstyle = tstyles.get(p, False)
             if tstyle is not False:
                 if tstyle not in table_cache:
                     table_cache[tstyle] = sheet.chain(tstyle, "table")
@@ -308,7 +330,7 @@ def apply_styles(doc: Document, zf: Any) -> None:
             if r is None:
                 runs.append(run)
                 continue
-            rpr = r.find(W + "rPr")
+            rpr = r[0] if len(r) and r[0].tag == _RPR else None
             cstyle = None
             layer: dict[str, Any] = _EMPTY
             if rpr is not None:
@@ -327,8 +349,7 @@ def apply_styles(doc: Document, zf: Any) -> None:
                 for key in _TOGGLES:
                     if key in c_run and key in s_run and key not in layer:
                         eff[key] = c_run[key] != s_run[key]
-            text = para.text[run.start : run.end]
-            slot = "hansi" if any(ord(ch) > 0x7F and ch.isalpha() for ch in text) else "ascii"
+            slot = "ascii" if para.text[run.start : run.end].isascii() else "hansi"
             font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
             props = RunProps(
                 font=font,
