@@ -53,7 +53,8 @@ class FontSize(Rule):
         note_vi = " (theo HD 36; bảng cỡ chữ của HD 05 chưa được đối chiếu)" if notice.profile == "hd05" else ""
         note_en = " (HD 36 values; HD 05's size table is not yet confirmed)" if notice.profile == "hd05" else ""
         body_problems: list[Problem] = []
-        checked = 0
+        item_problems: list[Problem] = []
+        checked = items = 0
         body_range = sizes.get("body")
         for part in parts(notice):
             rng = sizes.get(part.key)
@@ -69,6 +70,8 @@ class FontSize(Rule):
             is_body = part.key in ("body", "heading")  # headings share the body's size
             if is_body:
                 checked += 1
+            elif part.key == "recipients_item":
+                items += 1
             wrong = [(r, s, e) for r, s, e in spans if r.props.size is not None and not lo <= r.props.size <= hi]
             if not wrong:
                 continue
@@ -85,8 +88,22 @@ class FontSize(Rule):
             )
             if is_body:
                 body_problems.append(prob)
+            elif part.key == "recipients_item":
+                item_problems.append(prob)
             else:
                 yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity)
+        item_range = fmt_range(*sizes["recipients_item"])
+        for para, s, e, vi, en in group_body(
+            item_problems,
+            items,
+            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
+            f"phải là {item_range}{note_vi}",
+            lambda pr, n: f"The recipient list ({n} lines) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
+            f"it must be {item_range} pt{note_en}",
+            minimum=2,
+            share=1.0,
+        ):
+            yield self.finding(para, s, e, vi=vi, en=en, severity=severity)
         if body_range is None:
             return
         want = fmt_range(*body_range)

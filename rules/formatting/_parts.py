@@ -165,11 +165,12 @@ def parts(notice: Notice) -> Iterator[Part]:
     organ = [s for s in notice.organ if has_text(s.text)]
     for k, seg in enumerate(organ):
         # the last line is the issuing organ; a long name may wrap, so only
-        # a two-line block is read as parent + organ with certainty
+        # a two-line block whose first line is not bold is parent + organ
         if k == len(organ) - 1:
             yield Part("organ", seg)
         elif len(organ) == 2:
-            yield Part("organ_parent", seg)
+            wrapped = all(r.props.bold for r, _, _ in runs_in(seg))
+            yield Part("organ" if wrapped else "organ_parent", seg)
     yield from one("number", notice.number)
     yield from one("place_date", notice.place_date)
     yield from one("title", notice.title)
