@@ -275,3 +275,22 @@ def test_toggle_properties_cancel_between_styles_and_hidden_text(tmp_path) -> No
     assert {r.props.bold for r in summary.runs} == {True}  # bold from the paragraph style alone
     assert {r.props.font for r in hidden.runs} == {None}
     assert [f.line for f in _lint(path, "NL405")] == [title.index]
+
+
+def _label_border(root, border: bool) -> None:
+    for p in cf._paragraphs(root):
+        if cf._text(p).startswith("Nơi nhận"):
+            for rpr in cf._run_props(p):
+                cf._drop(rpr, "u")
+            if border:
+                pbdr = cf._el("pBdr")
+                pbdr.append(cf._el("bottom", val="single", sz="6", space="1", color="auto"))
+                cf._ppr(p).append(pbdr)
+
+
+@pytest.mark.parametrize("border", [True, False])
+def test_nl405_party_label_rule_may_be_a_border(tmp_path, border: bool) -> None:
+    path = _build(tmp_path, "party-border", spec(DEFAULT_PARTY))
+    cf._patch(path, document=lambda root: _label_border(root, border))
+    found = _lint(path, "NL405")
+    assert (found == []) is border

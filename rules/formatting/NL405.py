@@ -89,6 +89,8 @@ class ElementStyle(Rule):
             if not spans:
                 continue
             text = seg.paragraph.text
+            if want.get("underline") and seg.index in (notice.document.meta.get("bottom_border") or ()):
+                want = {k: v for k, v in want.items() if k != "underline"}  # a rule drawn under the line
             bad: list[str] = []
             first = last = None
             for prop in _ORDER:

@@ -13,6 +13,7 @@ INDENT_TOLERANCE_MM = 0.5  # ±0.05 cm, what Word's two-decimal cm display can h
 STATE_INDENTS = (10.0, 12.7)  # "1 cm hoặc 1,27 cm"
 PARTY_INDENT = (9.0, 13.2)  # "khoảng 10 mm"
 MIN_GAP_PT = 6.0
+ONE_LINE = 60  # characters of 13–14 pt Times New Roman on one line of an A4 page, at the least
 
 
 def _body_size(p: Paragraph) -> float:
@@ -50,8 +51,9 @@ class ParagraphLayout(Rule):
     font size).  Party (HD 36-HD/VPTW 1.6.2): justified; indent about 10 mm
     (9–13,2 mm); at least 6 pt; line spacing at least 18 pt; HD 05-HD/VPTW:
     18–22 pt.  The gap between two paragraphs is the space after the first
-    plus the space before the second, as Word lays it out.  Headings are not
-    judged for alignment, paragraphs drawn by Word's automatic numbering not
+    plus the space before the second, as Word lays it out.  Headings and
+    paragraphs short enough to fit on one line (where left and justified look
+    the same) are not judged for alignment, paragraphs drawn by Word's automatic numbering not
     for indent, tables in the body not at all.  A defect shared by the whole
     body is reported once.
 
@@ -110,7 +112,8 @@ class ParagraphLayout(Rule):
             yield self.finding(para, s, e, vi=vi, en=en)
 
     def _alignment(self, paras: list[Paragraph], headings: set[int]) -> Iterator[Finding]:
-        checked = [p for p in paras if p.index not in headings]
+        # a paragraph that fits on one line looks the same left-aligned or justified
+        checked = [p for p in paras if p.index not in headings and len(p.text) >= ONE_LINE]
         problems = []
         for p in checked:
             if p.alignment in ("left", "right"):

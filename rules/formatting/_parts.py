@@ -175,6 +175,8 @@ def parts(notice: Notice) -> Iterator[Part]:
     yield from one("place_date", notice.place_date)
     yield from one("title", notice.title)
     for seg in notice.summary:
+        if seg.text.lstrip().startswith("("):
+            continue  # "(Ban hành kèm theo …)": an annotation under the summary, italic by habit
         yield from one("summary", seg)
     for seg in notice.subject:
         yield from one("subject", seg)

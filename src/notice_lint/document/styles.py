@@ -121,6 +121,7 @@ def direct_run_props(rpr: Any) -> RunProps:
 
 _JC, _IND, _SPACING, _CONTEXTUAL = W + "jc", W + "ind", W + "spacing", W + "contextualSpacing"
 _JC_NAMES = {"start": "left", "end": "right"}
+_PBDR = W + "pBdr"
 
 
 def _par_layer(ppr: Any) -> dict[str, Any]:
@@ -157,6 +158,9 @@ def _par_layer(ppr: Any) -> dict[str, Any]:
                 out["left"] = left
         elif tag == _CONTEXTUAL:
             out["contextual"] = child.get(VAL, "true") not in _OFF
+        elif tag == _PBDR:
+            bottom = child.find(W + "bottom")
+            out["border_bottom"] = bottom is not None and bottom.get(VAL, "nil") not in ("nil", "none")
     return out
 
 
@@ -303,6 +307,8 @@ def apply_styles(doc: Document, zf: Any) -> None:
     table_cache: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
     contextual: set[int] = set()  # paragraphs with "don't add space between paragraphs of the same style"
     doc.meta["contextual_spacing"] = contextual
+    bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
+    doc.meta["bottom_border"] = bordered
     tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
     for para in doc.paragraphs:
         p = para.source
@@ -323,6 +329,8 @@ def apply_styles(doc: Document, zf: Any) -> None:
         _set_paragraph(para, par_props)
         if par_props.get("contextual"):
             contextual.add(para.index)
+        if par_props.get("border_bottom"):
+            bordered.add(para.index)
         para_run = {**base_run, **t_run, **s_run}
         runs: list[RunSpan] = []
         for run in para.runs:
