@@ -161,7 +161,7 @@ def test_nl405_party_typography(built) -> None:
     found = _lint(built["format-party-state-sizes"], "NL405")
     assert [f.line for f in found] == [16, 21]
     assert "gạch chân" in found[0].message_vi
-    assert "không in đậm" in found[1].message_vi
+    assert "không được in đậm" in found[1].message_vi
 
 
 # -- NL406 paragraph-layout --------------------------------------------------

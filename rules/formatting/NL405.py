@@ -6,24 +6,25 @@ from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
 from ._parts import PART_NAMES, parts, runs_in, skip_paragraph, styles_for
 
-_WORDS_VI = {
-    ("bold", True): "in đậm",
-    ("bold", False): "không in đậm",
-    ("italic", True): "in nghiêng",
-    ("italic", False): "kiểu chữ đứng (không nghiêng)",
-    ("caps", True): "in hoa",
-    ("underline", True): "có gạch chân",
-    ("underline", False): "không gạch chân",
-}
-_WORDS_EN = {
-    ("bold", True): "bold",
-    ("bold", False): "not bold",
-    ("italic", True): "italic",
-    ("italic", False): "upright (not italic)",
-    ("caps", True): "upper case",
-    ("underline", True): "underlined",
-    ("underline", False): "not underlined",
-}
+_WORDS_VI = {"bold": "in đậm", "italic": "in nghiêng", "caps": "in hoa", "underline": "có gạch chân"}
+_WORDS_EN = {"bold": "bold", "italic": "italic", "caps": "upper case", "underline": "underlined"}
+
+
+def _message(name_vi: str, name_en: str, want: dict[str, bool], bad: list[str]) -> tuple[str, str]:
+    pos = [p for p in bad if want[p]]
+    neg = [p for p in bad if not want[p]]
+    vi_parts = []
+    en_parts = []
+    if pos:
+        vi_parts.append("phải " + ", ".join(_WORDS_VI[p] for p in pos))
+        en_parts.append("must be " + " and ".join(_WORDS_EN[p] for p in pos))
+    if neg:
+        vi_parts.append("không được " + ", ".join(_WORDS_VI[p] for p in neg))
+        en_parts.append("must not be " + " or ".join(_WORDS_EN[p] for p in neg))
+    en_name = name_en[0].upper() + name_en[1:]
+    return f"{name_vi} " + "; ".join(vi_parts), f"{en_name} " + "; ".join(en_parts)
+
+
 _ORDER = ("caps", "bold", "italic", "underline")
 
 
@@ -104,13 +105,5 @@ class ElementStyle(Rule):
                 last = hits[-1][1] if last is None else max(last, hits[-1][1])
             if not bad:
                 continue
-            name_vi, name_en = PART_NAMES[part.key]
-            need_vi = ", ".join(_WORDS_VI[(p, want[p])] for p in bad)
-            need_en = ", ".join(_WORDS_EN[(p, want[p])] for p in bad)
-            yield self.finding(
-                seg.paragraph,
-                first or 0,
-                last or 0,
-                vi=f"{name_vi} phải {need_vi}",
-                en=f"{name_en[0].upper() + name_en[1:]} must be {need_en}",
-            )
+            vi, en = _message(*PART_NAMES[part.key], want, bad)
+            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en)
