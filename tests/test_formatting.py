@@ -294,3 +294,15 @@ def test_nl405_party_label_rule_may_be_a_border(tmp_path, border: bool) -> None:
     cf._patch(path, document=lambda root: _label_border(root, border))
     found = _lint(path, "NL405")
     assert (found == []) is border
+
+
+def _no_sizes(styles) -> None:
+    for sz in list(styles.iter(cf.W + "sz")):
+        sz.getparent().remove(sz)
+
+
+def test_no_size_anywhere_is_words_10pt(tmp_path) -> None:
+    path = _build(tmp_path, "no-sizes", spec(DEFAULT_STATE))
+    cf._patch(path, styles=_no_sizes)
+    found = _lint(path, "NL402")
+    assert any("Toàn bộ phần nội dung" in f.message_vi and "cỡ chữ 10," in f.message_vi for f in found)

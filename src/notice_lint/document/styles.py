@@ -10,8 +10,9 @@ up in ``word/theme/theme1.xml``.
 
 ``apply_styles(doc, zf)`` is called by the ``.docx`` reader only when a
 selected rule needs "styles" (the formatting rules): text rules never pay for
-reading ``styles.xml``.  Properties nobody set anywhere stay ``None``
-(Word's built-in defaults: Times New Roman 10 pt).
+reading ``styles.xml``.  A size nobody sets anywhere is Word's built-in
+10 pt; a font nobody sets stays ``None`` (Word falls back to Times New
+Roman, which no rule can hold against the document).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _OFF = ("0", "false", "off", "none")
 #: that replaces the Latin theme font (ECMA-376 17.15.1.88; DrawingML a:font)
 _SUPPLEMENTAL_SCRIPT = {"vi": "Viet"}
 _TOGGLES = ("bold", "italic", "caps")
+#: the size Word shows when no layer sets one (no w:sz in docDefaults or styles)
+WORD_DEFAULT_SIZE = 10.0
 _MAX_CHAIN = 32  # basedOn chains longer than this are cut (and loops broken)
 
 
@@ -361,7 +364,7 @@ def apply_styles(doc: Document, zf: Any) -> None:
             font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
             props = RunProps(
                 font=font,
-                size=eff.get("size"),
+                size=eff.get("size", WORD_DEFAULT_SIZE),
                 bold=eff.get("bold", False),
                 italic=eff.get("italic", False),
                 caps=eff.get("caps", False),
