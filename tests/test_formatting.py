@@ -220,7 +220,7 @@ def test_theme_language_picks_vietnamese_theme_font(built) -> None:
 
 
 def test_text_rules_never_read_styles(built, monkeypatch) -> None:
-    import notice_lint.document.styles as styles
+    from notice_lint.document import styles
 
     def boom(*args, **kwargs):
         raise AssertionError("styles read for a text rule")

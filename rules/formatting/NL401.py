@@ -4,7 +4,14 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import body_segments, Problem, dominant, group_body, has_text, skip_paragraph
+from ._parts import (
+    Problem,
+    body_segments,
+    dominant,
+    group_body,
+    has_text,
+    skip_paragraph,
+)
 
 # face suffixes PDF converters and old installs write into the family name
 # ("Times New Roman Bold", "TimesNewRomanPS-BoldMT"): the family is the same

@@ -4,7 +4,17 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import PART_NAMES, Problem, fmt_pt, fmt_range, group_body, parts, runs_in, sizes_for, skip_paragraph
+from ._parts import (
+    PART_NAMES,
+    Problem,
+    fmt_pt,
+    fmt_range,
+    group_body,
+    parts,
+    runs_in,
+    sizes_for,
+    skip_paragraph,
+)
 
 
 class FontSize(Rule):

@@ -5,7 +5,16 @@ from typing import Iterable, Iterator
 from notice_lint.document.model import Paragraph
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import body_segments, Problem, fmt_num_en, fmt_num_vi, fmt_pt, group_body, has_text, skip_paragraph
+from ._parts import (
+    Problem,
+    body_segments,
+    fmt_num_en,
+    fmt_num_vi,
+    fmt_pt,
+    group_body,
+    has_text,
+    skip_paragraph,
+)
 
 #: Word's single line for Times New Roman is about 1.15 × the font size
 SINGLE = 1.15
@@ -93,16 +102,13 @@ class ParagraphLayout(Rule):
             paras.append(p)
         if not paras:
             return
-        party = notice.is_party
-        n = len(paras)
         yield from self._alignment(paras, heading_idx)
-        yield from self._indent(paras, party)
+        yield from self._indent(paras, notice.is_party)
         yield from self._spacing(paras, notice)
         yield from self._line_spacing(paras, notice.profile)
-        del n
 
     # -- checks ----------------------------------------------------------
-    def _emit(self, problems: list[Problem], checked: int, what_vi: str, what_en: str) -> Iterator[Finding]:
+    def _emit(self, problems: list[Problem], checked: int) -> Iterator[Finding]:
         for para, s, e, vi, en in group_body(
             problems,
             checked,
@@ -128,7 +134,7 @@ class ParagraphLayout(Rule):
                         en=f"The paragraph is aligned {p.alignment}; it must be justified",
                     )
                 )
-        yield from self._emit(problems, len(checked), "", "")
+        yield from self._emit(problems, len(checked))
 
     def _indent(self, paras: list[Paragraph], party: bool) -> Iterator[Finding]:
         checked = [p for p in paras if p.label is None and p.alignment != "center"]
@@ -158,7 +164,7 @@ class ParagraphLayout(Rule):
                     en=f"The first line is indented {fmt_num_en(cm)} cm; it must be {need_en}",
                 )
             )
-        yield from self._emit(problems, len(checked), "", "")
+        yield from self._emit(problems, len(checked))
 
     def _spacing(self, paras: list[Paragraph], notice) -> Iterator[Finding]:
         contextual = notice.document.meta.get("contextual_spacing") or set()
@@ -187,7 +193,7 @@ class ParagraphLayout(Rule):
                     en=f"The space from the previous paragraph is {fmt_pt(gap)} pt; it must be at least 6 pt",
                 )
             )
-        yield from self._emit(problems, checked, "", "")
+        yield from self._emit(problems, checked)
 
     def _line_spacing(self, paras: list[Paragraph], profile: str) -> Iterator[Finding]:
         problems = []
@@ -226,4 +232,4 @@ class ParagraphLayout(Rule):
                     en=f"Line spacing is {got_en}; it must be {need_en}",
                 )
             )
-        yield from self._emit(problems, len(paras), "", "")
+        yield from self._emit(problems, len(paras))
