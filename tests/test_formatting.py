@@ -306,3 +306,17 @@ def test_no_size_anywhere_is_words_10pt(tmp_path) -> None:
     cf._patch(path, styles=_no_sizes)
     found = _lint(path, "NL402")
     assert any("Toàn bộ phần nội dung" in f.message_vi and "cỡ chữ 10," in f.message_vi for f in found)
+
+
+def test_nl405_party_stacked_prefixes_are_bold(tmp_path) -> None:
+    value = spec(DEFAULT_PARTY, signature=["T/L BAN THƯỜNG VỤ", "K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"])
+    path = _build(tmp_path, "party-stacked", value)
+    # the builder leaves every line under the first not bold: make the second a bold prefix line
+    def bold_second(root) -> None:
+        for p in cf._paragraphs(root):
+            if cf._text(p) == "K/T CHÁNH VĂN PHÒNG":
+                for rpr in cf._run_props(p):
+                    rpr.insert(0, cf._el("b"))
+
+    cf._patch(path, document=bold_second)
+    assert _lint(path, "NL405") == []

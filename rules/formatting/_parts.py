@@ -139,6 +139,7 @@ def has_text(s: str) -> bool:
     return _ALNUM.search(s) is not None
 
 
+_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)[.\s]")
 _APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục)\b")
 
 
@@ -196,8 +197,8 @@ def parts(notice: Notice) -> Iterator[Part]:
         for seg in sig.titles:
             if not has_text(seg.text):
                 continue
-            if sig.prefix is not None and seg is sig.prefix:
-                yield Part("signature_prefix", seg)
+            if sig.prefix is not None and (seg is sig.prefix or _PREFIX.match(seg.text)):
+                yield Part("signature_prefix", seg)  # stacked: "T/L BAN THƯỜNG VỤ" / "K/T CHÁNH VĂN PHÒNG"
             elif sig.prefix is None:
                 yield Part("signature_prefix", seg)  # signed directly: the title is the authority line
             elif seg.index < sig.prefix.index:
