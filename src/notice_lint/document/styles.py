@@ -59,6 +59,7 @@ def _int(v: str | None) -> int | None:
 
 
 _PPR, _RPR = W + "pPr", W + "rPr"
+_RSTYLE = W + "rStyle"
 _RFONTS, _SZ, _U, _VANISH = W + "rFonts", W + "sz", W + "u", W + "vanish"
 _TOGGLE_TAGS = {W + "b": "bold", W + "i": "italic", W + "caps": "caps"}
 _ASCII, _ASCII_T, _HANSI, _HANSI_T = W + "ascii", W + "asciiTheme", W + "hAnsi", W + "hAnsiTheme"
@@ -96,6 +97,8 @@ def _run_layer(rpr: Any) -> dict[str, Any]:
         elif tag == _VANISH:
             if child.get(VAL, "true") not in _OFF:
                 out["vanish"] = True
+        elif tag == _RSTYLE:
+            out["rstyle"] = child.get(VAL)
     return out
 
 
@@ -313,6 +316,8 @@ def apply_styles(doc: Document, zf: Any) -> None:
     bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
     doc.meta["bottom_border"] = bordered
     tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
+    para_runs: dict[tuple[Any, Any], dict[str, Any]] = {}
+    props_cache: dict[tuple[Any, ...], RunProps] = {}  # runs formatted alike share one RunProps
     for para in doc.paragraphs:
         p = para.source
         if p is None:
@@ -321,6 +326,7 @@ def apply_styles(doc: Document, zf: Any) -> None:
         pstyle = para.style
         t_run: dict[str, Any] = _EMPTY
         t_par: dict[str, Any] = _EMPTY
+        tstyle: Any = False
         if para.cell is not None:
             tstyle = tstyles.get(p, False)
             if tstyle is not False:
@@ -334,7 +340,10 @@ def apply_styles(doc: Document, zf: Any) -> None:
             contextual.add(para.index)
         if par_props.get("border_bottom"):
             bordered.add(para.index)
-        para_run = {**base_run, **t_run, **s_run}
+        base_key = (tstyle, pstyle)
+        para_run = para_runs.get(base_key)
+        if para_run is None:
+            para_run = para_runs[base_key] = {**base_run, **t_run, **s_run}
         runs: list[RunSpan] = []
         for run in para.runs:
             r = run.source
@@ -342,36 +351,47 @@ def apply_styles(doc: Document, zf: Any) -> None:
                 runs.append(run)
                 continue
             rpr = r[0] if len(r) and r[0].tag == _RPR else None
-            cstyle = None
-            layer: dict[str, Any] = _EMPTY
-            if rpr is not None:
-                rs = rpr.find(W + "rStyle")
-                if rs is not None:
-                    cstyle = rs.get(VAL)
-                layer = _run_layer(rpr)
-            c_run = sheet.chain(cstyle, "character")[0] if cstyle else _EMPTY
-            if layer.get("vanish"):
-                runs.append(RunSpan(run.start, run.end, RunProps(), cstyle, r))  # hidden text: not judged
-                continue
-            eff = {**para_run, **c_run, **layer} if (c_run or layer) else para_run
-            if c_run:
-                # toggle properties set by both the paragraph and the character
-                # style cancel out (ECMA-376 17.7.3); direct formatting is absolute
-                for key in _TOGGLES:
-                    if key in c_run and key in s_run and key not in layer:
-                        eff[key] = c_run[key] != s_run[key]
+            layer = _run_layer(rpr) if rpr is not None else _EMPTY
+            cstyle = layer.get("rstyle")
             slot = "ascii" if para.text[run.start : run.end].isascii() else "hansi"
-            font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
-            props = RunProps(
-                font=font,
-                size=eff.get("size", WORD_DEFAULT_SIZE),
-                bold=eff.get("bold", False),
-                italic=eff.get("italic", False),
-                caps=eff.get("caps", False),
-                underline=eff.get("underline", False),
-            )
+            key = (base_key, tuple(layer.items()), slot)
+            props = props_cache.get(key)
+            if props is None:
+                props = props_cache[key] = _effective(sheet, para_run, s_run, layer, cstyle, slot)
             runs.append(RunSpan(run.start, run.end, props, cstyle, r))
         para.runs = runs
+
+
+_HIDDEN = RunProps()  # hidden text: not judged
+
+
+def _effective(
+    sheet: StyleSheet,
+    para_run: dict[str, Any],
+    s_run: dict[str, Any],
+    layer: dict[str, Any],
+    cstyle: str | None,
+    slot: str,
+) -> RunProps:
+    if layer.get("vanish"):
+        return _HIDDEN
+    c_run = sheet.chain(cstyle, "character")[0] if cstyle else _EMPTY
+    eff = {**para_run, **c_run, **layer} if (c_run or layer) else para_run
+    if c_run:
+        # toggle properties set by both the paragraph and the character
+        # style cancel out (ECMA-376 17.7.3); direct formatting is absolute
+        for key in _TOGGLES:
+            if key in c_run and key in s_run and key not in layer:
+                eff[key] = c_run[key] != s_run[key]
+    font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
+    return RunProps(
+        font=font,
+        size=eff.get("size", WORD_DEFAULT_SIZE),
+        bold=eff.get("bold", False),
+        italic=eff.get("italic", False),
+        caps=eff.get("caps", False),
+        underline=eff.get("underline", False),
+    )
 
 
 def _twips_mm(v: int) -> float:
