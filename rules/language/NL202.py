@@ -142,7 +142,7 @@ class InvalidSyllable(Rule):
             return self._caps(para, word, start, end, verdict)
         rest = word[1:]
         if any(c.isupper() for c in rest):
-            return self._camel(para, word, start, end, names)
+            return self._camel(para, text, word, start, end, names)
         capital = word[0].isupper()
         if verdict.reason == "parse":
             segs = split(low)
@@ -214,13 +214,17 @@ class InvalidSyllable(Rule):
             severity=Severity.WARNING if capital else Severity.ERROR,
         )
 
-    def _camel(self, para, word: str, start: int, end: int, names: frozenset[str]):
+    def _camel(self, para, text: str, word: str, start: int, end: int, names: frozenset[str]):
         cuts = _case_pieces(word)
         if cuts is None:
             return None  # TTr, QĐnd-like codes
         pieces = [word[s:e] for s, e in cuts]
         if len(pieces[-1]) >= 2 and pieces[-1].isupper():
-            return None  # dụngVLNCN: an abbreviation run into a word (NL303)
+            # dụngVLNCN: the missing space before the abbreviation is NL303; judge the word before it
+            left = word[: cuts[-1][0]]
+            if len(left) < 2 or check(left.lower()).ok:
+                return None
+            return self._judge(para, text, left, start, start + len(left), names)
         if any(p.lower() in names for p in pieces):
             return None
         syllables = _joined(pieces)
