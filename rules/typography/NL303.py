@@ -9,7 +9,7 @@ from notice_lint_rules.language._validator import check, has_vietnamese_mark
 from ._spans import in_spans, skipped_spans
 
 _L = r"[^\W\d_]"
-_AFTER_MARK = re.compile(rf"(?<=\S)([,;:])(?={_L})")
+_AFTER_MARK = re.compile(rf"([,;:])(?={_L})")
 _PERIOD = re.compile(rf"({_L}+)\.({_L}+)")
 _PAREN = re.compile(rf"({_L}+)\((?=[^\W_])")
 _DIGIT_WORD = re.compile(rf"(?<![\w/.,-])(\d+)({_L}+)")
