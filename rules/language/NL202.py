@@ -1,17 +1,26 @@
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
 from ._syllables import match_case
-from ._validator import TONES, check, has_vietnamese_mark, split
+from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split
 
-_CHUNK = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_URLISH = re.compile(r"://|www\.|@|\.(?:vn|com|org|net|gov|edu|int|info)\b", re.IGNORECASE)
-_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
+# a letter run with at least one Vietnamese mark: only those are judged
+_VN_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
+_URLISH_CHUNK = re.compile(
+    r"\S*(?:://|www\.|@)\S*|\S+\.(?:vn|com|org|net|gov|edu|int|info)\b\S*", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fine(word: str) -> bool:
+    """A valid syllable, or a word too short to judge."""
+    return len(word) < 2 or check(word.lower()).ok
 
 
 def _build_names(rows: list[Any]) -> frozenset[str]:
@@ -108,20 +117,19 @@ class InvalidSyllable(Rule):
             skip.setdefault(seg.index, []).append((seg.start, seg.end))
         for para in notice.document.paragraphs:
             text = para.text
-            if not text or not has_vietnamese_mark(text):
-                continue
-            spans = skip.get(para.index, ())
-            for chunk in _CHUNK.finditer(text):
-                if _URLISH.search(chunk.group()):
+            spans = None
+            for m in _VN_WORD.finditer(text):
+                word = m.group()
+                if _fine(word):
                     continue
-                if any(s <= chunk.start() < e for s, e in spans):
+                if spans is None:
+                    spans = [(u.start(), u.end()) for u in _URLISH_CHUNK.finditer(text)] + skip.get(para.index, [])
+                start, end = m.start(), m.end()
+                if any(s <= start < e for s, e in spans):
                     continue
-                for m in _LETTERS.finditer(chunk.group()):
-                    start = chunk.start() + m.start()
-                    end = chunk.start() + m.end()
-                    finding = self._judge(para, text, m.group(), start, end, names)
-                    if finding is not None:
-                        yield finding
+                finding = self._judge(para, text, word, start, end, names)
+                if finding is not None:
+                    yield finding
 
     # ------------------------------------------------------------------
     def _judge(self, para, text: str, word: str, start: int, end: int, names: frozenset[str]):

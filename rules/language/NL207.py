@@ -4,7 +4,9 @@ import re
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
-from notice_lint.vntext import fold, is_upper_text
+from notice_lint.vntext import fold
+
+from ._validator import is_caps
 
 _L = r"[^\W\d_]"
 # common nouns of administrative units (Phụ lục II, III.1), longest first
@@ -88,7 +90,7 @@ class Capitalization(Rule):
         for seg in prose:
             text = seg.paragraph.text
             part = seg.text
-            if not part.strip() or is_upper_text(part) or not any(c.isupper() for c in part[1:]):
+            if not part.strip() or is_caps(part) or part[1:] == part[1:].lower():
                 continue
             yield from self._units(seg, text)
             yield from self._after_semicolon(seg, text)

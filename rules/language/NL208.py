@@ -4,12 +4,12 @@ import re
 from typing import Any, Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
-from notice_lint.vntext import is_upper_text
+from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
-from ._validator import check, has_vietnamese_mark
-
-_CHUNK = re.compile(r"\S+")
-_ABBR = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
+_L = r"[^\W\d_]"
+# an upper-case token (letters, "&" inside), not part of a longer word
+_CAPS_TOKEN = re.compile(rf"(?<![\w&])[{UPPER}]+(?:&[{UPPER}]+)*(?![\w&])")
+_DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
 _DEFINED_WORDS = re.compile(
@@ -115,59 +115,63 @@ class UndefinedAbbreviation(Rule):
 
         reported: set[str] = set()
         for seg in prose:
-            text = seg.text
-            if not text.strip() or is_upper_text(text):
+            text = seg.paragraph.text
+            part = seg.text
+            if not part.strip() or is_caps(part):
                 continue  # an all-caps heading: its words are words
-            chunks = list(_CHUNK.finditer(text))
-            for k, chunk in enumerate(chunks):
-                token = chunk.group()
-                if "/" in token or any(c.isdigit() for c in token) or "@" in token or "://" in token:
+            for m in _CAPS_TOKEN.finditer(text, seg.start, seg.end):
+                word = m.group()
+                if word in reported or word in allowed or not _is_abbreviation(word):
+                    continue
+                chunk_start = text.rfind(" ", 0, m.start()) + 1
+                chunk_end = text.find(" ", m.end())
+                chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
+                if "/" in chunk or "@" in chunk or _DIGIT.search(chunk):
                     continue  # a number/symbol (18/TB-SKHCN), a code, a URL
-                for m in _ABBR.finditer(token):
-                    word = m.group()
-                    if word in reported or word in allowed or not _is_abbreviation(word):
-                        continue
-                    if _is_word(word) and (has_vietnamese_mark(word) or self._caps_neighbour(chunks, k)):
-                        continue
-                    parts = [p for p in re.split(r"&", word) if p]
-                    if "&" in word and all(p in allowed for p in parts):
-                        continue
-                    start = seg.start + chunk.start() + m.start()
-                    if _FIRM.search(seg.paragraph.text[max(0, start - 90) : start]):
-                        continue  # part of a firm's name: Công ty TNHH MTV ACT
-                    where = (seg.index, start)
-                    first = defined.get(word)
-                    if first is not None and first <= where:
-                        continue
-                    reported.add(word)
-                    if first is not None:
-                        yield self.finding(
-                            seg.paragraph,
-                            start,
-                            start + len(word),
-                            vi=f"Chữ viết tắt «{word}» được dùng trước khi viết đầy đủ (dòng {first[0]}); "
-                            "viết đầy đủ ở lần dùng đầu tiên",
-                            en=f"The abbreviation «{word}» is used before its full form (line {first[0]}); "
-                            "spell it out at its first use",
-                            severity=Severity.WARNING,
-                        )
-                    else:
-                        yield self.finding(
-                            seg.paragraph,
-                            start,
-                            start + len(word),
-                            vi=f"Chữ viết tắt «{word}» không thông dụng và chưa được viết đầy đủ: "
-                            f"viết «tên đầy đủ ({word})» ở lần dùng đầu tiên",
-                            en=f"The uncommon abbreviation «{word}» is never spelt out: "
-                            f"write «full name ({word})» at its first use",
-                        )
+                if _is_word(word) and (has_vietnamese_mark(word) or _caps_neighbour(text, m.start(), m.end())):
+                    continue
+                if "&" in word and all(p in allowed for p in word.split("&") if p):
+                    continue
+                start = m.start()
+                if _FIRM.search(text[max(0, start - 90) : start]):
+                    continue  # part of a firm's name: Công ty TNHH MTV ACT
+                where = (seg.index, start)
+                first = defined.get(word)
+                if first is not None and first <= where:
+                    continue
+                reported.add(word)
+                if first is not None:
+                    yield self.finding(
+                        seg.paragraph,
+                        start,
+                        m.end(),
+                        vi=f"Chữ viết tắt «{word}» được dùng trước khi viết đầy đủ (dòng {first[0]}); "
+                        "viết đầy đủ ở lần dùng đầu tiên",
+                        en=f"The abbreviation «{word}» is used before its full form (line {first[0]}); "
+                        "spell it out at its first use",
+                        severity=Severity.WARNING,
+                    )
+                else:
+                    yield self.finding(
+                        seg.paragraph,
+                        start,
+                        m.end(),
+                        vi=f"Chữ viết tắt «{word}» không thông dụng và chưa được viết đầy đủ: "
+                        f"viết «tên đầy đủ ({word})» ở lần dùng đầu tiên",
+                        en=f"The uncommon abbreviation «{word}» is never spelt out: "
+                        f"write «full name ({word})» at its first use",
+                    )
 
-    @staticmethod
-    def _caps_neighbour(chunks, k: int) -> bool:
-        """True when a neighbouring word is an upper-case Vietnamese word (a caps phrase)."""
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(chunks):
-                w = chunks[j].group().strip(",.;:()")
-                if len(w) > 1 and w.isupper() and check(w.lower()).ok:
-                    return True
-        return False
+
+_NEIGHBOUR_LEFT = re.compile(r"(\S+)\s+$")
+_NEIGHBOUR_RIGHT = re.compile(r"^\s+(\S+)")
+
+
+def _caps_neighbour(text: str, start: int, end: int) -> bool:
+    """True when a neighbouring word is an upper-case Vietnamese word (a caps phrase)."""
+    for m in (_NEIGHBOUR_LEFT.search(text[max(0, start - 30) : start]), _NEIGHBOUR_RIGHT.match(text[end : end + 30])):
+        if m is not None:
+            w = m.group(1).strip(",.;:()")
+            if len(w) > 1 and w.isupper() and check(w.lower()).ok:
+                return True
+    return False

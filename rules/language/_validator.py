@@ -14,10 +14,11 @@ The facts are those of LANGUAGE.md section 5 and 6; both tone-mark styles
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Verdict", "check", "split", "has_vietnamese_mark", "TONES"]
+__all__ = ["Verdict", "check", "split", "has_vietnamese_mark", "TONES", "VN_CHARS", "UPPER", "LOWER", "is_caps"]
 
 # combining tone marks (NFD): huyền, sắc, ngã, hỏi, nặng
 TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
@@ -79,6 +80,39 @@ _MEDIAL_RHYME_STARTS = ("oa", "oă", "oe", "uâ", "uê", "uy", "uơ")
 _FRONT = ("e", "ê", "i", "y")
 
 
+_QUALITY_BASES = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}
+
+
+def _vn_chars() -> str:
+    out = []
+    for code in list(range(0xC0, 0x1B1)) + list(range(0x1EA0, 0x1EFA)):
+        ch = chr(code)
+        if not ch.isalpha():
+            continue
+        nfd = unicodedata.normalize("NFD", ch.lower())
+        base, marks = nfd[0], nfd[1:]
+        quality = [c for c in marks if c not in TONES]
+        if base not in "aeiouy" or not marks or len(marks) - len(quality) > 1 or len(quality) > 1:
+            continue
+        if quality and base not in _QUALITY_BASES.get(quality[0], ""):
+            continue
+        out.append(ch)
+    return "".join(out) + "đĐ"
+
+
+#: the letters (NFC) that carry a Vietnamese mark: tones, ă â ê ô ơ ư đ
+VN_CHARS = _vn_chars()
+_VN_RE = re.compile(f"[{VN_CHARS}]")
+#: upper- and lower-case letters of the Latin script Vietnamese uses, for regex classes
+UPPER = "".join(chr(c) for c in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper())
+LOWER = "".join(chr(c) for c in list(range(0x61, 0x7B)) + list(range(0xDF, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).islower())
+
+
+def is_caps(text: str) -> bool:
+    """True when ``text`` has letters and none of them is lower case (fast)."""
+    return text.upper() == text and text.lower() != text
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What is wrong with a word; ``ok`` when nothing is."""
@@ -93,11 +127,8 @@ OK = Verdict(True)
 
 
 def has_vietnamese_mark(word: str) -> bool:
-    """True when ``word`` carries a tone mark or a letter only Vietnamese uses."""
-    for ch in unicodedata.normalize("NFD", word.lower()):
-        if ch in TONES or ch in _VN_MARKS or ch in ("\u0302", "\u0306", "\u031b"):
-            return True
-    return False
+    """True when ``word`` (NFC) carries a tone mark or a letter only Vietnamese uses."""
+    return _VN_RE.search(word) is not None
 
 
 def _split_tone(word: str) -> tuple[str, list[tuple[str, int]]]:

@@ -4,35 +4,32 @@ import re
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
-from notice_lint_rules.language._validator import check, has_vietnamese_mark
+import functools
+
+from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
 
 from ._spans import in_spans, skipped_spans
 
 _L = r"[^\W\d_]"
 _AFTER_MARK = re.compile(rf"([,;:])(?={_L})")
-_PERIOD = re.compile(rf"({_L}+)\.({_L}+)")
-_PAREN = re.compile(rf"({_L}+)\((?=[^\W_])")
-_DIGIT_WORD = re.compile(rf"(?<![\w/.,-])(\d+)({_L}+)")
-_WORD_DIGIT = re.compile(rf"({_L}+)(\d+)(?![\w/])")
-_HYPHEN = re.compile(rf"(?<={_L}) -(?={_L})|(?<={_L})- (?={_L})")
-_LETTER_RUN = re.compile(rf"{_L}+")
+# literal-first patterns (fast to scan); the words around are read afterwards
+_DOT = re.compile(rf"\.(?={_L})")
+_OPEN = re.compile(r"\((?=[^\W_])")
+_WORD_BEFORE = re.compile(rf"{_L}+$")
+_WORD_AT = re.compile(rf"{_L}+")
+_DIGITS = re.compile(r"\d+")
+_HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
+_CASE_BREAK = re.compile(rf"[{LOWER}][{UPPER}]")
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
-def _caps_tail(word: str) -> int:
-    """Where an ALL-CAPS abbreviation starts inside ``word`` (``dụngVLNCN`` → 4), or 0."""
-    for i in range(len(word) - 1, 0, -1):
-        if word[i - 1].islower() and word[i:].isupper():
-            tail = word[i:]
-            return i if len(tail) >= 2 or _ROMAN.match(tail) else 0
-    return 0
-
-
+@functools.lru_cache(maxsize=65536)
 def _word(w: str) -> bool:
     """A Vietnamese word (valid syllable) worth judging, not a code or a loanword."""
     return len(w) >= 2 and not w.isupper() and has_vietnamese_mark(w) and check(w.lower()).ok
 
 
+@functools.lru_cache(maxsize=65536)
 def _syllable(w: str) -> bool:
     return len(w) >= 2 and not w.isupper() and check(w.lower()).ok
 
@@ -77,46 +74,67 @@ class MissingSpace(Rule):
             if not text.strip():
                 continue
             listing = para.index in recipients
-            skip = skipped_spans(notice, para)
+            skip = None
             found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
 
             for m in _AFTER_MARK.finditer(text):
                 mark = m.group(1)
                 found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
                               f"Missing space after «{mark}»", mark))
-            for m in _PERIOD.finditer(text):
-                left, right = m.group(1), m.group(2)
-                if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
-                    dot = m.end(1)
-                    found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
-                                  "Missing space after the period", "."))
-            if not listing:
-                for m in _PAREN.finditer(text):
-                    if _syllable(m.group(1)):
-                        p = m.end(1)
+            if "." in text:
+                for m in _DOT.finditer(text):
+                    dot = m.start()
+                    lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
+                    if lm is None:
+                        continue
+                    left, right = lm.group(), _WORD_AT.match(text, dot + 1).group()
+                    if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
+                        found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
+                                      "Missing space after the period", "."))
+            if not listing and "(" in text:
+                for m in _OPEN.finditer(text):
+                    p = m.start()
+                    lm = _WORD_BEFORE.search(text, max(0, p - 30), p)
+                    if lm is not None and _syllable(lm.group()):
                         found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
                                       "Missing space before «(»", "("))
-            for m in _DIGIT_WORD.finditer(text):
-                if _word(m.group(2)):
-                    p = m.end(1)
-                    found.append((m.start(), m.end(), p, f"Số viết dính vào chữ: «{m.group()}»",
-                                  f"A number run into a word: «{m.group()}»", "digit"))
-            for m in _WORD_DIGIT.finditer(text):
-                if _word(m.group(1)) and not listing:
-                    p = m.end(1)
-                    found.append((m.start(), m.end(), p, f"Chữ viết dính vào số: «{m.group()}»",
-                                  f"A word run into a number: «{m.group()}»", "digit"))
-            for m in _HYPHEN.finditer(text) if para.index not in fields else ():
-                p = m.end() if m.group().startswith(" ") else m.start()
-                found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
-                              "A dash needs a space on both sides", "-"))
-            for m in _LETTER_RUN.finditer(text):
-                cut = _caps_tail(m.group())
-                if cut and has_vietnamese_mark(m.group()[:cut]):
-                    abbr = m.group()[cut:]
-                    found.append((m.start(), m.end(), m.start() + cut, f"Thiếu dấu cách trước «{abbr}»: «{m.group()}»",
-                                  f"Missing space before «{abbr}»: «{m.group()}»", "caps"))
+            for m in _DIGITS.finditer(text):
+                a, b = m.start(), m.end()
+                if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
+                    wm = _WORD_AT.match(text, b)
+                    if wm is not None and _word(wm.group()):
+                        whole = text[a : wm.end()]
+                        found.append((a, wm.end(), b, f"Số viết dính vào chữ: «{whole}»",
+                                      f"A number run into a word: «{whole}»", "digit"))
+                if not listing and a > 0 and text[a - 1].isalpha() and (b == len(text) or not (text[b].isalnum() or text[b] in "/_")):
+                    lm = _WORD_BEFORE.search(text, max(0, a - 30), a)
+                    if lm is not None and _word(lm.group()):
+                        whole = text[lm.start() : b]
+                        found.append((lm.start(), b, a, f"Chữ viết dính vào số: «{whole}»",
+                                      f"A word run into a number: «{whole}»", "digit"))
+            if para.index not in fields and "-" in text:
+                for rx in _HYPHENS:
+                    for m in rx.finditer(text):
+                        if m.start() == 0 or not text[m.start() - 1].isalpha():
+                            continue
+                        p = m.end() if m.group().startswith(" ") else m.start()
+                        found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
+                                      "A dash needs a space on both sides", "-"))
+            for m in _CASE_BREAK.finditer(text):
+                cut_at = m.start() + 1
+                lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
+                rm = _WORD_AT.match(text, cut_at)
+                if lm is None or rm is None:
+                    continue
+                left, abbr = lm.group(), rm.group()
+                if not abbr.isupper() or not (len(abbr) >= 2 or _ROMAN.match(abbr)) or not has_vietnamese_mark(left):
+                    continue
+                whole = text[lm.start() : rm.end()]
+                found.append((lm.start(), rm.end(), cut_at, f"Thiếu dấu cách trước «{abbr}»: «{whole}»",
+                              f"Missing space before «{abbr}»: «{whole}»", "caps"))
             seen: set[int] = set()
+            if found:
+                skip = skipped_spans(notice, para)
             for start, end, at, vi, en, _kind in sorted(found):
                 if at in seen or in_spans(skip, start, end):
                     continue
