@@ -10,6 +10,7 @@ from ._syllables import match_case
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # a letter run with at least one Vietnamese mark: only those are judged
 _VN_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
 _URLISH_CHUNK = re.compile(
@@ -140,8 +141,8 @@ class InvalidSyllable(Rule):
         if before.isdigit() or after.isdigit() or "&" in (before, after):
             return None  # codes, times (13h30), KH&CN; a number run into a word is NL303
         low = word.lower()
-        if low in names:
-            return None
+        if low in names or not _VOWEL.search(low):
+            return None  # a known name; a consonant-only abbreviation (đc, đt, Đc)
         verdict = check(low)
         if verdict.ok:
             return None
