@@ -234,6 +234,10 @@ def _with_tone(base: str, tone: str | None, pos: int) -> str:
 @functools.lru_cache(maxsize=65536)
 def check(word: str) -> Verdict:
     """Judge one lower-case word (NFC) as a Vietnamese syllable."""
+    return _check(word, True)
+
+
+def _check(word: str, suggest: bool) -> Verdict:
     base, tones = _split_tone(word)
     if not base or len(tones) > 1 or any(t == "?" for t, _ in tones):
         return Verdict(False, "parse", detail="tones")
@@ -251,10 +255,10 @@ def check(word: str) -> Verdict:
         return Verdict(False, "parse")
     if rule:
         fixed = None
-        if rule in _SPELL_FIX:
+        if rule in _SPELL_FIX and suggest:
             old, new = _SPELL_FIX[rule]
             candidate = new + word[len(old):]
-            if check(candidate).ok:
+            if _check(candidate, False).ok:
                 fixed = candidate
         return Verdict(False, "spelling", fixed, _SPELL_TEXT[rule])
     coda = _coda(rhyme)
