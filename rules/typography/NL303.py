@@ -19,6 +19,7 @@ _WORD_BEFORE = re.compile(rf"{_L}+$")
 _WORD_AT = re.compile(rf"{_L}+")
 _DIGITS = re.compile(r"\d+")
 _HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
+_SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
 _CASE_BREAK = re.compile(rf"[{LOWER}][{UPPER}]")
 _ROMAN = re.compile(r"^[IVX]+$")
 
@@ -117,6 +118,8 @@ class MissingSpace(Rule):
                     for m in rx.finditer(text):
                         if m.start() == 0 or not text[m.start() - 1].isalpha():
                             continue
+                        if _SYMBOL_AFTER.match(text, m.end()):
+                            continue  # a draft's blank number: "Số -TB/ĐU"
                         p = m.end() if m.group().startswith(" ") else m.start()
                         found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
                                       "A dash needs a space on both sides", "-"))
