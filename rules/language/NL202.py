@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
 from ._syllables import match_case
-from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split
+from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
@@ -51,9 +51,11 @@ def _case_pieces(word: str) -> list[tuple[int, int]] | None:
     return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
 
 
-def _joined(pieces: list[str]) -> tuple[str, ...] | None:
-    """Syllables of a camel-cased run (each piece one or more run-together syllables)."""
+def _joined(pieces: list[str]) -> tuple[tuple[str, ...], bool] | None:
+    """Syllables of a camel-cased run (each piece one or more run-together syllables), and
+    whether the split is certain."""
     out: list[str] = []
+    certain = True
     for piece in pieces:
         if len(piece) < 2 or any(c.isupper() for c in piece[1:]):
             return None
@@ -64,11 +66,12 @@ def _joined(pieces: list[str]) -> tuple[str, ...] | None:
         segs = split(low)
         if not segs:
             return None
+        certain = certain and split_is_certain(segs)
         pos = 0
         for syl in segs[0]:
             out.append(piece[pos : pos + len(syl)])
             pos += len(syl)
-    return tuple(out)
+    return tuple(out), certain
 
 
 class InvalidSyllable(Rule):
@@ -219,7 +222,7 @@ class InvalidSyllable(Rule):
             para, start, end,
             vi=f"Các chữ viết dính nhau: «{word}» → «{right}»",
             en=f"Words run together: «{word}» → «{right}»",
-            fix=Fix.replace(para.index, start, end, right, safe=len(segs) == 1),
+            fix=Fix.replace(para.index, start, end, right, safe=split_is_certain(segs)),
             severity=Severity.WARNING if capital else Severity.ERROR,
         )
 
@@ -236,15 +239,16 @@ class InvalidSyllable(Rule):
             return self._judge(para, text, left, start, start + len(left), names)
         if any(p.lower() in names for p in pieces):
             return None
-        syllables = _joined(pieces)
-        if not syllables or not any(has_vietnamese_mark(s) for s in syllables):
+        joined = _joined(pieces)
+        if not joined or not any(has_vietnamese_mark(s) for s in joined[0]):
             return None  # a mixed-case code (QyĐ, VietGAP)
+        syllables, certain = joined
         right = " ".join(syllables)
         return self.finding(
             para, start, end,
             vi=f"Các chữ viết dính nhau: «{word}» → «{right}»",
             en=f"Words run together: «{word}» → «{right}»",
-            fix=Fix.replace(para.index, start, end, right),
+            fix=Fix.replace(para.index, start, end, right, safe=certain),
         )
 
     def _caps(self, para, word: str, start: int, end: int, verdict):

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Verdict", "check", "split", "has_vietnamese_mark", "TONES", "VN_CHARS", "UPPER", "LOWER", "is_caps"]
+__all__ = ["Verdict", "check", "split", "split_is_certain", "has_vietnamese_mark", "TONES", "VN_CHARS", "UPPER", "LOWER", "is_caps"]
 
 # combining tone marks (NFD): huyền, sắc, ngã, hỏi, nặng
 TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
@@ -287,9 +287,41 @@ def _onset_len(piece: str) -> int:
     return len(parsed[0]) if parsed else 0
 
 
+@functools.lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """Frequent syllables (tone-style-free keys), to rank the ways of splitting a run."""
+    from importlib import resources
+
+    res = resources.files(__package__.rpartition(".")[0]).joinpath("data", "common_syllables.txt")
+    words: set[str] = set()
+    if res.is_file():
+        for line in res.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.update(_tone_key(w) for w in line.split())
+    return frozenset(words)
+
+
+def _tone_key(syllable: str) -> str:
+    base, tones = _split_tone(syllable.lower())
+    return base + (tones[0][0] if tones else "")
+
+
+def _rank(seg: tuple[str, ...]) -> tuple[int, list[int]]:
+    common = _common()
+    rare = sum(1 for p in seg if _tone_key(p) not in common)
+    return rare, [-_onset_len(p) for p in seg[1:]]
+
+
+def split_is_certain(segs: tuple[tuple[str, ...], ...]) -> bool:
+    """True when one way of splitting is clearly the right one."""
+    if len(segs) == 1:
+        return True
+    return bool(segs) and _rank(segs[0])[0] == 0 and _rank(segs[1])[0] > 0
+
+
 @functools.lru_cache(maxsize=16384)
 def split(word: str, max_parts: int = 4) -> tuple[tuple[str, ...], ...]:
-    """Every shortest segmentation of ``word`` (lower case) into 2+ valid syllables."""
+    """Every shortest segmentation of ``word`` (lower case) into 2+ valid syllables, most likely first."""
     n = len(word)
     if n < 3 or n > 28:
         return ()
@@ -314,6 +346,6 @@ def split(word: str, max_parts: int = 4) -> tuple[tuple[str, ...], ...]:
     final = best[n]
     if final is None or final[0] < 2:
         return ()
-    # most likely first: later syllables take the longest onset (đề nghị, not đền ghị)
-    ranked = sorted(final[1], key=lambda seg: [-_onset_len(p) for p in seg[1:]])
+    # most likely first: frequent syllables, then the longest onsets (đề nghị, not đền ghị)
+    ranked = sorted(final[1], key=_rank)
     return tuple(ranked[:4])
