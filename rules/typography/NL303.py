@@ -17,6 +17,7 @@ _DOT = re.compile(rf"\.(?={_L})")
 _OPEN = re.compile(r"\((?=[^\W_])")
 _WORD_BEFORE = re.compile(rf"{_L}+$")
 _WORD_AT = re.compile(rf"{_L}+")
+_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
 _DIGITS = re.compile(r"\d+")
 _HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
 _SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
@@ -86,9 +87,15 @@ class MissingSpace(Rule):
                 for m in _DOT.finditer(text):
                     dot = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
+                    right = _WORD_AT.match(text, dot + 1).group()
                     if lm is None:
+                        # a date or a year ends the sentence: "trước ngày 30/6/2025.Sở Xây dựng"
+                        dm = _DATE_BEFORE.search(text, max(0, dot - 12), dot)
+                        if dm is not None and right[:1].isupper() and _syllable(right) and not right.isupper():
+                            found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
+                                          "Missing space after the period", "."))
                         continue
-                    left, right = lm.group(), _WORD_AT.match(text, dot + 1).group()
+                    left = lm.group()
                     if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
                         found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
                                       "Missing space after the period", "."))
