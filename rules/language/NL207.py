@@ -30,7 +30,7 @@ _AFTER_SEMICOLON = {
     "phải", "cần", "nên", "đồng", "tuy", "ngoài", "đồng thời", "đề", "giao", "tiếp", "kịp", "bảo",
     "đảm", "thực", "chỉ", "rà", "tăng", "tổ", "triển", "hoàn", "khẩn", "nghiêm", "tránh", "đặc",
 }
-_SEMI = re.compile(rf";[ \u00a0]+({_L}+)")
+_SEMI = re.compile(rf";[ \u00a0]*({_L}+)")
 
 
 def _mid_sentence(text: str, start: int, seg_start: int) -> bool:

@@ -36,6 +36,15 @@ def _syllable(w: str) -> bool:
     return len(w) >= 2 and not w.isupper() and check(w.lower()).ok
 
 
+def _space_fix(index: int, text: str, at: int) -> Fix:
+    """Insert a space at ``at`` by rewriting the mark or digit beside it, never as an empty edit
+    (so the fix cannot collide with another rule's fix of the next word)."""
+    before = text[at - 1]
+    if before in ",;:.-" or (before.isdigit() and not text[at].isdigit()):
+        return Fix.replace(index, at - 1, at, before + " ")
+    return Fix.replace(index, at, at + 1, " " + text[at])
+
+
 class MissingSpace(Rule):
     """A missing space: after ``, ; :`` or a sentence's period, before ``(``,
     between a number and a word, around a dash, before an abbreviation.
@@ -149,4 +158,4 @@ class MissingSpace(Rule):
                 if at in seen or in_spans(skip, start, end):
                     continue
                 seen.add(at)
-                yield self.finding(para, start, end, vi=vi, en=en, fix=Fix.replace(para.index, at, at, " "))
+                yield self.finding(para, start, end, vi=vi, en=en, fix=_space_fix(para.index, text, at))
