@@ -131,8 +131,28 @@ def has_vietnamese_mark(word: str) -> bool:
     return _VN_RE.search(word) is not None
 
 
+def _decomposition() -> dict[str, tuple[str, str | None]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for ch in VN_CHARS.lower() + "abcdeghiklmnopqrstuvxy":
+        nfd = unicodedata.normalize("NFD", ch)
+        tone = next((c for c in nfd if c in TONES), None)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONES))
+        table[ch] = (base, tone)
+    return table
+
+
+_DECOMP = _decomposition()
+
+
 def _split_tone(word: str) -> tuple[str, list[tuple[str, int]]]:
     """Toneless NFC word and the tone marks found, each with the index of its letter."""
+    parts = [_DECOMP.get(ch) for ch in word]
+    if None not in parts:  # every letter is a (lower-case) Vietnamese letter: no Unicode work
+        return "".join(p[0] for p in parts), [(p[1], i) for i, p in enumerate(parts) if p[1]]
+    return _split_tone_slow(word)
+
+
+def _split_tone_slow(word: str) -> tuple[str, list[tuple[str, int]]]:
     base: list[str] = []
     tones: list[tuple[str, int]] = []
     for ch in unicodedata.normalize("NFD", word):
@@ -237,22 +257,28 @@ def check(word: str) -> Verdict:
     return _check(word, True)
 
 
+@functools.lru_cache(maxsize=16384)
+def _base_info(base: str) -> tuple[str, str | None, str, frozenset[int]]:
+    """What a toneless syllable allows: (broken rule or "", parse failure or None, coda, tone positions)."""
+    if any(ch not in LETTERS for ch in base):
+        return "", "letters", "", frozenset()
+    onset, rhyme, rstart, gi_borrow = _parse(base)
+    if not rhyme or (base.startswith("q") and onset != "qu"):
+        return "", "onset", "", frozenset()
+    rule = _spelling(onset, rhyme, gi_borrow)
+    if rule in ("rhyme", "qu"):
+        return "", "rhyme", "", frozenset()
+    return rule, None, _coda(rhyme), frozenset(_tone_positions(rhyme, rstart))
+
+
 def _check(word: str, suggest: bool) -> Verdict:
     base, tones = _split_tone(word)
     if not base or len(tones) > 1 or any(t == "?" for t, _ in tones):
         return Verdict(False, "parse", detail="tones")
-    if any(ch not in LETTERS for ch in base):
-        return Verdict(False, "parse", detail="letters")
     tone, tpos = tones[0] if tones else (None, -1)
-    parsed = _parse(base)
-    if parsed is None:
-        return Verdict(False, "parse")
-    onset, rhyme, rstart, gi_borrow = parsed
-    if not rhyme or (base.startswith("q") and onset != "qu"):
-        return Verdict(False, "parse")
-    rule = _spelling(onset, rhyme, gi_borrow)
-    if rule in ("rhyme", "qu"):
-        return Verdict(False, "parse")
+    rule, failure, coda, allowed = _base_info(base)
+    if failure is not None:
+        return Verdict(False, "parse", detail=failure)
     if rule:
         fixed = None
         if rule in _SPELL_FIX and suggest:
@@ -261,14 +287,11 @@ def _check(word: str, suggest: bool) -> Verdict:
             if _check(candidate, False).ok:
                 fixed = candidate
         return Verdict(False, "spelling", fixed, _SPELL_TEXT[rule])
-    coda = _coda(rhyme)
     if coda in _STOP_CODAS and tone not in _STOP_TONES:
         return Verdict(False, "stop-tone", detail=coda)
-    if tone is not None:
-        allowed = _tone_positions(rhyme, rstart)
-        if tpos not in allowed:
-            right = min(allowed) if len(allowed) == 1 else max(allowed)
-            return Verdict(False, "tone-position", _with_tone(base, tone, right))
+    if tone is not None and tpos not in allowed:
+        right = min(allowed) if len(allowed) == 1 else max(allowed)
+        return Verdict(False, "tone-position", _with_tone(base, tone, right))
     return OK
 
 
