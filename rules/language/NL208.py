@@ -20,9 +20,26 @@ _DEFINED_WORDS = re.compile(
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
 _FIRM = re.compile(
-    r"(?:công ty|tập đoàn|tổng công ty|nhà máy|chi nhánh|liên danh|doanh nghiệp|hợp tác xã|hộ kinh doanh)\b[^;:.()]*$",
+    r"(?:công ty|tập đoàn|nhà máy|chi nhánh|liên danh|doanh nghiệp|hợp tác xã|hộ kinh doanh)\b(?=[^;:.()]*$)",
     re.IGNORECASE,
 )
+
+
+# words that end a firm's name: "Công ty cổ phần Mông Sơn về việc …" ends before "về"
+_NAME_ENDS = frozenset(
+    "về của tại cho với để theo đã đang được là các những trong trên từ đến khi thì mà này đó có "
+    "không nêu việc đề nghị báo cáo thực hiện".split()
+)
+
+
+def _in_firm_name(before: str) -> bool:
+    """True when the text before a token is a firm's name still running (no word that ends it)."""
+    m = None
+    for m in _FIRM.finditer(before):
+        pass
+    if m is None:
+        return False
+    return not any(w in _NAME_ENDS for w in before[m.end() :].split())
 
 
 def _build_allowed(rows: list[Any]) -> frozenset[str]:
@@ -133,7 +150,7 @@ class UndefinedAbbreviation(Rule):
                 if "&" in word and all(p in allowed for p in word.split("&") if p):
                     continue
                 start = m.start()
-                if _FIRM.search(text[max(0, start - 90) : start]):
+                if _in_firm_name(text[max(0, start - 90) : start]):
                     continue  # part of a firm's name: Công ty TNHH MTV ACT
                 where = (seg.index, start)
                 first = defined.get(word)
