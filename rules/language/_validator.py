@@ -103,9 +103,9 @@ def _vn_chars() -> str:
 #: the letters (NFC) that carry a Vietnamese mark: tones, ă â ê ô ơ ư đ
 VN_CHARS = _vn_chars()
 _VN_RE = re.compile(f"[{VN_CHARS}]")
-#: upper- and lower-case letters of the Latin script Vietnamese uses, for regex classes
-UPPER = "".join(chr(c) for c in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).isupper())
-LOWER = "".join(chr(c) for c in list(range(0x61, 0x7B)) + list(range(0xDF, 0x250)) + list(range(0x1E00, 0x1F00)) if chr(c).islower())
+#: upper- and lower-case letters of the Vietnamese alphabet, for regex character classes
+UPPER = "A-Z" + "".join(c for c in VN_CHARS if c.isupper())
+LOWER = "a-z" + "".join(c for c in VN_CHARS if c.islower())
 
 
 def is_caps(text: str) -> bool:
