@@ -14,10 +14,13 @@ from ..document.model import Document
 from ..vntext import fold
 from .body import find_headings
 from .closing import find_closing
-from .header import find_header
+from .header import PlaceDate, date_bounds, find_header, parse_place_date
 from .model import Heading, Notice, Recipients, Segment, Signature
 
-__all__ = ["parse", "Notice", "Segment", "Heading", "Signature", "Recipients", "segments_of", "choose_profile"]
+__all__ = [
+    "parse", "Notice", "Segment", "Heading", "Signature", "Recipients", "segments_of", "choose_profile",
+    "instrument", "kind_code", "estimated_date", "place_date_of", "DEFAULT_INSTRUMENTS",
+]
 
 PARTY_ORGAN_PREFIXES = (
     "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo", "chi bo",
@@ -27,7 +30,8 @@ PARTY_ORGAN_PREFIXES = (
 )
 HD36_FROM = _dt.date(2018, 4, 3)
 HD05_FROM = _dt.date(2026, 5, 27)
-PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s+\d*\s*-\s*[A-ZĐ]", re.UNICODE)
+PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s+[\d\s_.…]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/", re.UNICODE)
+STATE_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*/\s*[A-ZĐ][A-Za-zĐđ&]*\s*-", re.UNICODE)
 
 
 def segments_of(document: Document) -> list[Segment]:
@@ -47,7 +51,62 @@ def segments_of(document: Document) -> list[Segment]:
     return out
 
 
-def choose_profile(notice: Notice, override: str | None, today: _dt.date) -> None:
+#: Used when no ``instruments`` table is given (the built-in table is rules/data/instruments.toml).
+DEFAULT_INSTRUMENTS: tuple[dict[str, Any], ...] = (
+    {"profile": "nd30", "family": "state", "from": _dt.date(2020, 3, 5), "kinds": "state"},
+    {"profile": "hd11", "family": "party", "from": _dt.date(2004, 5, 28), "kinds": "party"},
+    {"profile": "hd36", "family": "party", "from": HD36_FROM, "kinds": "hd36"},
+    {"profile": "hd05", "family": "party", "from": HD05_FROM, "kinds": "hd05"},
+)
+
+
+def instrument(profile: str, instruments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The row of the instruments table for ``profile`` (an empty dict when unknown)."""
+    for row in instruments or DEFAULT_INSTRUMENTS:
+        if row.get("profile") == profile:
+            return row
+    if instruments:
+        return instrument(profile, None)
+    return {}
+
+
+def kind_code(entry: dict[str, Any] | None, profile: str, instruments: list[dict[str, Any]] | None = None) -> str | None:
+    """The kind abbreviation of a kinds-table row under ``profile`` (None when the table has none)."""
+    if not entry:
+        return None
+    row = instrument(profile, instruments)
+    family = row.get("family", "state" if profile == "nd30" else "party")
+    column = row.get("kinds", "state" if family == "state" else "party")
+    for col in (column, family if family == "party" else "state"):
+        if col in entry:
+            return entry[col]
+    return None
+
+
+def place_date_of(notice: Notice) -> PlaceDate | None:
+    return parse_place_date(notice.place_date.text.strip()) if notice.place_date is not None else None
+
+
+def estimated_date(notice: Notice, today: _dt.date) -> tuple[_dt.date, str]:
+    """The date that decides the instrument, and how it was found.
+
+    A complete date is itself.  A draft that leaves the day (or day and month)
+    blank will be signed within that month (year), and not before today: the
+    latest of the period's first day and today, capped at its last day.  No
+    date at all: today (the instrument in force now).
+    """
+    bounds = date_bounds(place_date_of(notice))
+    if bounds is None:
+        return today, "today"
+    lo, hi = bounds
+    if lo == hi:
+        return lo, "date"
+    return max(lo, min(today, hi)), "partial date"
+
+
+def choose_profile(
+    notice: Notice, override: str | None, today: _dt.date, instruments: list[dict[str, Any]] | None = None
+) -> None:
     """Decide ``notice.profile`` from the header (or the override) and the date."""
     evidence: list[str] = []
     party = 0
@@ -58,6 +117,9 @@ def choose_profile(notice: Notice, override: str | None, today: _dt.date) -> Non
     if notice.national is not None:
         state += 2
         evidence.append(f"line {notice.national.index}: Quốc hiệu")
+    if notice.motto is not None and notice.national is None:
+        state += 2
+        evidence.append(f"line {notice.motto.index}: Tiêu ngữ")
     for seg in notice.organ:
         if fold(seg.text.strip()).startswith(PARTY_ORGAN_PREFIXES):
             party += 1
@@ -71,28 +133,45 @@ def choose_profile(notice: Notice, override: str | None, today: _dt.date) -> Non
         if PARTY_NUMBER_RE.match(t):
             party += 1
             evidence.append(f"line {notice.number.index}: Party number form")
-        elif ":" in t[:5]:
+        elif ":" in t[:5] or STATE_NUMBER_RE.match(t):
             state += 1
-            evidence.append(f"line {notice.number.index}: state number form (colon)")
+            evidence.append(f"line {notice.number.index}: state number form")
     choice = (override or "auto").lower()
-    if choice in ("nd30", "hd36", "hd05"):
+    if choice in ("nd30", "hd36", "hd05", "hd11"):
         notice.profile, notice.profile_source = choice, "config"
     elif choice == "party" or (choice == "auto" and party > state):
-        notice.profile = _party_instrument(notice.date, today)
+        when, how = estimated_date(notice, today)
+        notice.profile = _party_instrument(when, today, instruments)
         notice.profile_source = "config" if choice == "party" else "detected"
+        evidence.append(f"instrument by {how} {when.isoformat()}")
     else:
         notice.profile = "nd30"
         notice.profile_source = "detected" if state > 0 else "assumed"
     notice.evidence = evidence
 
 
-def _party_instrument(date: _dt.date | None, today: _dt.date) -> str:
+def _party_instrument(
+    date: _dt.date | None, today: _dt.date, instruments: list[dict[str, Any]] | None = None
+) -> str:
+    """The Party instruction in force on ``date`` (today when None)."""
     d = date or today
-    if d >= HD05_FROM:
-        return "hd05"
-    if d >= HD36_FROM:
-        return "hd36"
-    return "hd11"
+    rows = [r for r in (instruments or DEFAULT_INSTRUMENTS) if r.get("family") == "party" and r.get("from")]
+    rows.sort(key=lambda r: r["from"])
+    chosen = None
+    for row in rows:
+        if _as_date(row["from"]) <= d:
+            chosen = row["profile"]
+    if chosen is None:
+        return rows[0]["profile"] if rows else "hd36"
+    return chosen
+
+
+def _as_date(value: Any) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value))
 
 
 def parse(
@@ -101,6 +180,7 @@ def parse(
     *,
     profile: str | None = None,
     today: _dt.date | None = None,
+    instruments: list[dict[str, Any]] | None = None,
 ) -> Notice:
     notice = Notice(document=document)
     try:
@@ -119,19 +199,12 @@ def parse(
         import logging
 
         logging.getLogger(__name__).debug("anatomy failed on %s", document.path, exc_info=True)
-    if notice.is_party or notice.party_header is not None:
-        _party_kind(notice, kinds or [])
-    choose_profile(notice, profile, today or _dt.date.today())
-    if notice.profile != "nd30" and notice.title is not None:
-        _party_kind(notice, kinds or [])
+    choose_profile(notice, profile, today or _dt.date.today(), instruments)
+    _resolve_kind(notice, instruments)
     return notice
 
 
-def _party_kind(notice: Notice, kinds: list[dict[str, Any]]) -> None:
-    entry = notice.kind_entry
-    if not entry:
-        if notice.title is None and notice.kind == "CV":
-            notice.kind = "CV"
-        return
-    inst = notice.profile if notice.profile in ("hd36", "hd05") else "hd36"
-    notice.kind = entry.get(inst, entry.get("party", entry.get("state")))
+def _resolve_kind(notice: Notice, instruments: list[dict[str, Any]] | None) -> None:
+    """The kind abbreviation of the title under the chosen profile (QĐi under HD 36, QĐ under HD 05…)."""
+    if notice.kind_entry:
+        notice.kind = kind_code(notice.kind_entry, notice.profile, instruments)
