@@ -321,6 +321,8 @@ def _party_cv_subject(notice: Notice, segments: list[Segment], j: int, limit: in
     """A Party công văn (``Số 12-CV/…``) has its trích yếu under the number, without ``V/v``."""
     number = notice.number
     assert number is not None
+    while j < limit and (segments[j].index == number.index or segments[j].side in ("right", "middle")):
+        j += 1  # the place-date beside the number, other right-hand lines
     if j >= limit:
         return j
     seg = segments[j]
