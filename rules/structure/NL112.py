@@ -56,7 +56,7 @@ class NumberKind(Rule):
         party = notice.is_party
         code, _ = line.kind_and_organ(party)
         codes = self._codes(notice, ctx)
-        s0 = seg.start + line.offsets["sym"][0]
+        s0 = seg.start + line.offsets["sym"][0] + line.year_len
         span = (s0, s0 + len(code)) if code else (s0, s0)
         if notice.title is not None:
             want = notice.kind
