@@ -17,6 +17,10 @@ class HeaderMissing(Rule):
     rest of the header (a Party organ, ``*`` under it, ``Số 05-TB/TU``),
     and the message says which one was assumed.
 
+    When the whole first row is missing (no organ and no Quốc hiệu, but a
+    number and a date), the finding is a ``warning`` that covers both parts
+    (NL103 stays silent): that is most often a header row lost by an export.
+
     A text that has **no header at all** (it starts at ``THÔNG BÁO``, as
     the body-only exports published on web pages do) gets one ``info``
     finding instead of an error: the header cannot be checked, and the
@@ -62,6 +66,21 @@ class HeaderMissing(Rule):
                 en="The document has no header (Quốc hiệu, Tiêu ngữ, organ, number, date): if it is an extract "
                    f"of the body, its header was not checked; it is judged by {why_en}",
                 severity=Severity.INFO,
+            )
+            return
+        if not notice.organ:
+            # the whole first row (organ | Quốc hiệu) is gone, the number and date are there:
+            # most often a header row an export lost (text boxes); one finding, for both parts
+            top = notice.segments[0].index if notice.segments else 1
+            yield self.finding(
+                top, 0, 0,
+                vi="Thiếu dòng đầu của phần đầu văn bản: tên cơ quan ban hành (góc trái) và "
+                   + ("tiêu đề «ĐẢNG CỘNG SẢN VIỆT NAM»" if notice.is_party else "Quốc hiệu, Tiêu ngữ")
+                   + f" (góc phải); văn bản được xét theo {why_vi}",
+                en="The first row of the header is missing: the issuing organ (left) and "
+                   + ("the title line «ĐẢNG CỘNG SẢN VIỆT NAM»" if notice.is_party else "the Quốc hiệu and Tiêu ngữ")
+                   + f" (right); the document is judged by {why_en}",
+                severity=Severity.WARNING,
             )
             return
         if notice.is_party:

@@ -14,7 +14,8 @@ class OrganMissing(Rule):
     (under its direct parent, if any): ``UBND TỈNH QUẢNG NGÃI`` /
     ``SỞ KHOA HỌC VÀ CÔNG NGHỆ``; a Party document names the committee or
     organ with a ``*`` under it (``TỈNH UỶ BÌNH THUẬN`` / ``VĂN PHÒNG`` /
-    ``*``).  A text with no header at all is reported once, by NL101.
+    ``*``).  A text with no header at all, or with neither organ nor Quốc
+    hiệu (the first row of the header), is reported once, by NL101.
 
     **Anti-pattern**
 
@@ -44,6 +45,8 @@ class OrganMissing(Rule):
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         if notice.organ or not has_top(notice):
             return
+        if notice.national is None and notice.motto is None and notice.party_header is None:
+            return  # the whole first row of the header is missing: NL101 reports it once
         first = min(
             (s.index for s in (notice.national, notice.party_header, notice.number, notice.place_date) if s is not None),
             default=1,
