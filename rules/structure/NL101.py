@@ -59,6 +59,8 @@ class HeaderMissing(Rule):
         index = notice.organ[0].index if notice.organ else (first.index if first is not None else 1)
         why_vi, why_en = _why(notice, ctx)
         if not has_top(notice):
+            if notice.title is None and notice.kind != "CV":
+                return  # no header and no title: not an administrative document (a README, notes)
             yield self.finding(
                 index, 0, 0,
                 vi="Không có phần đầu văn bản (Quốc hiệu, Tiêu ngữ, tên cơ quan, số, ngày tháng): nếu đây là "

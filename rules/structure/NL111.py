@@ -108,10 +108,8 @@ class NumberFormat(Rule):
             return
         yield from self._configured(notice, ctx, seg, line, form)
 
-        if line.num is None:
-            return  # a blank draft number: NL113
-        # 2. leading zero
-        num = line.num
+        # 2. leading zero (a blank draft number is NL113's business)
+        num = line.num or ""
         if len(num) == 1 and num != "0":
             s, e = o["num"]
             yield self._f(para, base, s, e, "0" + num,
@@ -120,7 +118,9 @@ class NumberFormat(Rule):
         # 3. the separator after the number
         sep = line.sep1
         want = "-" if party else "/"
-        if sep.strip() != want:
+        if line.num is None:
+            pass  # "Số:      /TB-SCT": the blank field runs up to the separator
+        elif sep.strip() != want:
             s, e = o["sep1"]
             yield self._f(para, base, s, e, want,
                           f"Giữa số và ký hiệu phải là «{want}» (dạng: {form})",
