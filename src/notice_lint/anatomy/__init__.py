@@ -199,7 +199,10 @@ def parse(
         import logging
 
         logging.getLogger(__name__).debug("anatomy failed on %s", document.path, exc_info=True)
-    choose_profile(notice, profile, today or _dt.date.today(), instruments)
+    try:
+        choose_profile(notice, profile, today or _dt.date.today(), instruments)
+    except (TypeError, ValueError, KeyError, AttributeError):  # a malformed instruments table
+        choose_profile(notice, profile, today or _dt.date.today(), None)
     _resolve_kind(notice, instruments)
     return notice
 
