@@ -50,6 +50,8 @@ class HeaderMalformed(Rule):
     severity = Severity.ERROR
     fixable = True
     profiles = PARTY_AND_LEGACY
+    #: a title or organ typed in lower case and shown in capitals (Word's All caps) is found from the styles
+    needs = frozenset({"styles"})
     reference = "NĐ 30/2020, Phụ lục I, mục II.1; HD 36-HD/VPTW, 1.1; HD 05-HD/VPTW, Phần II, I-1"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:

@@ -40,6 +40,8 @@ class TitleMissing(Rule):
     summary_vi = "Thiếu tên loại văn bản (trừ công văn)"
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
+    #: a title or organ typed in lower case and shown in capitals (Word's All caps) is found from the styles
+    needs = frozenset({"styles"})
     reference = "NĐ 30/2020, Phụ lục I, mục II.5; HD 36-HD/VPTW, 1.5; HD 05-HD/VPTW, Phần II, I-5"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:

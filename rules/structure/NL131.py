@@ -56,6 +56,8 @@ class SummaryMissing(Rule):
     severity = Severity.ERROR
     fixable = True
     profiles = PARTY_AND_LEGACY
+    #: a title or organ typed in lower case and shown in capitals (Word's All caps) is found from the styles
+    needs = frozenset({"styles"})
     reference = "NĐ 30/2020, Phụ lục I, mục II.5; HD 36-HD/VPTW, 1.5, 1.6; HD 05-HD/VPTW, Phần II, I-5.2.3"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:

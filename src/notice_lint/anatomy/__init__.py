@@ -35,6 +35,12 @@ STATE_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*/\s*[A-ZĐ][A-Za-z�
 
 
 def segments_of(document: Document) -> list[Segment]:
+    """Every non-blank stretch of text in reading order: columns of a line, lines of a paragraph.
+
+    A paragraph of a ``.docx`` may hold several lines joined by manual line
+    breaks (``CỘNG HÒA …`` ⏎ ``Độc lập - Tự do - Hạnh phúc`` in one
+    paragraph): each line is its own segment, so each part is found.
+    """
     out: list[Segment] = []
     for para in document.paragraphs:
         if not para.text.strip():
@@ -43,11 +49,27 @@ def segments_of(document: Document) -> list[Segment]:
         cell_side = para.cell.side if para.cell is not None else None
         if len(cols) <= 1:
             s, e = cols[0] if cols else (0, len(para.text))
-            out.append(Segment(para, s, e, cell_side or "full"))
+            out.extend(_lines(para, s, e, cell_side or "full"))
         else:
             for k, (s, e) in enumerate(cols):
                 side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
-                out.append(Segment(para, s, e, side))
+                out.extend(_lines(para, s, e, side))
+    return out
+
+
+def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
+    text = para.text
+    if "\n" not in text[s:e]:
+        return [Segment(para, s, e, side)]
+    out = []
+    pos = s
+    for piece in text[s:e].split("\n"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            out.append(Segment(para, a + lead, a + trail, side))
     return out
 
 

@@ -175,11 +175,33 @@ def is_party_header(text: str) -> bool:
 def is_place_date(text: str) -> bool:
     t = text.strip()
     pd = parse_place_date(t)
-    if pd is None:
+    if pd is None or not _looks_like_place(pd.place):
         return False
     if pd.numeric:
         return bool(pd.place) and len(pd.place) >= 2
     return True
+
+
+def _looks_like_place(place: str) -> bool:
+    """A place name (``Quảng Ngãi``, ``Thành phố Hồ Chí Minh``, ``Quận 1``) or a blank one, not a phrase."""
+    p = place.strip(" ,;.")
+    if not p.strip("._…- "):
+        return True
+    if "/" in p or ":" in p or len(p) > 45:
+        return False
+    words = [w for w in p.split() if w[:1].isalpha()]
+    if not words or len(words) > 7:
+        return not words
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps * 2 >= len(words)
+
+
+def _upper(seg: Segment) -> bool:
+    """Shown in capitals: typed so, or every run under it has Word's *All caps*."""
+    if is_upper_text(seg.text):
+        return True
+    runs = [r for r in seg.paragraph.runs if r.end > seg.start and r.start < seg.end]
+    return bool(runs) and all(r.props.caps for r in runs) and any(c.isalpha() for c in seg.text)
 
 
 def _centred(seg: Segment) -> bool:
@@ -222,6 +244,13 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
                 j = _party_cv_subject(notice, segments, i + 1, limit)
                 last_header = max(last_header, j - 1)
             continue
+        if SUBJECT_RE.match(text) and not notice.subject and notice.title is None:
+            notice.subject.append(seg)
+            notice.set_role(seg, "subject")
+            j = _subject_continuation(notice, segments, seg, i + 1, limit)
+            last_header = max(last_header, j - 1)
+            i = j - 1
+            continue
         if notice.place_date is None and is_place_date(text):
             notice.place_date = seg
             notice.set_role(seg, "place_date")
@@ -233,7 +262,7 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
             notice.set_role(seg, "organ_star")
             last_header = i
             continue
-        if notice.title is None and is_upper_text(text) and len(text.split()) <= 14:
+        if notice.title is None and _upper(seg) and len(text.split()) <= 14:
             entry = _match_kind(text, titles)
             if entry is not None and seg.side in ("full", "middle"):
                 notice.title = seg
@@ -242,19 +271,12 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
                 notice.set_role(seg, "title")
                 title_at = i
                 break
-        if SUBJECT_RE.match(text) and not notice.subject and notice.title is None:
-            notice.subject.append(seg)
-            notice.set_role(seg, "subject")
-            j = _subject_continuation(notice, segments, seg, i + 1, limit)
-            last_header = max(last_header, j - 1)
-            i = j - 1
-            continue
         if ADDRESSEE_RE.match(text):
             break
         if (
             notice.number is None
             and notice.title is None
-            and is_upper_text(text)
+            and _upper(seg)
             and seg.side in ("left", "full")
             and not RULE_LINE_RE.match(text)
             and len(text) < 90
