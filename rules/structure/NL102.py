@@ -70,7 +70,8 @@ class HeaderMalformed(Rule):
                     fix=Fix.replace(seg.index, seg.start, seg.end, want),
                 )
         seg = notice.motto
-        if seg is not None and seg.text != MOTTO:
+        # runs of spaces (non-breaking ones too) are NL301's business; the words, case and hyphens are this rule's
+        if seg is not None and " ".join(seg.text.split()) != MOTTO:
             vi, en = _explain_motto(seg.text)
             yield self.finding(
                 seg.paragraph, seg.start, seg.end,

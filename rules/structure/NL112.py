@@ -94,16 +94,13 @@ class NumberKind(Rule):
                     fix=Fix.replace(seg.index, span[0], span[1], "CV", safe=False),
                 )
             return
-        if code is not None and code.casefold() in codes:
-            if code.casefold() == "cv":
-                vi = "Công văn của cơ quan nhà nước không có chữ viết tắt tên loại (không ghi «CV»): Số: 12/SKHCN-VP"
-                en = "A state công văn has no kind abbreviation (no «CV»): Số: 12/SKHCN-VP"
-            else:
-                vi = (f"Văn bản không có tên loại (công văn) nhưng ký hiệu ghi tên loại «{code}»: "
-                      f"thiếu tên loại hoặc ký hiệu sai")
-                en = (f"The document has no title (a công văn) but its symbol names the kind «{code}»: "
-                      f"the title is missing or the symbol is wrong")
-            yield self.finding(seg.paragraph, *span, vi=vi, en=en)
+        if code is not None and code.casefold() == "cv":
+            # other kind codes are not judged here: organ abbreviations share them (CT = Cục Thuế, HĐ = Hội đồng)
+            yield self.finding(
+                seg.paragraph, *span,
+                vi="Công văn của cơ quan nhà nước không có chữ viết tắt tên loại (không ghi «CV»): Số: 12/SKHCN-VP",
+                en="A state công văn has no kind abbreviation (no «CV»): Số: 12/SKHCN-VP",
+            )
 
     @staticmethod
     def _codes(notice, ctx) -> set[str]:

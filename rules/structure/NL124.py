@@ -6,6 +6,7 @@ from typing import Iterable
 
 from notice_lint.anatomy.header import date_bounds, parse_place_date
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.vntext import fold
 
 from ._top import PARTY_AND_LEGACY
 
@@ -22,15 +23,18 @@ _EVENT = re.compile(
     r"cuộc\s+kiểm\s+tra|giao\s+ban)\s+(?:[^\s,;.]+\s+){0,3}?ngày\s+(?:" + _DATE + r")",
     re.IGNORECASE,
 )
-#: kinds that report on something that happened (a meeting, an inspection)
+#: kinds that report on something that happened (a meeting, an inspection) when they say so
 _REPORTING_KINDS = {"TB", "BB", "BC", "KL"}
+#: words that make a notice a report on a past event (a notice may also announce a future one)
+_REPORT_WORDS = ("ket luan", "ket qua", "bien ban")
 
 
 class DateOrder(Rule):
     """The document is dated before the event it reports on.
 
-    A Thông báo kết luận, a biên bản or a báo cáo reports on a meeting
-    that has taken place: it opens with ``Ngày 20 tháng 3 năm 2024, …``
+    A Thông báo kết luận, a biên bản or a báo cáo of results reports on a
+    meeting or an inspection that has taken place (a notice that announces
+    a future meeting is not judged): it opens with ``Ngày 20 tháng 3 năm 2024, …``
     or names ``cuộc họp ngày 20/3/2024`` in its summary.  Its own date
     cannot be earlier.  A draft that leaves the day blank is judged by the
     last day of its month.
@@ -64,6 +68,8 @@ class DateOrder(Rule):
         seg = notice.place_date
         if seg is None or notice.kind not in _REPORTING_KINDS:
             return
+        if notice.kind != "BB" and not self._reports(notice):
+            return
         bounds = date_bounds(parse_place_date(seg.text))
         if bounds is None:
             return
@@ -80,6 +86,13 @@ class DateOrder(Rule):
                 en=f"The document is dated {issued}, before the event it reports on ({event:%d/%m/%Y})",
             )
             return
+
+    @staticmethod
+    def _reports(notice) -> bool:
+        """The title, summary or opening says it reports a conclusion or a result."""
+        parts = [notice.title, *notice.summary, *notice.body[:4]]
+        text = " ".join(fold(p.text) for p in parts if p is not None)
+        return any(w in text for w in _REPORT_WORDS)
 
     def _events(self, notice):
         for part in notice.summary:

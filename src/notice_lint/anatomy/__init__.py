@@ -51,9 +51,24 @@ def segments_of(document: Document) -> list[Segment]:
             s, e = cols[0] if cols else (0, len(para.text))
             out.extend(_lines(para, s, e, cell_side or "full"))
         else:
+            cols = _rejoin_place_date(para.text, cols)
             for k, (s, e) in enumerate(cols):
-                side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
+                if len(cols) == 1:
+                    side = cell_side or "full"
+                else:
+                    side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
                 out.extend(_lines(para, s, e, side))
+    return out
+
+
+def _rejoin_place_date(text: str, cols: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Lào Cai,      ngày …`` is one place-date, not two columns: join a place ending in a comma to its date."""
+    out: list[tuple[int, int]] = []
+    for s, e in cols:
+        if out and text[out[-1][0]:out[-1][1]].endswith(",") and text[s:e].lower().startswith("ngày"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 

@@ -285,6 +285,21 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
             notice.set_role(seg, "organ")
             last_header = i
             continue
+        if (
+            notice.number is None
+            and notice.title is None
+            and seg.side == "left"
+            and seg.paragraph.cell is not None
+            and not RULE_LINE_RE.match(text)
+            and len(text) < 90
+            and not _is_header_part(text)
+            and not SUBJECT_RE.match(text)
+        ):
+            # the organ typed in lower case in the left cell of the header table (NL405 judges its case)
+            notice.organ.append(seg)
+            notice.set_role(seg, "organ")
+            last_header = i
+            continue
         if RULE_LINE_RE.match(text):
             continue
         if seg.side == "full" and i > last_header + 3 and notice.number is None and notice.place_date is None:
