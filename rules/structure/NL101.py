@@ -128,5 +128,22 @@ def _why(notice, ctx) -> tuple[str, str]:
             f"{name} (mặc định; văn bản của Đảng: dùng --profile party)",
             f"{name} (assumed; for a Party document use --profile party)",
         )
-    clues = ", ".join(e for e in notice.evidence if not e.startswith("instrument")) or "phần đầu"
-    return f"{name} (nhận biết qua: {clues})", f"{name} (detected from: {clues})"
+    clues = [e for e in notice.evidence if not e.startswith("instrument")]
+    en = ", ".join(clues) or "the header"
+    vi = ", ".join(_vi(e) for e in clues) or "phần đầu"
+    return f"{name} (nhận biết qua: {vi})", f"{name} (detected from: {en})"
+
+
+_VI_CLUES = (
+    ("line ", "dòng "),
+    ("Party organ", "tên cơ quan của Đảng"),
+    ("'*' under the organ", "dấu «*» dưới tên cơ quan"),
+    ("Party number form", "số, ký hiệu dạng văn bản của Đảng"),
+    ("state number form", "số, ký hiệu dạng văn bản nhà nước"),
+)
+
+
+def _vi(clue: str) -> str:
+    for en, vi in _VI_CLUES:
+        clue = clue.replace(en, vi)
+    return clue
