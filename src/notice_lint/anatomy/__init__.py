@@ -72,9 +72,51 @@ def _rejoin_place_date(text: str, cols: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_MERGED_RIGHT = re.compile(
+    r"\s(?=cong hoa xa hoi chu nghia viet nam\s*$"
+    r"|doc lap\s*[-\u2010-\u2015]\s*tu do\s*[-\u2010-\u2015]\s*hanh phuc\s*$"
+    r"|dang cong san viet nam\s*$)"
+)
+_MERGED_NUMBER_DATE = re.compile(
+    r"^so\s*:?\s*[\d\s_.…]*[/\-]\s*\S+(\s+)(?=[^\s,]{2}[^,]{0,45},?\s*ngay\b.*\bthang\b.*\bnam\b)"
+)
+
+
+def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a header line a PDF export ran together with single spaces.
+
+    ``UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``, ``SỞ Y Độc lập - Tự do
+    - Hạnh phúc``, ``TỈNH UỶ X ĐẢNG CỘNG SẢN VIỆT NAM`` and ``Số: 18/TB-SKHCN
+    Quảng Ngãi, ngày …`` are two columns each.
+    """
+    piece = text[s:e]
+    folded = fold(piece)
+    if len(folded) != len(piece) or len(piece) > 160:
+        return [(s, e)]
+    cut = None
+    star = re.match(r"^\*(\s+)(?=\S)", piece)
+    if star:
+        return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
+    m = _MERGED_RIGHT.search(folded)
+    if m and m.start() > 0 and folded[: m.start()].strip():
+        cut = (m.start(), m.end())
+    else:
+        m = _MERGED_NUMBER_DATE.match(folded)
+        if m:
+            cut = m.span(1)
+    if cut is None:
+        return [(s, e)]
+    left = (s, s + len(piece[: cut[0]].rstrip()))
+    right = (s + cut[1], e)
+    return [left, right]
+
+
 def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
     text = para.text
     if "\n" not in text[s:e]:
+        parts = _split_merged(text, s, e)
+        if len(parts) == 2:
+            return [Segment(para, parts[0][0], parts[0][1], "left"), Segment(para, parts[1][0], parts[1][1], "right")]
         return [Segment(para, s, e, side)]
     out = []
     pos = s
