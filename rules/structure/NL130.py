@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.anatomy.header import kind_titles
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._number import parse_number
-from ._top import PARTY_AND_LEGACY, has_top, where_after_header
+from ._top import PARTY_AND_LEGACY, has_top, is_cong_van, title_from_number, where_after_header
 
 
 class TitleMissing(Rule):
@@ -47,9 +45,9 @@ class TitleMissing(Rule):
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         if notice.title is not None or notice.kind == "CV" or not has_top(notice):
             return
-        title = _title_from_number(notice, ctx)
-        if title is None and not notice.is_party and notice.number is not None:
+        if is_cong_van(notice, ctx):
             return  # a state number without a kind code is a công văn's: NL131 asks for its V/v
+        title = title_from_number(notice, ctx)
         index = where_after_header(notice)
         if title:
             vi = f"Thiếu tên loại văn bản «{title}» (chữ in hoa, canh giữa dưới phần đầu)"
@@ -58,23 +56,3 @@ class TitleMissing(Rule):
             vi = "Thiếu tên loại văn bản (THÔNG BÁO, KẾ HOẠCH, BÁO CÁO…) dưới phần đầu"
             en = "The kind title (THÔNG BÁO, KẾ HOẠCH, BÁO CÁO…) is missing under the header"
         yield self.finding(index, 0, 0, vi=vi, en=en)
-
-
-def _title_from_number(notice, ctx) -> str | None:
-    """The title the number's kind code stands for (``TB`` → ``THÔNG BÁO``), or None."""
-    if notice.number is None:
-        return None
-    line = parse_number(notice.number.text)
-    if line is None:
-        return None
-    code, _ = line.kind_and_organ(notice.is_party)
-    if not code:
-        return None
-    from notice_lint.anatomy import kind_code
-
-    instruments = ctx.data.get("instruments")
-    for _, entry in kind_titles(ctx.data.get("kinds")):
-        want = kind_code(entry, notice.profile, instruments)
-        if want and want.casefold() == code.casefold():
-            return str(entry["title"])
-    return None

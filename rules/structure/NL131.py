@@ -5,7 +5,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._top import PARTY_AND_LEGACY, instrument_row
+from ._top import PARTY_AND_LEGACY, has_top, instrument_row, is_cong_van
 
 _VV = re.compile(r"^(V\s*/\s*[vV])\s*[:.]?\s*")
 
@@ -71,7 +71,7 @@ class SummaryMissing(Rule):
                     en=f"The trích yếu is missing under the title «{seg.text.strip()}»",
                 )
             return
-        if notice.kind != "CV":
+        if not is_cong_van(notice, ctx) or not has_top(notice):
             return
         row = instrument_row(notice, ctx)
         if not notice.subject:

@@ -16,6 +16,8 @@ __all__ = [
     "place_date",
     "where_after_header",
     "option_list",
+    "title_from_number",
+    "is_cong_van",
 ]
 
 #: every profile, the Party instruction before HD 36 included (for checks all instructions share)
@@ -42,6 +44,38 @@ def number_example(notice: Any, ctx: Any) -> str:
     if notice.is_party:
         return "Số 12-CV/TU" if notice.kind == "CV" else "Số 05-TB/VPTU"
     return "Số: 12/SKHCN-VP" if notice.kind == "CV" else "Số: 18/TB-SKHCN"
+
+
+def title_from_number(notice: Any, ctx: Any) -> str | None:
+    """The title the number's kind code stands for (``TB`` → ``THÔNG BÁO``), or None."""
+    from notice_lint.anatomy import kind_code
+    from notice_lint.anatomy.header import kind_titles
+
+    from ._number import parse_number
+
+    if notice.number is None:
+        return None
+    line = parse_number(notice.number.text)
+    if line is None:
+        return None
+    code, _ = line.kind_and_organ(notice.is_party)
+    if not code:
+        return None
+    instruments = ctx.data.get("instruments")
+    for _, entry in kind_titles(ctx.data.get("kinds")):
+        want = kind_code(entry, notice.profile, instruments)
+        if want and want.casefold() == code.casefold():
+            return str(entry["title"])
+    return None
+
+
+def is_cong_van(notice: Any, ctx: Any) -> bool:
+    """A công văn: so found by the anatomy, or a state document with no title whose number has no kind code."""
+    if notice.kind == "CV":
+        return True
+    if notice.title is not None or notice.is_party or notice.number is None:
+        return False
+    return title_from_number(notice, ctx) is None
 
 
 def has_top(notice: Any) -> bool:
