@@ -48,6 +48,13 @@ _HEADING_NUM_RE = re.compile(r"^([IVX]+|\d+)[.)\-]\s")
 _PARTY_CV_RE = re.compile(r"^S[ốỐ]\s*[:.]?\s*[\d\s_.…]*-\s*CV\s*/", re.IGNORECASE)
 
 _HEADER_SCAN = 40  # segments
+#: first words of an organ's name: such a line is never an unknown kind's title
+_ORGAN_WORDS = (
+    "ubnd", "uy ban", "hdnd", "hoi dong", "so ", "bo ", "cuc ", "tong cuc", "phong ", "ban ", "tinh ", "thanh pho",
+    "huyen ", "xa ", "phuong ", "quan ", "thi xa", "dac khu", "truong ", "trung tam", "van phong", "dang ", "chi bo",
+    "thanh uy", "tinh uy", "huyen uy", "cong ty", "vien ", "chi cuc", "thanh tra", "kho bac", "benh vien", "doan ",
+    "mat tran", "hoi ", "lien doan", "cong an", "bo chi huy", "ngan hang", "dai ", "bao ",
+)
 
 # -- the place-date line ------------------------------------------------------
 _BLANK = r"[\s_.…\-]*"
@@ -271,6 +278,25 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
                 notice.set_role(seg, "title")
                 title_at = i
                 break
+            if (
+                entry is None
+                and seg.side in ("full", "middle")
+                and notice.number is not None
+                and len(text.split()) <= 8
+                and not fold(text).startswith(_ORGAN_WORDS)
+                and not _HEADING_NUM_RE.match(text)
+                and not _is_header_part(text)
+                and not RULE_LINE_RE.match(text)
+                and (seg.paragraph.cell is None or seg.paragraph.cell.side == "full")
+                and _title_position(notice, segments, i)
+            ):
+                # a kind the table does not know (ĐIỀU LỆ, QUY TRÌNH…): a title all the same
+                notice.title = seg
+                notice.kind = None
+                notice.kind_entry = None
+                notice.set_role(seg, "title")
+                title_at = i
+                break
         if ADDRESSEE_RE.match(text):
             break
         if (
@@ -312,6 +338,16 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
         notice.kind = "CV"
     start = _addressee(notice, segments, start)
     return start
+
+
+def _title_position(notice: Notice, segments: list[Segment], i: int) -> bool:
+    """The line stands where a title stands: after the header, centred in a .docx, before any body."""
+    seg = segments[i]
+    if seg.paragraph.alignment is not None and seg.paragraph.alignment != "center":
+        return False
+    if notice.number is not None and segments.index(notice.number) > i:
+        return False
+    return True
 
 
 def _party_cv(notice: Notice) -> bool:
