@@ -63,7 +63,7 @@ class NumberKind(Rule):
             if not want:
                 return  # a kind with no code under this profile (or unknown)
             title = notice.title.text.strip()
-            if code is None or (not party and code.casefold() not in codes):
+            if code is None or (not party and code.casefold() not in codes and code.casefold() not in _all_codes(ctx)):
                 # "Số: 18/SKHCN" or "Số: 12/SCT-CN" above a title: the kind code is missing
                 form = f"{want}-" if not party else f"{want}/"
                 yield self.finding(
@@ -103,7 +103,7 @@ class NumberKind(Rule):
             )
 
     @staticmethod
-    def _codes(notice, ctx) -> set[str]:
+    def _codes(notice, ctx) -> set[str]:  # noqa: D102
         """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``."""
         instruments = ctx.data.get("instruments")
         out = {"cv"}
@@ -127,3 +127,14 @@ class NumberKind(Rule):
                     return f"; «{code}» là dạng của {label}, văn bản này theo {name}"
                 return f"; «{code}» is the form of {label}, this document follows {name}"
         return ""
+
+
+def _all_codes(ctx) -> set[str]:
+    """The kind codes of every profile, folded: a code of another profile is a wrong kind, not a missing one."""
+    out = set()
+    for entry in ctx.data.get("kinds"):
+        for col in ("state", "party", "hd36", "hd05"):
+            v = entry.get(col)
+            if v:
+                out.add(str(v).casefold())
+    return out

@@ -74,7 +74,7 @@ class DateOrder(Rule):
         if bounds is None:
             return
         latest = bounds[1]
-        issued = "/".join(str(x) for x in _shown(parse_place_date(seg.text)))
+        issued = "/".join(_shown(parse_place_date(seg.text)))
         for part, m in self._events(notice):
             event = _date_of(m)
             if event is None or event <= latest:
@@ -137,6 +137,6 @@ def _span(m) -> tuple[int, int]:
 
 def _shown(pd) -> list[str]:
     parts = []
-    for v in (pd.day, pd.month, pd.year):
-        parts.append(v if v is not None else "…")
+    for v, width in ((pd.day, 2), (pd.month, 2), (pd.year, 4)):
+        parts.append(v.zfill(width) if v is not None else "…")
     return parts
