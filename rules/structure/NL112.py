@@ -19,7 +19,10 @@ class NumberKind(Rule):
     HD 05 3.1.2).  A state công văn has no kind abbreviation
     (``Số: 12/SKHCN-VP``), a Party công văn has ``CV`` (``Số 357-CV/BTCTU``).
     The instruments differ on a few codes: a state Quy định is ``QyĐ``; a
-    Party Quy định is ``QĐi`` under HD 36 and ``QĐ`` under HD 05.
+    Party Quy định is ``QĐ`` under HD 05 (``QĐi``, the HD 36 form, is then a
+    warning); under HD 36 both ``QĐi`` and ``QĐ`` are accepted (a 2019
+    công văn of the Văn phòng Trung ương dealt with this code; its text was
+    not read).
 
     **Anti-pattern**
 
@@ -73,7 +76,12 @@ class NumberKind(Rule):
                     fix=Fix.replace(seg.index, s0, s0, form, safe=False),
                 )
                 return
-            if code.casefold() != want.casefold():
+            also = (notice.kind_entry or {}).get("also", {})
+            accepted = {want.casefold()} | {str(c).casefold() for c in (also.get(notice.profile, []) if isinstance(also, dict) else [])}
+            if code.casefold() not in accepted:
+                outdated = party and any(
+                    (notice.kind_entry or {}).get(col) == code for col in ("hd36", "hd05") if col != notice.profile
+                )
                 yield self.finding(
                     seg.paragraph, *span,
                     vi=f"Chữ viết tắt tên loại «{code}» không khớp tên loại «{title}» (phải là «{want}»"
@@ -81,6 +89,7 @@ class NumberKind(Rule):
                     en=f"The kind abbreviation «{code}» does not match the title «{title}» (it is «{want}»"
                        f"{self._why(code, want, notice, ctx, 'en')})",
                     fix=Fix.replace(seg.index, span[0], span[1], want, safe=False),
+                    severity=Severity.WARNING if outdated else None,
                 )
             return
         if notice.kind != "CV":
