@@ -48,6 +48,20 @@ _HEADING_NUM_RE = re.compile(r"^([IVX]+|\d+)[.)\-]\s")
 _PARTY_CV_RE = re.compile(r"^S[ốỐ]\s*[:.]?\s*[\d\s_.…]*-\s*CV\s*/", re.IGNORECASE)
 
 _HEADER_SCAN = 40  # segments
+#: marks printed in the header zone that are no part of it: drafts, urgency, secrecy, circulation
+_MARKS = (
+    "du thao", "khan", "hoa toc", "thuong khan", "mat", "toi mat", "tuyet mat", "luu hanh noi bo",
+    "xem xong tra lai", "tai lieu hoi nghi", "tai lieu thu hoi", "xong hoi nghi tra lai", "ban sao",
+    "sao y", "trich sao", "sao luc",
+)
+
+
+def _is_mark(text: str) -> bool:
+    f = " ".join(fold(text).strip(" ()[]*:").split())
+    # one-word marks must stand alone ("MẶT TRẬN …" is an organ, not "MẬT")
+    return any(f == m or (" " in m and f.startswith(m + " ")) for m in _MARKS) and len(f.split()) <= 6
+
+
 #: first words of an organ's name: such a line is never an unknown kind's title
 _ORGAN_WORDS = (
     "ubnd", "uy ban", "hdnd", "hoi dong", "so ", "bo ", "cuc ", "tong cuc", "phong ", "ban ", "tinh ", "thanh pho",
@@ -227,6 +241,9 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
         seg = segments[i]
         text = seg.text.strip()
         if not text:
+            continue
+        if _is_mark(text):
+            notice.set_role(seg, "mark")
             continue
         if notice.national is None and is_national(text):
             notice.national = seg
