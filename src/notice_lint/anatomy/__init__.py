@@ -30,7 +30,7 @@ PARTY_ORGAN_PREFIXES = (
 )
 HD36_FROM = _dt.date(2018, 4, 3)
 HD05_FROM = _dt.date(2026, 5, 27)
-PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s+[\d\s_.…]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/", re.UNICODE)
+PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/", re.UNICODE)
 STATE_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*/\s*[A-ZĐ][A-Za-zĐđ&]*\s*-", re.UNICODE)
 
 
@@ -212,7 +212,7 @@ def choose_profile(
         if PARTY_NUMBER_RE.match(t):
             party += 1
             evidence.append(f"line {notice.number.index}: Party number form")
-        elif ":" in t[:5] or STATE_NUMBER_RE.match(t):
+        elif STATE_NUMBER_RE.match(t):
             state += 1
             evidence.append(f"line {notice.number.index}: state number form")
     choice = (override or "auto").lower()
