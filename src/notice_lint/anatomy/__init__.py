@@ -14,7 +14,7 @@ from ..document.model import Document
 from ..vntext import fold
 from .body import find_headings
 from .closing import find_closing
-from .header import PlaceDate, date_bounds, find_header, parse_place_date
+from .header import PlaceDate, date_bounds, find_header, is_place_date, parse_place_date
 from .model import Heading, Notice, Recipients, Segment, Signature
 
 __all__ = [
@@ -95,7 +95,7 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
         return [(s, e)]
     cut = None
     star = re.match(r"^\*(\s+)(?=\S)", piece)
-    if star:
+    if star and is_place_date(piece[star.end():]):
         return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
     m = _MERGED_RIGHT.search(folded)
     if m and m.start() > 0 and folded[: m.start()].strip():
