@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..document.model import Document
-from ..vntext import fold
+from ..vntext import fold, is_upper_text
 from .body import find_headings
 from .closing import find_closing
 from .header import PlaceDate, date_bounds, find_header, is_place_date, parse_place_date
@@ -82,6 +82,9 @@ _MERGED_NUMBER_DATE = re.compile(
 )
 
 
+_MERGED_ZONE = 20  # paragraphs at the top where a header may stand
+
+
 def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a header line a PDF export ran together with single spaces.
 
@@ -94,11 +97,14 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if len(folded) != len(piece) or len(piece) > 160:
         return [(s, e)]
     cut = None
+    first = piece.split()[0] if piece.split() else ""
+    if not (is_upper_text(first) or first == "*" or folded.startswith("so")):
+        return [(s, e)]  # a header line begins with an organ in capitals, "Số" or "*"
     star = re.match(r"^\*(\s+)(?=\S)", piece)
     if star and is_place_date(piece[star.end():]):
         return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
     m = _MERGED_RIGHT.search(folded)
-    if m and m.start() > 0 and folded[: m.start()].strip():
+    if m and m.start() > 0 and is_upper_text(piece[: m.start()]):
         cut = (m.start(), m.end())
     else:
         m = _MERGED_NUMBER_DATE.match(folded)
@@ -114,7 +120,7 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
     text = para.text
     if "\n" not in text[s:e]:
-        parts = _split_merged(text, s, e)
+        parts = _split_merged(text, s, e) if para.index <= _MERGED_ZONE else [(s, e)]
         if len(parts) == 2:
             return [Segment(para, parts[0][0], parts[0][1], "left"), Segment(para, parts[1][0], parts[1][1], "right")]
         return [Segment(para, s, e, side)]
