@@ -48,3 +48,46 @@ def test_line_breaks_and_all_caps_title(tmp_path: Path) -> None:
         got = sorted(f.code for f in result.findings)
         assert got == ["NL113", "NL123"], [f.message_en for f in result.findings]
         assert result.profile == "nd30"
+
+
+def _segments(text: str):
+    from notice_lint import anatomy
+    from notice_lint.document.text import read_text
+
+    doc = read_text("x.txt", text.encode())
+    return [(s.index, s.side, s.text) for s in anatomy.segments_of(doc)]
+
+
+def test_run_together_header_is_split_into_columns() -> None:
+    segs = _segments(
+        "UBND TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 18/TB-SKHCN Quảng Ngãi, ngày 25 tháng 3 năm 2024\n"
+        "* Phan Thiết, ngày 28 tháng 7 năm 2024\n"
+    )
+    assert segs == [
+        (1, "left", "UBND TỈNH QUẢNG NGÃI"),
+        (1, "right", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (2, "left", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        (2, "right", "Độc lập - Tự do - Hạnh phúc"),
+        (3, "left", "Số: 18/TB-SKHCN"),
+        (3, "right", "Quảng Ngãi, ngày 25 tháng 3 năm 2024"),
+        (4, "left", "*"),
+        (4, "right", "Phan Thiết, ngày 28 tháng 7 năm 2024"),
+    ]
+
+
+def test_body_sentences_are_not_split() -> None:
+    text = (
+        "Thực hiện chỉ đạo của Ban Chấp hành Đảng Cộng sản Việt Nam\n"
+        "* Các phòng, đơn vị thuộc Sở:\n"
+        "Số liệu báo cáo gửi về Sở, ngày 25 tháng 3 năm 2024\n"
+        "Lào Cai,      ngày      tháng 6 năm 2026\n"
+    )
+    segs = _segments(text)
+    assert [t for _, _, t in segs] == [
+        "Thực hiện chỉ đạo của Ban Chấp hành Đảng Cộng sản Việt Nam",
+        "* Các phòng, đơn vị thuộc Sở:",
+        "Số liệu báo cáo gửi về Sở, ngày 25 tháng 3 năm 2024",
+        "Lào Cai,      ngày      tháng 6 năm 2026",
+    ]
