@@ -104,7 +104,9 @@ class DateOrder(Rule):
                 lead = len(part.text) - len(part.text.lstrip())
                 yield part, _Shifted(m, lead)
             for m in _EVENT.finditer(part.text):
-                yield part, m
+                # in the body only "tại cuộc họp ngày …" (where the conclusion was drawn), not a meeting to come
+                if re.search(r"\btại\s+$", part.text[max(0, m.start() - 6):m.start()]):
+                    yield part, m
 
 
 class _Shifted:
