@@ -91,3 +91,24 @@ def test_body_sentences_are_not_split() -> None:
         "Số liệu báo cáo gửi về Sở, ngày 25 tháng 3 năm 2024",
         "Lào Cai,      ngày      tháng 6 năm 2026",
     ]
+
+
+def test_place_and_date_on_two_lines_of_a_cell(tmp_path: Path) -> None:
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    left.paragraphs[0].add_run("SỞ CÔNG THƯƠNG")
+    left.add_paragraph("Số: 18/TB-SCT")
+    right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    p = right.add_paragraph()
+    p.add_run("Lào Cai,")
+    p.add_run().add_break()
+    p.add_run("ngày 05 tháng 6 năm 2026")
+    doc.add_paragraph("THÔNG BÁO")
+    doc.add_paragraph("Kết quả kiểm tra kho vật liệu nổ công nghiệp")
+    path = tmp_path / "two-lines.docx"
+    doc.save(str(path))
+    result = Linter(Options(today=dt.date(2026, 11, 23), select=["NL12"])).lint_file(str(path))
+    assert result.error is None
+    assert [f.code for f in result.findings] == []

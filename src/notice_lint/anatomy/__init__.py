@@ -124,7 +124,7 @@ def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
         if len(parts) == 2:
             return [Segment(para, parts[0][0], parts[0][1], "left"), Segment(para, parts[1][0], parts[1][1], "right")]
         return [Segment(para, s, e, side)]
-    out = []
+    spans: list[tuple[int, int]] = []
     pos = s
     for piece in text[s:e].split("\n"):
         a, b = pos, pos + len(piece)
@@ -132,8 +132,9 @@ def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())
         if trail > lead:
-            out.append(Segment(para, a + lead, a + trail, side))
-    return out
+            spans.append((a + lead, a + trail))
+    # "Quảng Ngãi," ⏎ "ngày 05 tháng 3 năm 2024" is one place-date broken over two lines
+    return [Segment(para, a, b, side) for a, b in _rejoin_place_date(text, spans)]
 
 
 #: Used when no ``instruments`` table is given (the built-in table is rules/data/instruments.toml).
