@@ -11,7 +11,8 @@ __all__ = ["explain_rule", "rule_table", "rule_markdown", "help_uri", "generate_
 #: where the rule pages live in the repository (``python -m notice_lint.docs`` writes them)
 DOCS_DIR = "docs/rules"
 
-_PROFILE_NAMES = {"nd30": "NĐ 30/2020 (state)", "hd36": "HD 36-HD/VPTW (Party)", "hd05": "HD 05-HD/VPTW (Party)"}
+_PROFILE_NAMES = {"nd30": "NĐ 30/2020 (state)", "hd36": "HD 36-HD/VPTW (Party)", "hd05": "HD 05-HD/VPTW (Party)",
+                  "hd11": "HD 11-HD/VPTW (Party, before 03/4/2018)"}
 
 
 def rule_markdown(cls: Any) -> str:

@@ -190,7 +190,9 @@ class Linter:
         tables = self.data_for(cfg)
         today = self.options.today or _dt.date.today()
         profile = self.options.profile or cfg.profile
-        notice = anatomy.parse(doc, tables.get("kinds"), profile=profile, today=today)
+        notice = anatomy.parse(
+            doc, tables.get("kinds"), profile=profile, today=today, instruments=tables.get("instruments")
+        )
         result.profile = notice.profile
         result.evidence = notice.evidence
         final = self.options.final if self.options.final is not None else cfg.final
