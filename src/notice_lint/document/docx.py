@@ -10,7 +10,9 @@ numbering is rendered into ``Paragraph.label``.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from typing import Any, Iterator
 
 from lxml import etree
@@ -89,7 +91,7 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, EOFError, OSError, struct.error):
         raise _bad(
             "tệp .docx bị hỏng hoặc chưa lưu xong (không đọc được zip); hãy mở bằng Word để khôi phục rồi lưu lại",
             "the .docx is damaged or incomplete (unreadable zip); open it in Word to repair it and save it again",
@@ -140,7 +142,7 @@ def read_part(zf: zipfile.ZipFile, name: str, required: bool = False) -> bytes |
     try:
         with zf.open(info) as fh:
             out = fh.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
         raise _bad(
             f"tệp .docx bị hỏng (không giải nén được '{name}'); hãy mở bằng Word để khôi phục rồi lưu lại",
             f"the .docx is damaged (cannot inflate '{name}'); open it in Word to repair it and save it again",
