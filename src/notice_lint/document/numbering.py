@@ -101,6 +101,9 @@ class Numbering:
         self.style_num: dict[str, tuple[str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        # styles.xml is parsed only when a paragraph with a style asks for a
+        # label: Word's styles part is often larger than the document itself
+        self._styles_source: Callable[[], Any] | None = None
 
     @classmethod
     def load(
@@ -119,7 +122,7 @@ class Numbering:
             aid = an.get(W + "abstractNumId")
             levels: dict[int, _Level] = {}
             for lvl in an.iter(W + "lvl"):
-                levels[int(lvl.get(W + "ilvl", "0"))] = _parse_level(lvl)
+                levels[_int(lvl.get(W + "ilvl"), 0)] = _parse_level(lvl)
             self.abstract[aid] = levels
             link = an.find(W + "numStyleLink")
             if link is not None:
@@ -133,7 +136,7 @@ class Numbering:
             levels = dict(self.abstract.get(aid, {}))
             overrides: dict[int, int] = {}
             for ov in num.iter(W + "lvlOverride"):
-                ilvl = int(ov.get(W + "ilvl", "0"))
+                ilvl = _int(ov.get(W + "ilvl"), 0)
                 so = ov.find(W + "startOverride")
                 if so is not None:
                     try:
@@ -145,10 +148,20 @@ class Numbering:
                     levels[ilvl] = _parse_level(lvl)
             key = f"n{nid}" if overrides or len(levels) != len(self.abstract.get(aid, {})) else f"a{aid}"
             self.nums[nid] = _Num(aid, levels, overrides, key)
-        sblob = read_part(zf, "word/styles.xml")
-        if sblob is not None:
-            self._load_styles(safe_xml(sblob, "word/styles.xml"))
+
+        def styles() -> Any:
+            sblob = read_part(zf, "word/styles.xml")
+            return safe_xml(sblob, "word/styles.xml") if sblob is not None else None
+
+        self._styles_source = styles
         return self
+
+    def _ensure_styles(self) -> None:
+        source, self._styles_source = self._styles_source, None
+        if source is not None:
+            root = source()
+            if root is not None:
+                self._load_styles(root)
 
     def _load_styles(self, root: Any) -> None:
         direct: dict[str, tuple[str | None, int | None]] = {}
@@ -166,7 +179,7 @@ class Numbering:
                 il = numpr.find(W + "ilvl")
                 direct[sid] = (
                     nid.get(VAL) if nid is not None else None,
-                    int(il.get(VAL, "0")) if il is not None else None,
+                    _int(il.get(VAL), 0) if il is not None else None,
                 )
         for sid in set(direct) | set(based):
             cur, seen = sid, set()
@@ -194,6 +207,8 @@ class Numbering:
                     ilvl = int(i.get(VAL, "0"))
                 except ValueError:
                     ilvl = 0
+        if style and self._styles_source is not None:
+            self._ensure_styles()
         if style and style in self.style_num:
             snid, silvl = self.style_num[style]
             nid = nid or snid
@@ -227,6 +242,13 @@ class Numbering:
             fmt = "decimal" if level.legal and lv != ilvl else lvl_def.fmt
             text = text.replace(ph, format_number(value, fmt))
         return text.strip() or None
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _parse_level(lvl: Any) -> _Level:
