@@ -10,9 +10,7 @@ numbering is rendered into ``Paragraph.label``.
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
-import zlib
 from typing import Any, Iterator
 
 from lxml import etree
@@ -37,6 +35,7 @@ ALTERNATE, FALLBACK, CHOICE = MC + "AlternateContent", MC + "Fallback", MC + "Ch
 PPR, RPR, NUMPR = W + "pPr", W + "rPr", W + "numPr"
 NOBREAKHYPHEN, SOFTHYPHEN, SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 SECTPR = W + "sectPr"
+PSTYLE, JC = W + "pStyle", W + "jc"
 VAL = W + "val"
 
 # Limits against hostile packages.  A 1,000-page report's document.xml is
@@ -91,7 +90,7 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, EOFError, OSError, struct.error):
+    except Exception:  # zipfile's failures on a damaged archive are open-ended (BadZipFile, struct, NotImplemented…)
         raise _bad(
             "tệp .docx bị hỏng hoặc chưa lưu xong (không đọc được zip); hãy mở bằng Word để khôi phục rồi lưu lại",
             "the .docx is damaged or incomplete (unreadable zip); open it in Word to repair it and save it again",
@@ -142,7 +141,9 @@ def read_part(zf: zipfile.ZipFile, name: str, required: bool = False) -> bytes |
     try:
         with zf.open(info) as fh:
             out = fh.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # damaged deflate data, unknown method, bad CRC, encryption…
         raise _bad(
             f"tệp .docx bị hỏng (không giải nén được '{name}'); hãy mở bằng Word để khôi phục rồi lưu lại",
             f"the .docx is damaged (cannot inflate '{name}'); open it in Word to repair it and save it again",
@@ -376,17 +377,20 @@ class _BodyReader:
             page_section=self.section,
         )
         ppr = p.find(PPR)
+        numpr = None
         if ppr is not None:
-            st = ppr.find(W + "pStyle")
-            if st is not None:
-                para.style = st.get(VAL)
-            jc = ppr.find(W + "jc")
-            if jc is not None:
-                para.alignment = jc.get(VAL)
-            if ppr.find(SECTPR) is not None:
-                self.section += 1
-        if self.numbering is not None:
-            para.label = self.numbering.label_for(p, para.style)
+            for child in ppr:  # one pass over the paragraph properties
+                tag = child.tag
+                if tag == PSTYLE:
+                    para.style = child.get(VAL)
+                elif tag == JC:
+                    para.alignment = child.get(VAL)
+                elif tag == NUMPR:
+                    numpr = child
+                elif tag == SECTPR:
+                    self.section += 1
+        if self.numbering is not None and (numpr is not None or para.style is not None):
+            para.label = self.numbering.label_for(p, para.style, numpr)
         self.paragraphs.append(para)
         for box in textboxes:
             self.walk(box, cell, cell.depth if cell else 0, True)

@@ -194,8 +194,11 @@ class Numbering:
             if nid:
                 self.style_num[sid] = (nid, ilvl or 0)
 
-    def label_for(self, p: Any, style: str | None) -> str | None:
-        numpr = p.find(f"{W}pPr/{W}numPr")
+    def label_for(self, p: Any, style: str | None, numpr: Any = False) -> str | None:
+        """The visible label of paragraph ``p`` (``numpr``: its w:numPr when the caller has it)."""
+        if numpr is False:
+            ppr = p.find(W + "pPr")
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
         nid: str | None = None
         ilvl: int | None = None
         if numpr is not None:
