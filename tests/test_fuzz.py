@@ -52,7 +52,7 @@ FAST = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 SLOW = settings(
-    max_examples=3000, deadline=None,
+    max_examples=1000, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 
@@ -243,17 +243,20 @@ DOCUMENT_XML = FIXTURE_PARTS["word/document.xml"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def repack(document_xml: bytes) -> bytes:
+def repack(document_xml: bytes, **parts: bytes) -> bytes:
+    """The fixture with its document.xml (and other parts, by name: word/x.xml = x_xml) replaced."""
+    replaced = {"word/document.xml": document_xml}
+    replaced.update({f"word/{k.replace('_xml', '.xml')}": v for k, v in parts.items()})
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, blob in FIXTURE_PARTS.items():
-            zf.writestr(name, document_xml if name == "word/document.xml" else blob)
+            zf.writestr(name, replaced.get(name, blob))
     return buf.getvalue()
 
 
-def mutate_tree(seed: int, steps: int) -> bytes:
+def mutate_tree(seed: int, steps: int, xml: bytes = DOCUMENT_XML) -> bytes:
     rnd = random.Random(seed)
-    root = etree.fromstring(DOCUMENT_XML)
+    root = etree.fromstring(xml)
     for _ in range(steps):
         elements = [e for e in root.iter() if isinstance(e.tag, str)]
         el = rnd.choice(elements)
@@ -353,6 +356,19 @@ def _tree(seed, steps, profile, final):
     check_docx(repack(mutate_tree(seed, steps)), profile, final)
 
 
+def _numbering(seed, steps):
+    """Numbered paragraphs (direct and through a style) with mutated numbering and styles parts."""
+    numbered = DOCUMENT_XML.replace(
+        b"<w:pPr>", b'<w:pPr><w:pStyle w:val="ListNumber"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    )
+    parts = {}
+    for k, name in enumerate(("numbering_xml", "styles_xml")):
+        blob = FIXTURE_PARTS.get(f"word/{name.replace('_xml', '.xml')}")
+        if blob is not None:
+            parts[name] = mutate_tree(seed + k, steps, blob)
+    check_docx(repack(mutate_tree(seed, steps // 2, numbered), **parts))
+
+
 def _bytes(seed, steps):
     check_docx(repack(mutate_bytes(seed, steps)))
 
@@ -384,6 +400,7 @@ CASES = {
     "realistic": (_realistic, (realistic_text(), profiles, st.booleans())),
     "markdown": (_markdown, (st.one_of(realistic_text(), unicode_text), profiles)),
     "docx_tree": (_tree, (seeds, st.integers(1, 12), profiles, st.booleans())),
+    "docx_numbering": (_numbering, (seeds, st.integers(0, 10))),
     "docx_bytes": (_bytes, (seeds, st.integers(1, 6))),
     "zip_bytes": (_zip_bytes, (seeds, st.integers(1, 4))),
     "raw_bytes": (_raw_bytes, (st.binary(max_size=600),)),
