@@ -331,31 +331,39 @@ class _BodyReader:
         runs: list[RunSpan] = []
         textboxes: list[etree._Element] = []
         pos = 0
-        special = any(True for _ in p.iter(*_SPECIAL_TAGS))
-        run_iter = self._runs_special(p, textboxes) if special else p.iter(R)
-        for r in run_iter:
-            start = pos
-            for child in r:
-                tag = child.tag
-                if tag == T:
-                    s = child.text
-                    if s:
-                        parts.append(s)
-                        pos += len(s)
-                elif tag == TAB:
-                    parts.append("\t")
-                    pos += 1
-                elif tag == BR or tag == CR:
-                    parts.append("\n")
-                    pos += 1
-                elif tag == NOBREAKHYPHEN:
-                    parts.append("-")
-                    pos += 1
-                elif tag == SOFTHYPHEN:
-                    parts.append("\u00ad")
-                    pos += 1
-            if pos > start:
-                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
+        special = False
+        for _ in p.iter(_SPECIAL_TAGS):
+            special = True
+            break
+        if special:
+            for r in self._runs_special(p, textboxes):
+                start = pos
+                for child in r:
+                    piece = _piece(child)
+                    if piece:
+                        parts.append(piece)
+                        pos += len(piece)
+                if pos > start:
+                    runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
+        else:
+            # the common case, in one C-level pass: each run, then its text
+            # pieces (direct children of that run only, as in the general path)
+            run = None
+            start = 0
+            for el in p.iter(_RUN_TAGS):
+                if el.tag == R:
+                    if run is not None and pos > start:
+                        runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+                    run, start = el, pos
+                    continue
+                if run is None or el.getparent() is not run:
+                    continue
+                piece = _piece(el)
+                if piece:
+                    parts.append(piece)
+                    pos += len(piece)
+            if run is not None and pos > start:
+                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
         raw = "".join(parts)
         if len(raw) > 2000:
             check_paragraph_length(len(raw), len(self.paragraphs) + 1)
@@ -435,6 +443,16 @@ class _BodyReader:
 
 
 _EMPTY_PROPS = RunProps()
+_RUN_TAGS = (R, T, TAB, BR, CR, NOBREAKHYPHEN, SOFTHYPHEN)
+_PIECES = {TAB: "\t", BR: "\n", CR: "\n", NOBREAKHYPHEN: "-", SOFTHYPHEN: "\u00ad"}
+
+
+def _piece(child: etree._Element) -> str | None:
+    """The text a run's child element adds (None for properties and the rest)."""
+    tag = child.tag
+    if tag == T:
+        return child.text
+    return _PIECES.get(tag) if isinstance(tag, str) else None
 
 
 def _remap_runs(runs: list[RunSpan], col_map: list[int], n: int) -> list[RunSpan]:
