@@ -195,3 +195,18 @@ def test_unreadable_file_and_folder(tmp_path):
             if p.exists():
                 os.chmod(p, 0o755)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_console_that_cannot_show_vietnamese(tmp_path):
+    """A latin-1 console gets escaped messages, never an internal error that hides the report."""
+    shutil.copy(WITH_FINDINGS, tmp_path / "typos.docx")
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "notice_lint", "typos.docx", "missing.docx"],
+        cwd=tmp_path, capture_output=True, timeout=60, env=env,
+    )
+    out, err = proc.stdout.decode("latin-1"), proc.stderr.decode("latin-1")
+    assert "internal error" not in err and "Traceback" not in err
+    assert "typos.docx:5:3: NL111" in out
+    assert err.startswith("missing.docx: ") and len(err.splitlines()) == 1
+    assert proc.returncode == 2

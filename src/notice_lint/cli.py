@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from pathlib import Path
 
@@ -150,10 +151,21 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
 
 def main() -> None:
     """Entry point: no traceback ever reaches a user."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a console that cannot show Vietnamese gets escapes, not a crash
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     try:
         cli(standalone_mode=True)
     except SystemExit:
         raise
+    except BrokenPipeError:  # the reader of our output went away (| head)
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("notice-lint: interrupted", err=True)
         sys.exit(130)
