@@ -210,3 +210,12 @@ def test_console_that_cannot_show_vietnamese(tmp_path):
     assert "typos.docx:5:3: NL111" in out
     assert err.startswith("missing.docx: ") and len(err.splitlines()) == 1
     assert proc.returncode == 2
+
+
+def test_file_name_with_a_line_break_stays_one_line(tmp_path):
+    (tmp_path / "bad\nname.docx").write_bytes(b"not a zip")
+    proc = run_cli(["bad\nname.docx"], tmp_path, timeout=60)
+    assert proc.stderr.splitlines() == [
+        "bad\\nname.docx: tệp không phải .docx (không phải tệp nén zip); hãy mở bằng Word và lưu lại dạng .docx"
+    ]
+    assert proc.returncode == 2

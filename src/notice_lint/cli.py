@@ -25,6 +25,13 @@ def _split_codes(value: tuple[str, ...] | str | None) -> list[str]:
     return out
 
 
+def _one_line(path: str) -> str:
+    """A file name as it can stand on one line of stderr (control characters escaped)."""
+    if path.isprintable():
+        return path
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path)
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> _dt.date | None:
     if value is None:
         return None
@@ -120,7 +127,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 config_error = True
                 click.echo(f"notice-lint: {result.error.message(ui_lang)}", err=True)
             else:
-                click.echo(f"{path}: {result.error.message(ui_lang)}", err=True)
+                click.echo(f"{_one_line(path)}: {result.error.message(ui_lang)}", err=True)
         if verbose and result.error is None:
             ev = "; ".join(result.evidence) or ("no evidence" if ui_lang == "en" else "không có dấu hiệu")
             click.echo(f"{path}: profile {result.profile} ({ev})", err=True)
