@@ -18,7 +18,7 @@ from lxml import etree
 from ..errors import InputError
 from .limits import MAX_PARAGRAPHS, MAX_TABLE_DEPTH, check_paragraph_length, too_many_paragraphs, too_deep
 from .model import Cell, Document, PageSetup, Paragraph, RunProps, RunSpan, nfc_with_map
-from .numbering import Numbering
+from .numbering import LazyNumbering, Numbering
 
 __all__ = ["read_docx", "W_NS", "safe_xml", "open_package"]
 
@@ -224,11 +224,10 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
         )
 
     numbering = None
-    if root.find(".//" + NUMPR) is not None or formatting:
-        numbering = Numbering.load(zf, read_part, safe_xml)
-    elif "word/numbering.xml" in zf.namelist():
-        # numbering can also come from a paragraph style
-        numbering = Numbering.load(zf, read_part, safe_xml, styles_only_if_used=root)
+    if "word/numbering.xml" in zf.NameToInfo:
+        # parsed on the first numbered (or styled) paragraph: most packages
+        # carry a numbering part that no paragraph uses
+        numbering = LazyNumbering(lambda: Numbering.load(zf, read_part, safe_xml))
 
     reader = _BodyReader(numbering)
     reader.walk(body, None, 0)
@@ -274,7 +273,7 @@ def _page_setup(sect: etree._Element) -> PageSetup:
 
 
 class _BodyReader:
-    def __init__(self, numbering: "Numbering | None") -> None:
+    def __init__(self, numbering: "Numbering | LazyNumbering | None") -> None:
         self.numbering = numbering
         self.paragraphs: list[Paragraph] = []
         self.table_count = 0

@@ -16,7 +16,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 VAL = W + "val"
 
-__all__ = ["Numbering", "format_number", "to_roman"]
+__all__ = ["Numbering", "LazyNumbering", "format_number", "to_roman"]
 
 
 def to_roman(n: int) -> str:
@@ -270,3 +270,19 @@ def _parse_level(lvl: Any) -> _Level:
         out.text = txt.get(VAL, "")
     out.legal = lvl.find(W + "isLgl") is not None
     return out
+
+
+class LazyNumbering:
+    """A :class:`Numbering` loaded when the first label is asked for."""
+
+    def __init__(self, load: Callable[[], "Numbering | None"]) -> None:
+        self._load: Callable[[], Numbering | None] | None = load
+        self._numbering: Numbering | None = None
+
+    def label_for(self, p: Any, style: str | None, numpr: Any = False) -> str | None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self._numbering = load()
+        if self._numbering is None:
+            return None
+        return self._numbering.label_for(p, style, numpr)
