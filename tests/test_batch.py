@@ -61,7 +61,7 @@ def test_pool_results_in_serial_order(tree: list[str]) -> None:
     pooled = [key(r) for r in parallel.lint_many(linter, tree, jobs=3)]
     assert pooled == serial
     assert [k[0] for k in serial] == tree
-    assert serial[-1][1] == ("InputError", "tệp rỗng, không có nội dung", "the file is empty")
+    assert serial[-1][1][0] == "InputError" and serial[-1][1][2].startswith("the file is empty")
 
 
 def test_cli_jobs_gives_the_same_report(tree: list[str]) -> None:

@@ -52,6 +52,8 @@ class SpaceBeforePunctuation(Rule):
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end + 1):
                     continue
+                if not text[:start].strip(" \t-–—+•*"):
+                    continue  # the space after a list bullet («- .»): an empty item, not a stray space
                 mark = m.group(1)
                 yield self.finding(
                     para,

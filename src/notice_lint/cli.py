@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,13 @@ def _split_codes(value: tuple[str, ...] | str | None) -> list[str]:
     return out
 
 
+def _one_line(path: str) -> str:
+    """A file name as it can stand on one line of stderr (control characters escaped)."""
+    if path.isprintable():
+        return path
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path)
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> _dt.date | None:
     if value is None:
         return None
@@ -34,7 +42,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable files get their own line
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github.")
 @click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
@@ -144,7 +152,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 config_error = True
                 click.echo(f"notice-lint: {result.error.message(ui_lang)}", err=True)
             else:
-                click.echo(f"{path}: {result.error.message(ui_lang)}", err=True)
+                click.echo(f"{_one_line(path)}: {result.error.message(ui_lang)}", err=True)
         if verbose and result.error is None:
             ev = "; ".join(result.evidence) or ("no evidence" if ui_lang == "en" else "không có dấu hiệu")
             click.echo(f"{path}: profile {result.profile} ({ev})", err=True)
@@ -175,10 +183,21 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
 
 def main() -> None:
     """Entry point: no traceback ever reaches a user."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a console that cannot show Vietnamese gets escapes, not a crash
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     try:
         cli(standalone_mode=True)
     except SystemExit:
         raise
+    except BrokenPipeError:  # the reader of our output went away (| head)
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("notice-lint: interrupted", err=True)
         sys.exit(130)

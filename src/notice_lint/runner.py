@@ -79,20 +79,39 @@ def known_config_keys() -> set[str]:
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Files to lint: given files as they are, folders recursed to .docx/.txt/.md."""
+    """Files to lint: given files as they are, folders recursed to .docx/.txt/.md.
+
+    Recursing never leaves the folder given: symbolic links to folders are not
+    followed, and a link to a file is linted only when its target lies inside
+    the folder (a broken link is yielded, so the user hears about it).  Word
+    lock files (``~$…``) and hidden files are skipped; an unreadable subfolder
+    is yielded, so it gets its one line instead of vanishing.
+    """
     from .document import SUFFIXES
 
     for p in paths:
         if os.path.isdir(p) and not p.lower().endswith(SUFFIXES):
-            for root, dirs, files in os.walk(p):
+            top = os.path.realpath(p)
+            unreadable: list[str] = []
+            for root, dirs, files in os.walk(p, onerror=lambda e: unreadable.append(e.filename)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in sorted(files):
                     if name.startswith("~$") or name.startswith("."):
                         continue
                     if name.lower().endswith(SUFFIXES):
-                        yield os.path.join(root, name)
+                        full = os.path.join(root, name)
+                        if os.path.islink(full) and os.path.exists(full) and not _inside(os.path.realpath(full), top):
+                            continue  # a link out of the folder: not what the user gave
+                        yield full
+                while unreadable:
+                    yield unreadable.pop(0)
+            yield from unreadable
         else:
             yield p
+
+
+def _inside(path: str, top: str) -> bool:
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
 
 
 class Linter:
@@ -170,12 +189,19 @@ class Linter:
         except InputError as exc:
             result.error = exc
         except RecursionError:
-            result.error = InputError(
-                "cấu trúc tài liệu lồng nhau quá sâu, không đọc được",
-                "the document is nested too deeply to read",
-            )
+            from .document.limits import too_deep
+
+            result.error = too_deep(None)
         except MemoryError:
-            result.error = InputError("tài liệu quá lớn, không đủ bộ nhớ để đọc", "the document is too large to read")
+            result.error = InputError(
+                "tài liệu quá lớn, không đủ bộ nhớ để đọc; hãy tách thành các tệp nhỏ hơn",
+                "the document is too large to read in memory; split it into smaller files",
+            )
+        except Exception as exc:  # a bug must not cost the user the other files
+            result.error = InputError(
+                f"lỗi nội bộ khi kiểm tra tệp này ({type(exc).__name__}); hãy báo lỗi kèm theo tệp",
+                f"internal error while checking this file ({type(exc).__name__}); please report it with the file",
+            )
         return result
 
     def _lint(self, path: str, cfg: Config, rules: list[Rule], result: FileResult, data: bytes | None) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import InputError
@@ -20,6 +21,13 @@ def read_document(path: str | Path, *, formatting: bool = False, data: bytes | N
     """
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.name.startswith("~$") and suffix in (".docx", ".doc"):
+        raise InputError(
+            f"đây là tệp khoá tạm của Word (tạo ra khi văn bản đang mở), không phải văn bản;"
+            f" hãy kiểm tra tệp gốc (…{p.name[2:]})",
+            f"this is a Word lock file (made while a document is open), not a document;"
+            f" lint the document itself (…{p.name[2:]})",
+        )
     if data is None:
         data = _read_bytes(p)
     if suffix == ".docx":
@@ -30,9 +38,14 @@ def read_document(path: str | Path, *, formatting: bool = False, data: bytes | N
         from .text import read_text
 
         return read_text(str(path), data, markdown=suffix != ".txt")
+    if suffix in (".doc", ".rtf", ".odt", ".dot", ".dotx", ".docm"):
+        raise InputError(
+            f"định dạng '{suffix}' không được hỗ trợ; hãy mở bằng Word và lưu lại dạng .docx (Word Document)",
+            f"'{suffix}' files are not supported; open the file in Word and save it as .docx (Word Document)",
+        )
     raise InputError(
-        f"không đọc được định dạng '{suffix or p.name}' (chỉ hỗ trợ .docx, .txt, .md)",
-        f"unsupported file type '{suffix or p.name}' (only .docx, .txt, .md)",
+        f"không đọc được định dạng '{suffix or p.name}' (chỉ hỗ trợ .docx, .txt, .md); hãy lưu văn bản dạng .docx",
+        f"unsupported file type '{suffix or p.name}' (only .docx, .txt, .md); save the document as .docx",
     )
 
 
@@ -42,22 +55,52 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_symlink() and not p.exists():
-            raise InputError("liên kết trỏ tới tệp không tồn tại", "broken symbolic link")
+            raise InputError(
+                "liên kết tượng trưng trỏ tới tệp không tồn tại; hãy sửa hoặc xoá liên kết",
+                "broken symbolic link (its target does not exist); fix or remove the link",
+            )
         if not p.exists():
-            raise InputError("không tìm thấy tệp", "no such file")
+            raise InputError("không tìm thấy tệp; hãy kiểm tra lại đường dẫn", "no such file; check the path")
         if p.is_dir():
-            raise InputError("đây là một thư mục, không phải tệp văn bản", "is a directory, not a document")
+            try:
+                os.listdir(p)
+            except OSError:
+                raise InputError(
+                    "không có quyền đọc thư mục; hãy xin quyền đọc hoặc sao chép các tệp sang thư mục của mình",
+                    "cannot read this folder (permission denied); get read access or copy the files elsewhere",
+                ) from None
+            raise _is_dir()
+        if not p.is_file():
+            raise InputError(
+                "không phải tệp thông thường (thiết bị, ống dẫn…); hãy chỉ ra tệp văn bản",
+                "not a regular file (a device, pipe…); give the linter a document file",
+            )
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                f"tệp quá lớn ({size // (1024 * 1024)} MB); giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB",
-                f"file too large ({size // (1024 * 1024)} MB); the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                f"tệp quá lớn ({size // (1024 * 1024)} MB; giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB);"
+                " hãy tách văn bản hoặc bỏ bớt hình ảnh",
+                f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB);"
+                " split the document or remove images",
             )
         with open(p, "rb") as fh:
             return fh.read()
     except PermissionError:
-        raise InputError("không có quyền đọc tệp", "permission denied") from None
+        raise InputError(
+            "không có quyền đọc tệp; hãy xin quyền đọc hoặc sao chép tệp sang thư mục của mình",
+            "permission denied; get read access or copy the file to a folder of your own",
+        ) from None
     except IsADirectoryError:
-        raise InputError("đây là một thư mục, không phải tệp văn bản", "is a directory, not a document") from None
+        raise _is_dir() from None
     except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read the file ({exc.strerror})") from None
+        raise InputError(
+            f"không đọc được tệp ({exc.strerror}); hãy kiểm tra ổ đĩa hoặc sao chép tệp sang chỗ khác",
+            f"cannot read the file ({exc.strerror}); check the drive or copy the file elsewhere",
+        ) from None
+
+
+def _is_dir() -> InputError:
+    return InputError(
+        "đây là một thư mục, không phải tệp văn bản; hãy chỉ ra các tệp trong đó",
+        "this is a folder, not a document; name the files in it",
+    )

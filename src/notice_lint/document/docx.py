@@ -16,8 +16,9 @@ from typing import Any, Iterator
 from lxml import etree
 
 from ..errors import InputError
+from .limits import MAX_PARAGRAPHS, MAX_TABLE_DEPTH, check_paragraph_length, too_many_paragraphs, too_deep
 from .model import Cell, Document, PageSetup, Paragraph, RunProps, RunSpan, nfc_with_map
-from .numbering import Numbering
+from .numbering import LazyNumbering, Numbering
 
 __all__ = ["read_docx", "W_NS", "safe_xml", "open_package"]
 
@@ -34,16 +35,20 @@ ALTERNATE, FALLBACK, CHOICE = MC + "AlternateContent", MC + "Fallback", MC + "Ch
 PPR, RPR, NUMPR = W + "pPr", W + "rPr", W + "numPr"
 NOBREAKHYPHEN, SOFTHYPHEN, SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 SECTPR = W + "sectPr"
+PSTYLE, JC = W + "pStyle", W + "jc"
 VAL = W + "val"
 
-# Limits against hostile packages.
+# Limits against hostile packages.  A 1,000-page report's document.xml is
+# about 30 MB; lxml needs several times a part's size in memory.
 MAX_MEMBERS = 5000
-MAX_PART_BYTES = 256 * 1024 * 1024  # a part may inflate to this much
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024  # a part may inflate to this much
+MAX_TOTAL_BYTES = 512 * 1024 * 1024  # declared size of all parts together
 MAX_RATIO = 1000  # inflated / compressed, for parts over 1 MB
+# Limits on what a document may hold (beyond them it is not a document a
+# clerk wrote, and linting it would cost minutes): see limits.py.
 
 _PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_comments=True
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
 
 _SPECIAL_TAGS = (DEL, MOVEFROM, TXBX, ALTERNATE, W + "pict", W + "object")
@@ -57,7 +62,10 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     """Open the zip, refusing what is not a Word package (with a clear reason)."""
     head = data[:8]
     if not data:
-        raise _bad("tệp rỗng (0 byte)", "the file is empty (0 bytes)")
+        raise _bad(
+            "tệp rỗng (0 byte); hãy mở văn bản gốc bằng Word và lưu lại",
+            "the file is empty (0 bytes); save the document again from Word",
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _bad(
             "tệp được đặt mật khẩu hoặc là tệp .doc cũ (OLE); hãy gỡ mật khẩu hoặc mở bằng Word và lưu lại dạng .docx",
@@ -75,25 +83,32 @@ def open_package(data: bytes) -> zipfile.ZipFile:
             "the file is HTML/XML, not .docx; open it in Word and save it as .docx",
         )
     if not head.startswith(b"PK"):
-        raise _bad("tệp không phải .docx (không phải tệp nén zip)", "not a .docx file (not a zip archive)")
+        raise _bad(
+            "tệp không phải .docx (không phải tệp nén zip); hãy mở bằng Word và lưu lại dạng .docx",
+            "not a .docx file (not a zip archive); open it in Word and save it as .docx",
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except Exception:  # zipfile's failures on a damaged archive are open-ended (BadZipFile, struct, NotImplemented…)
         raise _bad(
-            "tệp .docx bị hỏng hoặc chưa lưu xong (không đọc được zip)",
-            "the .docx is damaged or incomplete (unreadable zip)",
+            "tệp .docx bị hỏng hoặc chưa lưu xong (không đọc được zip); hãy mở bằng Word để khôi phục rồi lưu lại",
+            "the .docx is damaged or incomplete (unreadable zip); open it in Word to repair it and save it again",
         ) from None
     if len(infos) > MAX_MEMBERS:
         raise _bad(
-            f"tệp .docx có quá nhiều thành phần ({len(infos)}); có thể là tệp độc hại",
-            f"the .docx has too many parts ({len(infos)}); it may be hostile",
+            f"tệp .docx có quá nhiều thành phần ({len(infos)}, giới hạn {MAX_MEMBERS}), có thể là tệp độc hại;"
+            " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
+            f"the .docx has too many parts ({len(infos)}, the limit is {MAX_MEMBERS}) and may be hostile;"
+            " do not open it if you do not know where it came from, or save it again from Word",
         )
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
         raise _bad(
-            "tệp .docx giải nén ra quá lớn (nghi là bom zip)",
-            "the .docx inflates to too much data (suspected zip bomb)",
+            "tệp .docx giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
+            " hoặc mở bằng Word và lưu lại thành tệp mới",
+            "the .docx inflates to too much data (suspected zip bomb); do not open it if you do not know"
+            " where it came from, or save it again from Word",
         )
     return zf
 
@@ -105,49 +120,97 @@ def read_part(zf: zipfile.ZipFile, name: str, required: bool = False) -> bytes |
     except KeyError:
         if required:
             raise _bad(
-                f"tệp .docx thiếu phần '{name}' (không phải văn bản Word hợp lệ)",
-                f"the .docx has no '{name}' part (not a valid Word document)",
+                f"tệp .docx thiếu phần '{name}' (không phải văn bản Word hợp lệ); hãy mở bằng Word và lưu lại",
+                f"the .docx has no '{name}' part (not a valid Word document); open it in Word and save it again",
             ) from None
         return None
     if info.flag_bits & 0x1:
-        raise _bad("tệp .docx được mã hoá", "the .docx is encrypted")
+        raise _bad(
+            "tệp .docx được mã hoá; hãy gỡ mật khẩu trong Word rồi lưu lại",
+            "the .docx is encrypted; remove the password in Word and save it again",
+        )
     if info.file_size > MAX_PART_BYTES or (
         info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO
     ):
         raise _bad(
-            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip)",
-            f"part '{name}' inflates to too much data (suspected zip bomb)",
+            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
+            " hoặc mở bằng Word và lưu lại thành tệp mới",
+            f"part '{name}' inflates to too much data (suspected zip bomb); do not open it if you do not"
+            " know where it came from, or save it again from Word",
         )
     try:
         with zf.open(info) as fh:
             out = fh.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # damaged deflate data, unknown method, bad CRC, encryption…
         raise _bad(
-            f"tệp .docx bị hỏng (không giải nén được '{name}')",
-            f"the .docx is damaged (cannot inflate '{name}')",
+            f"tệp .docx bị hỏng (không giải nén được '{name}'); hãy mở bằng Word để khôi phục rồi lưu lại",
+            f"the .docx is damaged (cannot inflate '{name}'); open it in Word to repair it and save it again",
         ) from None
     if len(out) > MAX_PART_BYTES:
         raise _bad(
-            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip)",
-            f"part '{name}' inflates to too much data (suspected zip bomb)",
+            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
+            " hoặc mở bằng Word và lưu lại thành tệp mới",
+            f"part '{name}' inflates to too much data (suspected zip bomb); do not open it if you do not"
+            " know where it came from, or save it again from Word",
         )
     return out
 
 
+# "<!DOCTYPE" / "<!ENTITY" in every encoding a part may declare (Word writes
+# UTF-8; XML allows UTF-16 too).  Raw, they can stand nowhere but in a DTD.
+_DTD_MARKS = tuple(
+    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _hostile_dtd(name: str) -> InputError:
+    return _bad(
+        f"phần '{name}' chứa khai báo DOCTYPE/ENTITY (Word không tạo ra), tệp có thể độc hại;"
+        " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
+        f"part '{name}' declares a DOCTYPE/ENTITY (Word never writes one) and the file may be hostile;"
+        " do not open it if you do not know where it came from, or save it again from Word",
+    )
+
+
 def safe_xml(blob: bytes, name: str) -> etree._Element:
-    """Parse XML with no DTD, no entities and no network."""
-    if b"<!DOCTYPE" in blob[:4096] or b"<!ENTITY" in blob[:65536]:
-        raise _bad(
-            f"phần '{name}' chứa khai báo DOCTYPE/ENTITY (Word không tạo ra); tệp có thể độc hại",
-            f"part '{name}' declares a DOCTYPE/ENTITY (Word never writes one); the file may be hostile",
-        )
+    """Parse XML with no DTD, no entities and no network.
+
+    A part with a DOCTYPE is refused, whatever its encoding: before parsing
+    (the declaration's bytes) and after (the parsed document's DTD), so an
+    entity is never resolved, fetched or expanded.
+    """
+    if any(mark in blob for mark in _DTD_MARKS):
+        raise _hostile_dtd(name)
     try:
-        return etree.fromstring(blob, _PARSER)
+        root = etree.fromstring(blob, _PARSER)
     except etree.XMLSyntaxError as exc:
+        text = str(exc).lower()
+        if "entity" in text or "amplification" in text:
+            raise _hostile_dtd(name) from None
+        if "depth" in text:
+            raise too_deep(None) from None
+        if "too long" in text or "huge" in text or "resource limit" in text:
+            raise _bad(
+                f"phần '{name}' có đoạn văn bản dài bất thường (hơn 10 triệu ký tự); tệp có thể bị hỏng"
+                " hoặc không phải văn bản; hãy kiểm tra và ngắt đoạn rồi lưu lại",
+                f"part '{name}' holds an abnormally long text (over 10 million characters); the file may be"
+                " damaged or not a document; check it, break the paragraph and save it again",
+            ) from None
         raise _bad(
-            f"phần '{name}' có XML hỏng (dòng {exc.lineno})",
-            f"part '{name}' has malformed XML (line {exc.lineno})",
+            f"phần '{name}' có XML hỏng (dòng {exc.lineno}); hãy mở bằng Word để khôi phục rồi lưu lại",
+            f"part '{name}' has malformed XML (line {exc.lineno}); open it in Word to repair it and save it again",
         ) from None
+    except ValueError:  # e.g. an unsupported declared encoding
+        raise _bad(
+            f"phần '{name}' có XML không đọc được; hãy mở bằng Word và lưu lại",
+            f"part '{name}' has unreadable XML; open it in Word and save it again",
+        ) from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise _hostile_dtd(name)
+    return root
 
 
 def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
@@ -155,14 +218,16 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
     root = safe_xml(read_part(zf, "word/document.xml", required=True), "word/document.xml")  # type: ignore[arg-type]
     body = root.find(W + "body")
     if body is None:
-        raise _bad("tệp .docx không có phần thân văn bản", "the .docx has no document body")
+        raise _bad(
+            "tệp .docx không có phần thân văn bản (không phải văn bản Word); hãy mở bằng Word và lưu lại",
+            "the .docx has no document body (not a Word document); open it in Word and save it again",
+        )
 
     numbering = None
-    if root.find(".//" + NUMPR) is not None or formatting:
-        numbering = Numbering.load(zf, read_part, safe_xml)
-    elif "word/numbering.xml" in zf.namelist():
-        # numbering can also come from a paragraph style
-        numbering = Numbering.load(zf, read_part, safe_xml, styles_only_if_used=root)
+    if "word/numbering.xml" in zf.NameToInfo:
+        # parsed on the first numbered (or styled) paragraph: most packages
+        # carry a numbering part that no paragraph uses
+        numbering = LazyNumbering(lambda: Numbering.load(zf, read_part, safe_xml))
 
     reader = _BodyReader(numbering)
     reader.walk(body, None, 0)
@@ -212,7 +277,7 @@ def _page_setup(sect: etree._Element) -> PageSetup:
 
 
 class _BodyReader:
-    def __init__(self, numbering: "Numbering | None") -> None:
+    def __init__(self, numbering: "Numbering | LazyNumbering | None") -> None:
         self.numbering = numbering
         self.paragraphs: list[Paragraph] = []
         self.table_count = 0
@@ -236,8 +301,8 @@ class _BodyReader:
                     self.walk(choice, cell, depth, in_textbox)
 
     def table(self, tbl: etree._Element, depth: int, in_textbox: bool) -> None:
-        if depth > 64:
-            return  # pathological nesting: deeper tables are not read
+        if depth > MAX_TABLE_DEPTH:
+            raise too_deep(depth)  # never read part of a document silently
         table_id = self.table_count
         self.table_count += 1
         for r, tr in enumerate(self._rows(tbl)):
@@ -269,32 +334,44 @@ class _BodyReader:
         runs: list[RunSpan] = []
         textboxes: list[etree._Element] = []
         pos = 0
-        special = any(True for _ in p.iter(*_SPECIAL_TAGS))
-        run_iter = self._runs_special(p, textboxes) if special else p.iter(R)
-        for r in run_iter:
-            start = pos
-            for child in r:
-                tag = child.tag
-                if tag == T:
-                    s = child.text
-                    if s:
-                        parts.append(s)
-                        pos += len(s)
-                elif tag == TAB:
-                    parts.append("\t")
-                    pos += 1
-                elif tag == BR or tag == CR:
-                    parts.append("\n")
-                    pos += 1
-                elif tag == NOBREAKHYPHEN:
-                    parts.append("-")
-                    pos += 1
-                elif tag == SOFTHYPHEN:
-                    parts.append("\u00ad")
-                    pos += 1
-            if pos > start:
-                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
+        special = False
+        for _ in p.iter(_SPECIAL_TAGS):
+            special = True
+            break
+        if special:
+            for r in self._runs_special(p, textboxes):
+                start = pos
+                for child in r:
+                    piece = _piece(child)
+                    if piece:
+                        parts.append(piece)
+                        pos += len(piece)
+                if pos > start:
+                    runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
+        else:
+            # the common case, in one C-level pass: each run, then its text
+            # pieces (direct children of that run only, as in the general path)
+            run = None
+            start = 0
+            for el in p.iter(_RUN_TAGS):
+                if el.tag == R:
+                    if run is not None and pos > start:
+                        runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+                    run, start = el, pos
+                    continue
+                if run is None or el.getparent() is not run:
+                    continue
+                piece = _piece(el)
+                if piece:
+                    parts.append(piece)
+                    pos += len(piece)
+            if run is not None and pos > start:
+                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
         raw = "".join(parts)
+        if len(raw) > 2000:
+            check_paragraph_length(len(raw), len(self.paragraphs) + 1)
+        if len(self.paragraphs) >= MAX_PARAGRAPHS:
+            raise too_many_paragraphs()
         text, col_map = nfc_with_map(raw)
         if col_map is not None:
             runs = _remap_runs(runs, col_map, len(text))
@@ -311,17 +388,20 @@ class _BodyReader:
             page_section=self.section,
         )
         ppr = p.find(PPR)
+        numpr = None
         if ppr is not None:
-            st = ppr.find(W + "pStyle")
-            if st is not None:
-                para.style = st.get(VAL)
-            jc = ppr.find(W + "jc")
-            if jc is not None:
-                para.alignment = jc.get(VAL)
-            if ppr.find(SECTPR) is not None:
-                self.section += 1
-        if self.numbering is not None:
-            para.label = self.numbering.label_for(p, para.style)
+            for child in ppr:  # one pass over the paragraph properties
+                tag = child.tag
+                if tag == PSTYLE:
+                    para.style = child.get(VAL)
+                elif tag == JC:
+                    para.alignment = child.get(VAL)
+                elif tag == NUMPR:
+                    numpr = child
+                elif tag == SECTPR:
+                    self.section += 1
+        if self.numbering is not None and (numpr is not None or para.style is not None):
+            para.label = self.numbering.label_for(p, para.style, numpr)
         self.paragraphs.append(para)
         for box in textboxes:
             self.walk(box, cell, cell.depth if cell else 0, True)
@@ -366,6 +446,16 @@ class _BodyReader:
 
 
 _EMPTY_PROPS = RunProps()
+_RUN_TAGS = (R, T, TAB, BR, CR, NOBREAKHYPHEN, SOFTHYPHEN)
+_PIECES = {TAB: "\t", BR: "\n", CR: "\n", NOBREAKHYPHEN: "-", SOFTHYPHEN: "\u00ad"}
+
+
+def _piece(child: etree._Element) -> str | None:
+    """The text a run's child element adds (None for properties and the rest)."""
+    tag = child.tag
+    if tag == T:
+        return child.text
+    return _PIECES.get(tag) if isinstance(tag, str) else None
 
 
 def _remap_runs(runs: list[RunSpan], col_map: list[int], n: int) -> list[RunSpan]:

@@ -146,6 +146,10 @@ def split_columns(text: str) -> list[tuple[int, int]]:
     ``ngày      tháng``) is not a column gap: a gap followed by ``/`` or by
     ``tháng``/``năm`` (the date fields) does not split.
     """
+    if "\t" not in text and "  " not in text and "\u00a0" not in text:  # no gap possible: one column
+        ls = len(text) - len(text.lstrip())
+        rs = len(text.rstrip())
+        return [(ls, rs)] if rs > ls else []
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _COLUMN_GAP.finditer(text):

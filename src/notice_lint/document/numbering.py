@@ -16,7 +16,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 VAL = W + "val"
 
-__all__ = ["Numbering", "format_number", "to_roman"]
+__all__ = ["Numbering", "LazyNumbering", "format_number", "to_roman"]
 
 
 def to_roman(n: int) -> str:
@@ -101,6 +101,9 @@ class Numbering:
         self.style_num: dict[str, tuple[str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        # styles.xml is parsed only when a paragraph with a style asks for a
+        # label: Word's styles part is often larger than the document itself
+        self._styles_source: Callable[[], Any] | None = None
 
     @classmethod
     def load(
@@ -119,7 +122,7 @@ class Numbering:
             aid = an.get(W + "abstractNumId")
             levels: dict[int, _Level] = {}
             for lvl in an.iter(W + "lvl"):
-                levels[int(lvl.get(W + "ilvl", "0"))] = _parse_level(lvl)
+                levels[_int(lvl.get(W + "ilvl"), 0)] = _parse_level(lvl)
             self.abstract[aid] = levels
             link = an.find(W + "numStyleLink")
             if link is not None:
@@ -133,7 +136,7 @@ class Numbering:
             levels = dict(self.abstract.get(aid, {}))
             overrides: dict[int, int] = {}
             for ov in num.iter(W + "lvlOverride"):
-                ilvl = int(ov.get(W + "ilvl", "0"))
+                ilvl = _int(ov.get(W + "ilvl"), 0)
                 so = ov.find(W + "startOverride")
                 if so is not None:
                     try:
@@ -145,10 +148,20 @@ class Numbering:
                     levels[ilvl] = _parse_level(lvl)
             key = f"n{nid}" if overrides or len(levels) != len(self.abstract.get(aid, {})) else f"a{aid}"
             self.nums[nid] = _Num(aid, levels, overrides, key)
-        sblob = read_part(zf, "word/styles.xml")
-        if sblob is not None:
-            self._load_styles(safe_xml(sblob, "word/styles.xml"))
+
+        def styles() -> Any:
+            sblob = read_part(zf, "word/styles.xml")
+            return safe_xml(sblob, "word/styles.xml") if sblob is not None else None
+
+        self._styles_source = styles
         return self
+
+    def _ensure_styles(self) -> None:
+        source, self._styles_source = self._styles_source, None
+        if source is not None:
+            root = source()
+            if root is not None:
+                self._load_styles(root)
 
     def _load_styles(self, root: Any) -> None:
         direct: dict[str, tuple[str | None, int | None]] = {}
@@ -166,7 +179,7 @@ class Numbering:
                 il = numpr.find(W + "ilvl")
                 direct[sid] = (
                     nid.get(VAL) if nid is not None else None,
-                    int(il.get(VAL, "0")) if il is not None else None,
+                    _int(il.get(VAL), 0) if il is not None else None,
                 )
         for sid in set(direct) | set(based):
             cur, seen = sid, set()
@@ -181,8 +194,11 @@ class Numbering:
             if nid:
                 self.style_num[sid] = (nid, ilvl or 0)
 
-    def label_for(self, p: Any, style: str | None) -> str | None:
-        numpr = p.find(f"{W}pPr/{W}numPr")
+    def label_for(self, p: Any, style: str | None, numpr: Any = False) -> str | None:
+        """The visible label of paragraph ``p`` (``numpr``: its w:numPr when the caller has it)."""
+        if numpr is False:
+            ppr = p.find(W + "pPr")
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
         nid: str | None = None
         ilvl: int | None = None
         if numpr is not None:
@@ -194,6 +210,8 @@ class Numbering:
                     ilvl = int(i.get(VAL, "0"))
                 except ValueError:
                     ilvl = 0
+        if style and self._styles_source is not None:
+            self._ensure_styles()
         if style and style in self.style_num:
             snid, silvl = self.style_num[style]
             nid = nid or snid
@@ -229,6 +247,13 @@ class Numbering:
         return text.strip() or None
 
 
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 def _parse_level(lvl: Any) -> _Level:
     out = _Level()
     st = lvl.find(W + "start")
@@ -245,3 +270,19 @@ def _parse_level(lvl: Any) -> _Level:
         out.text = txt.get(VAL, "")
     out.legal = lvl.find(W + "isLgl") is not None
     return out
+
+
+class LazyNumbering:
+    """A :class:`Numbering` loaded when the first label is asked for."""
+
+    def __init__(self, load: Callable[[], "Numbering | None"]) -> None:
+        self._load: Callable[[], Numbering | None] | None = load
+        self._numbering: Numbering | None = None
+
+    def label_for(self, p: Any, style: str | None, numpr: Any = False) -> str | None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self._numbering = load()
+        if self._numbering is None:
+            return None
+        return self._numbering.label_for(p, style, numpr)

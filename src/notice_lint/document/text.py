@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from .limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, check_paragraph_length, too_many_paragraphs
 from .model import Document, Paragraph, nfc_with_map
 
 __all__ = ["read_text", "decode_text", "strip_markdown"]
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # a 1,000-page text is about 3 MB
 
 
 def decode_text(data: bytes) -> str:
@@ -27,19 +29,23 @@ def decode_text(data: bytes) -> str:
             pass
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return _check_binary(data.decode("utf-16"))
         except UnicodeDecodeError:
             raise InputError(
-                "tệp UTF-16 bị hỏng; hãy lưu lại dạng UTF-8",
+                "tệp UTF-16 bị hỏng; hãy lưu lại dạng Unicode UTF-8",
                 "damaged UTF-16 text; save the file as UTF-8",
             ) from None
     else:
         sample = data[:4096]
         if sample and sample.count(b"\x00") > len(sample) // 8:
-            raise InputError(
-                "tệp có vẻ là UTF-16 không có BOM hoặc là tệp nhị phân; hãy lưu lại dạng UTF-8",
-                "the file looks like UTF-16 without a BOM, or binary; save it as UTF-8",
-            )
+            if _utf16_without_bom(sample):
+                raise InputError(
+                    "tệp là văn bản UTF-16 không có BOM; hãy lưu lại dạng Unicode UTF-8",
+                    "the file is UTF-16 text without a byte-order mark; save it as Unicode UTF-8",
+                )
+            raise _binary()
+        if _controls(sample) > max(8, len(sample) // 50):
+            raise _binary()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -54,15 +60,43 @@ def decode_text(data: bytes) -> str:
     )
 
 
+def _binary() -> InputError:
+    return InputError(
+        "tệp chứa dữ liệu nhị phân, không phải văn bản; hãy chỉ ra đúng tệp văn bản (.docx, .txt, .md)",
+        "the file holds binary data, not text; give the linter the document itself (.docx, .txt, .md)",
+    )
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v")
+_CONTROL_CHARS = re.compile("[%s]" % re.escape(_CONTROL_BYTES.decode("ascii")))
+
+
+def _controls(sample: bytes | str) -> int:
+    """Control characters other than whitespace (bytes or characters), counted in C."""
+    if isinstance(sample, str):
+        return len(_CONTROL_CHARS.findall(sample))
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+
+
+def _utf16_without_bom(sample: bytes) -> bool:
+    """NUL bytes on one parity only, and the text decodes: UTF-16 (LE or BE)."""
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > half // 3 and other < zeros // 20:
+            try:
+                sample[: len(sample) & ~1].decode(enc)
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
 def _check_binary(text: str) -> str:
     sample = text[:4096]
-    if sample:
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-        if controls > max(8, len(sample) // 50):
-            raise InputError(
-                "tệp chứa dữ liệu nhị phân, không phải văn bản",
-                "the file holds binary data, not text",
-            )
+    if sample and _controls(sample) > max(8, len(sample) // 50):
+        raise _binary()
     return text
 
 
@@ -159,11 +193,26 @@ def strip_directives(line: str) -> tuple[str, list[int] | None]:
 
 def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
     if not data.strip():
-        raise InputError("tệp rỗng, không có nội dung", "the file is empty")
+        raise InputError(
+            "tệp rỗng, không có nội dung; hãy kiểm tra đã lưu văn bản chưa",
+            "the file is empty; check that the document was saved",
+        )
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(
+            f"tệp văn bản quá lớn ({len(data) // (1024 * 1024)} MB; giới hạn {MAX_TEXT_BYTES // (1024 * 1024)} MB);"
+            " hãy tách thành các tệp nhỏ hơn",
+            f"text file too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MB);"
+            " split it into smaller files",
+        )
     text = decode_text(data)
     lines = _LINE_SPLIT.split(text)
     if lines and lines[-1] == "":
         lines.pop()
+    if len(lines) > MAX_PARAGRAPHS:
+        raise too_many_paragraphs()
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        for number, line in enumerate(lines, start=1):
+            check_paragraph_length(len(line), number)
     paragraphs: list[Paragraph] = []
     for number, line in enumerate(lines, start=1):
         if markdown:

@@ -1,0 +1,55 @@
+"""What a document may hold before the linter refuses it (in one clear line).
+
+A 200-page compilation has about 8,000 paragraphs and no paragraph longer
+than a few thousand characters; tables in real notices nest two or three
+levels deep.  Far beyond that an input is damaged, generated or hostile, and
+linting it would cost minutes and gigabytes: it is refused, never read in
+part.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+
+__all__ = [
+    "MAX_PARAGRAPHS",
+    "MAX_PARAGRAPH_CHARS",
+    "MAX_TABLE_DEPTH",
+    "check_paragraph_length",
+    "too_many_paragraphs",
+    "too_deep",
+]
+
+MAX_PARAGRAPHS = 50_000
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_TABLE_DEPTH = 16
+
+
+def check_paragraph_length(length: int, number: int) -> None:
+    """Refuse a paragraph (a line, in a text file) longer than any a document holds."""
+    if length > MAX_PARAGRAPH_CHARS:
+        raise InputError(
+            f"đoạn {number} dài {length:,} ký tự (giới hạn {MAX_PARAGRAPH_CHARS:,}); tệp có thể bị hỏng"
+            " hoặc không phải văn bản; hãy kiểm tra và ngắt đoạn rồi lưu lại",
+            f"paragraph {number} is {length:,} characters long (the limit is {MAX_PARAGRAPH_CHARS:,}); the file"
+            " may be damaged or not a document; check it, break the paragraph and save it again",
+        )
+
+
+def too_many_paragraphs() -> InputError:
+    return InputError(
+        f"văn bản có hơn {MAX_PARAGRAPHS:,} đoạn, quá dài để kiểm tra; hãy tách thành các tệp nhỏ hơn",
+        f"the document has more than {MAX_PARAGRAPHS:,} paragraphs, too long to check; split it into smaller files",
+    )
+
+
+def too_deep(depth: int | None) -> InputError:
+    if depth is None:
+        return InputError(
+            "cấu trúc văn bản lồng nhau quá sâu, không đọc được; hãy bỏ bớt bảng hoặc khung lồng nhau rồi lưu lại",
+            "the document is nested too deeply to read; remove nested tables or content controls and save it again",
+        )
+    return InputError(
+        f"bảng lồng nhau quá sâu (hơn {MAX_TABLE_DEPTH} tầng); hãy bỏ bớt bảng lồng trong bảng rồi lưu lại",
+        f"tables are nested too deeply (more than {MAX_TABLE_DEPTH} levels); remove nested tables and save it again",
+    )
