@@ -1,0 +1,224 @@
+"""Apply edits to a ``.docx``: as tracked changes (default) or plainly.
+
+An edit is mapped from ``Paragraph.text`` (NFC) to the raw text of the runs,
+the runs are split at its ends, and the runs inside are deleted (``w:del``,
+their ``w:t`` becoming ``w:delText``) and followed by an inserted run
+(``w:ins``) carrying the formatting of the text it replaces.  When the
+replaced runs differ in formatting, the edit is cut into its smallest changes
+so each keeps the formatting of its own text.  Nothing outside the edited runs
+changes.  Text in a field, in someone's tracked insertion or in a run holding
+an image or a note reference is not edited.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from typing import Iterator
+
+from lxml import etree
+
+from ..document.docx import DEL, INS, MOVEFROM, R, RPR, T, W
+from ..document.model import nfc_with_map
+from ..rule import Edit
+from .ooxml import PLAIN_CHILDREN, XML_SPACE, Package, ParagraphRuns, new_run
+from .spans import shape_edit
+
+__all__ = ["DocxTarget", "AUTHOR"]
+
+AUTHOR = "notice-lint"
+_NO_EDIT_PARENTS = {INS, DEL, MOVEFROM, W + "moveTo", W + "fldSimple"}
+FLDCHAR, INSTR = W + "fldChar", W + "instrText"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class DocxTarget:
+    """A .docx being fixed, in memory."""
+
+    def __init__(self, data: bytes, *, track: bool = True, author: str = AUTHOR, date: str | None = None) -> None:
+        self.package = Package(data)
+        self.track = track
+        self.author = author
+        self.date = date or _now()
+        self._next_id = self.package.next_id()
+        self.changed = False
+
+    # -- locating --------------------------------------------------------
+    def _chunks(self, edit: Edit) -> list[tuple[int, int, str]] | None:
+        """The raw-offset changes ``(a, b, text)`` an edit makes, or None if it cannot be written."""
+        para = self.package.paragraph(edit.paragraph)
+        if para is None or para.source is None:
+            return None
+        text = para.text
+        if not 0 <= edit.start <= edit.end <= len(text):
+            return None
+        runs = ParagraphRuns(para.source)
+        raw = runs.raw
+        if raw != para.raw:
+            return None
+        _, nmap = nfc_with_map(raw)
+        cols = list(range(len(text))) if nmap is None else nmap
+
+        def raw_at(k: int) -> int:
+            return cols[k] if k < len(text) else len(raw)
+
+        def verbatim(i: int) -> bool:
+            return raw[raw_at(i) : raw_at(i + 1)] == text[i]
+
+        s, e, repl = shape_edit(text, edit.start, edit.end, edit.replacement, verbatim)
+        if s == e and not repl:
+            return []
+        for k in (s, e):
+            if 0 < k < len(text) and cols[k] == cols[k - 1]:
+                return None
+        pieces = [(s, e, repl)]
+        if not self._same_format(runs, raw_at(s), raw_at(e)):
+            pieces = _fine_changes(text, s, e, repl)
+        chunks = [(raw_at(a), raw_at(b), r) for a, b, r in pieces]
+        for a, b, _ in chunks:
+            if not self._editable(runs, a, b):
+                return None
+        return chunks
+
+    def _same_format(self, runs: ParagraphRuns, a: int, b: int) -> bool:
+        keys = {etree.tostring(r.find(RPR)) if r.find(RPR) is not None else b""
+                for r in (s.run for s in runs.segs if s.start < b and s.end > a)}
+        return len(keys) <= 1
+
+    def _editable(self, runs: ParagraphRuns, a: int, b: int) -> bool:
+        touched = [s for s in runs.segs if s.start < b and s.end > a]
+        if a == b:  # an insertion takes the formatting of a neighbour: it must be editable too
+            touched = [s for s in runs.segs if s.end == a or (a == 0 and s.start == 0)]
+        in_field = _field_runs(runs.p)
+        for seg in touched:
+            r = seg.run
+            if r in in_field or any(c.tag not in PLAIN_CHILDREN for c in r if isinstance(c.tag, str)):
+                return False
+            parent = r.getparent()
+            while parent is not None and parent is not runs.p:
+                if parent.tag in _NO_EDIT_PARENTS:
+                    return False
+                parent = parent.getparent()
+        return True
+
+    def can_apply(self, edit: Edit) -> bool:
+        return self._chunks(edit) is not None
+
+    # -- editing ---------------------------------------------------------
+    def apply(self, edits: list[Edit]) -> int:
+        """Apply non-overlapping edits; return how many changed the document."""
+        work: dict[int, list[tuple[int, int, str]]] = {}
+        counted = 0
+        for edit in edits:
+            chunks = self._chunks(edit)
+            if chunks:
+                work.setdefault(edit.paragraph, []).extend(chunks)
+                counted += 1
+        for index, chunks in work.items():
+            p = self.package.paragraph(index).source  # type: ignore[union-attr]
+            runs = ParagraphRuns(p)
+            for a, b, repl in sorted(chunks, key=lambda c: (c[0], c[1]), reverse=True):
+                self._replace(runs, a, b, repl)
+        if counted:
+            self.changed = True
+        return counted
+
+    def _replace(self, runs: ParagraphRuns, a: int, b: int, repl: str) -> None:
+        runs.split_at(b)
+        runs.split_at(a)
+        old = runs.covering(a, b)
+        if old:
+            template = old[0]
+        else:
+            template = runs.run_ending_at(a) if a > 0 else runs.run_starting_at(a)
+        inserted = new_run(template, repl) if repl else None
+        if self.track:
+            last = None
+            for r in old:
+                last = self._delete_tracked(r)
+            if inserted is not None:
+                ins = self._mark(INS)
+                ins.append(inserted)
+                self._place(runs, ins, after=last, a=a)
+        else:
+            if inserted is not None:
+                if old:
+                    old[0].addprevious(inserted)
+                else:
+                    self._place(runs, inserted, after=None, a=a)
+            for r in old:
+                r.getparent().remove(r)
+        runs.refresh()
+
+    def _place(self, runs: ParagraphRuns, el: etree._Element, *, after, a: int) -> None:
+        if after is not None:
+            after.addnext(el)
+            return
+        before = runs.run_ending_at(a) if a > 0 else None
+        if before is not None:
+            before.addnext(el)
+            return
+        first = runs.run_starting_at(a)
+        if first is not None:
+            first.addprevious(el)
+        else:
+            runs.p.append(el)
+
+    def _mark(self, tag: str) -> etree._Element:
+        el = etree.Element(tag)
+        el.set(W + "id", str(self._next_id))
+        el.set(W + "author", self.author)
+        el.set(W + "date", self.date)
+        self._next_id += 1
+        return el
+
+    def _delete_tracked(self, run: etree._Element) -> etree._Element:
+        prev = run.getprevious()
+        if prev is not None and prev.tag == DEL and prev.get(W + "author") == self.author and prev.get(W + "date") == self.date:
+            wrapper = prev
+        else:
+            wrapper = self._mark(DEL)
+            run.addprevious(wrapper)
+        wrapper.append(run)
+        for t in run.findall(T):
+            t.tag = W + "delText"
+            t.set(XML_SPACE, "preserve")
+        return wrapper
+
+    # -- result ----------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        return self.package.to_bytes()
+
+    def view_lines(self) -> list[str]:
+        from .ooxml import Package as _P  # re-read: the paragraphs as the reader now sees them
+
+        return [p.text for p in _P(self.to_bytes()).paragraphs]
+
+
+def _fine_changes(text: str, s: int, e: int, repl: str) -> list[tuple[int, int, str]]:
+    """The smallest changes turning ``text[s:e]`` into ``repl`` (text offsets)."""
+    sm = difflib.SequenceMatcher(None, text[s:e], repl, autojunk=False)
+    return [(s + i1, s + i2, repl[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _field_runs(p: etree._Element) -> set[etree._Element]:
+    """Runs of ``p`` inside a complex field (instruction or result)."""
+    out: set[etree._Element] = set()
+    depth = 0
+    for r in _iter_runs(p):
+        marks = [c.get(W + "fldCharType") for c in r if c.tag == FLDCHAR]
+        if depth > 0 or marks or r.find(INSTR) is not None:
+            out.add(r)
+        for m in marks:
+            if m == "begin":
+                depth += 1
+            elif m == "end" and depth > 0:
+                depth -= 1
+    return out
+
+
+def _iter_runs(p: etree._Element) -> Iterator[etree._Element]:
+    return p.iter(R)
