@@ -226,10 +226,14 @@ class FixSession:
             return None
         if self.options.diff:
             return self._msg(f"Có thể sửa tự động {self.fixed} lỗi (--diff: chưa ghi tệp nào)",
-                             f"{self.fixed} problems can be fixed (--diff: no file written)")
+                             f"{_n(self.fixed)} can be fixed (--diff: no file written)")
         text = self._msg(f"Đã sửa {self.fixed} lỗi, còn {self.remaining} lỗi cần sửa tay",
-                         f"Fixed {self.fixed} problems, {self.remaining} left to fix by hand")
+                         f"Fixed {_n(self.fixed)}, {self.remaining} left to fix by hand")
         if self.unsafe_left:
             text += self._msg(f" ({self.unsafe_left} lỗi sửa được với --unsafe-fixes)",
                               f" ({self.unsafe_left} fixable with --unsafe-fixes)")
         return text
+
+
+def _n(count: int) -> str:
+    return f"{count} problem" + ("" if count == 1 else "s")
