@@ -335,6 +335,48 @@ def test_docx_insertion_at_paragraph_start(tmp_path: Path) -> None:
     assert fixed >= 1
 
 
+def test_docx_diff_shows_paragraphs_and_writes_nothing(tmp_path: Path) -> None:
+    p = notice_docx(tmp_path / "tb.docx")
+    before = p.read_bytes()
+    result = run("--diff", "--lang", "en", str(p))
+    assert p.read_bytes() == before and result.exit_code == 1
+    assert "-Số 5/TB-SKHCN\n+Số: 05/TB-SKHCN" in result.stdout
+    assert "+Bảo đảm kinh phí cho các hoạt động của Sở." in result.stdout
+    assert "4 problems can be fixed (--diff: no file written)" in result.stderr
+
+
+@pytest.mark.parametrize("track", [True, False])
+def test_paragraphs_not_edited_are_untouched(tmp_path: Path, track: bool) -> None:
+    from lxml import etree
+
+    p = notice_docx(tmp_path / "tb.docx")
+    before = etree.fromstring(parts(p.read_bytes())["word/document.xml"])
+    run("--fix", *([] if track else ["--no-track-changes"]), str(p))
+    after = etree.fromstring(parts(p.read_bytes())["word/document.xml"])
+    old = [etree.tostring(x) for x in before.iter(W + "p")]
+    new = [etree.tostring(x) for x in after.iter(W + "p")]
+    assert len(old) == len(new)
+    assert [i for i in range(len(old)) if old[i] != new[i]] == [3, 7, 8]  # number line and the two typos
+    # in an edited paragraph the runs around the edit are as they were
+    def bold_run(root):
+        return [etree.tostring(r) for r in root.iter(W + "r") if r.find(f"{W}rPr/{W}b") is not None]
+
+    assert bold_run(before) == bold_run(after)
+
+
+def test_internal_error_keeps_the_file(tmp_path: Path, monkeypatch) -> None:
+    p = notice_docx(tmp_path / "tb.docx")
+    before = p.read_bytes()
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr("notice_lint.fix.docx.DocxTarget.apply", boom)
+    result = run("--fix", str(p))
+    assert result.exit_code == 2 and p.read_bytes() == before
+    assert "tệp gốc giữ nguyên" in result.stderr
+
+
 # -- safety ---------------------------------------------------------------
 
 

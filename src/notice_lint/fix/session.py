@@ -152,6 +152,10 @@ class FixSession:
                                                    track=self.options.track, date=self._date)
             except InputError as exc:
                 return FileResult(path=path, error=exc)
+            except Exception as exc:  # a fix must never cost the user the file or the other files
+                return FileResult(path=path, error=InputError(
+                    f"lỗi nội bộ khi sửa, tệp gốc giữ nguyên ({type(exc).__name__}: {exc})",
+                    f"internal error while fixing; the original is unchanged ({type(exc).__name__}: {exc})"))
             self.fixed += fixed
             if self.options.diff:
                 self._print_diff(path, result.kind, data, current)
@@ -210,9 +214,14 @@ class FixSession:
         try:
             blob = annotate_docx(data, result.findings, self.lang)
             write_atomic(out, blob, mode_from=path)
-        except (InputError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - reported, the original is never touched
             self.failures += 1
-            reason = exc.message(self.lang) if isinstance(exc, InputError) else (exc.strerror or str(exc))
+            if isinstance(exc, InputError):
+                reason = exc.message(self.lang)
+            elif isinstance(exc, OSError):
+                reason = exc.strerror or str(exc)
+            else:
+                reason = f"{type(exc).__name__}: {exc}"
             self.err(self._msg(f"{path}: không ghi được bản có ghi chú ({reason})",
                                f"{path}: could not write the annotated copy ({reason})"))
             return
