@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from docx import Document
-from fix_helpers import convert_to_pdf, make_docx, member_names, notice_docx, parts
+from tests.fix_helpers import convert_to_pdf, make_docx, member_names, notice_docx, parts
 from lxml import etree
 
 from notice_lint.cli import cli

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from fix_helpers import HEADER, convert_to_pdf, make_docx, member_names, notice_docx, paragraph_texts, parts
+from tests.fix_helpers import HEADER, convert_to_pdf, make_docx, member_names, notice_docx, paragraph_texts, parts
 
 from notice_lint.cli import cli
 from notice_lint.fix import FixPolicy, fix_bytes, plan_fixes
