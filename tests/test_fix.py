@@ -428,3 +428,33 @@ def test_fixed_docx_opens_in_libreoffice(tmp_path: Path, track: bool) -> None:
     p = notice_docx(tmp_path / "tb.docx")
     run("--fix", *([] if track else ["--no-track-changes"]), str(p))
     convert_to_pdf(p, tmp_path)
+
+
+def test_text_box_fix_reaches_its_vml_fallback_too(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    p = make_docx(tmp_path / "tb.docx", ["HOST"])
+    data = parts(p.read_bytes())
+    xml = data["word/document.xml"].decode("utf-8")
+    box = ('<w:txbxContent><w:p><w:r><w:t>Bảo đảm kính phí.</w:t></w:r></w:p></w:txbxContent>')
+    host = (
+        '<w:p><w:r><w:t>HOST</w:t></w:r><w:r><mc:AlternateContent '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:Choice Requires="wps"><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+        'drawingml/2006/wordprocessingDrawing"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/'
+        f'word/2010/wordprocessingShape"><wps:txbx>{box}</wps:txbx></wps:wsp></wp:inline></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>{box}</v:textbox>'
+        '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+    )
+    xml = re.sub(r"<w:p>(?:(?!</w:p>).)*HOST(?:(?!</w:p>).)*</w:p>", host, xml, flags=re.S)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, blob in data.items():
+            zf.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else blob)
+    p.write_bytes(buf.getvalue())
+    linter = Linter(Options(select=["NL201"], today=dt.date(2026, 11, 23)))
+    new, fixed, left = fix_file(linter, p, track=False)
+    out = parts(new)["word/document.xml"].decode("utf-8")
+    assert fixed == 1 and left == []
+    assert out.count(">kinh<") == 2 and "kính" not in out  # the Choice and its Fallback

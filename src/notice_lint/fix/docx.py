@@ -18,7 +18,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..document.docx import DEL, INS, MOVEFROM, R, RPR, T, W
+from ..document.docx import ALTERNATE, DEL, FALLBACK, INS, MOVEFROM, P, R, RPR, T, TXBX, W
 from ..document.model import nfc_with_map
 from ..rule import Edit
 from .ooxml import PLAIN_CHILDREN, XML_SPACE, Package, ParagraphRuns, new_run
@@ -120,8 +120,12 @@ class DocxTarget:
         for index, chunks in work.items():
             p = self.package.paragraph(index).source  # type: ignore[union-attr]
             runs = ParagraphRuns(p)
-            for a, b, repl in sorted(chunks, key=lambda c: (c[0], c[1]), reverse=True):
-                self._replace(runs, a, b, repl)
+            twin = _fallback_twin(p, runs.raw)  # the VML copy of a text box paragraph
+            for target in (runs, twin):
+                if target is None or not all(self._editable(target, a, b) for a, b, _ in chunks):
+                    continue
+                for a, b, repl in sorted(chunks, key=lambda c: (c[0], c[1]), reverse=True):
+                    self._replace(target, a, b, repl)
         if counted:
             self.changed = True
         return counted
@@ -202,6 +206,23 @@ def _fine_changes(text: str, s: int, e: int, repl: str) -> list[tuple[int, int, 
     """The smallest changes turning ``text[s:e]`` into ``repl`` (text offsets)."""
     sm = difflib.SequenceMatcher(None, text[s:e], repl, autojunk=False)
     return [(s + i1, s + i2, repl[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _fallback_twin(p: etree._Element, raw: str) -> ParagraphRuns | None:
+    """The same paragraph in the VML fallback of a text box, when it reads the same."""
+    box = next((a for a in p.iterancestors(TXBX)), None)
+    alt = next((a for a in p.iterancestors(ALTERNATE)), None)
+    if box is None or alt is None:
+        return None
+    fallback = alt.find(FALLBACK)
+    twin_box = next(fallback.iter(TXBX), None) if fallback is not None else None
+    if twin_box is None:
+        return None
+    mine, theirs = list(box.iter(P)), list(twin_box.iter(P))
+    if len(mine) != len(theirs) or p not in mine:
+        return None
+    twin = ParagraphRuns(theirs[mine.index(p)])
+    return twin if twin.raw == raw else None
 
 
 def _field_runs(p: etree._Element) -> set[etree._Element]:
