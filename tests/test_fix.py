@@ -458,3 +458,79 @@ def test_text_box_fix_reaches_its_vml_fallback_too(tmp_path: Path) -> None:
     out = parts(new)["word/document.xml"].decode("utf-8")
     assert fixed == 1 and left == []
     assert out.count(">kinh<") == 2 and "kính" not in out  # the Choice and its Fallback
+
+
+# -- property: whatever the runs, the reader reads exactly the edited text ---
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CHARS = st.sampled_from(list("abc ÁàKínhphíđộ:/-5") + ["\t", unicodedata.normalize("NFD", "ệ")])
+_RUN = st.tuples(st.lists(_CHARS, min_size=1, max_size=6).map("".join), st.booleans())
+
+
+@st.composite
+def _case(draw):
+    runs = draw(st.lists(_RUN, min_size=1, max_size=5))
+    raw = "".join(t for t, _ in runs)
+    text = unicodedata.normalize("NFC", raw)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=6)))
+    edits = []
+    for k in range(0, len(cuts) - 1, 2):
+        s, e = cuts[k], cuts[k + 1]
+        if edits and s <= edits[-1].end:
+            continue
+        edits.append(Edit(1, s, e, draw(st.text(st.sampled_from(list("xyz ỗ\t")), max_size=4))))
+    return runs, text, edits
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=_case(), track=st.booleans())
+def test_docx_edits_read_back_exactly(tmp_path_factory, case, track) -> None:
+    from notice_lint.document import read_document
+
+    runs, text, edits = case
+    path = tmp_path_factory.mktemp("prop") / "p.docx"
+    make_docx(path, [[(t, {"bold": b}) for t, b in runs]])
+    target = DocxTarget(path.read_bytes(), track=track)
+    usable = [e for e in edits if target.can_apply(e)]
+    applied = target.apply(usable)
+    expected = text
+    for e in sorted(applied, key=lambda e: e.start, reverse=True):
+        expected = expected[: e.start] + e.replacement + expected[e.end :]
+    path.write_bytes(target.to_bytes())
+    assert read_document(path).paragraphs[0].text == unicodedata.normalize("NFC", expected)
+    Document(str(path))  # python-docx still opens it
+
+
+@st.composite
+def _text_case(draw):
+    line = "".join(draw(st.lists(st.sampled_from(list("ab Kí:*|") + ["**", unicodedata.normalize("NFD", "ệ")]),
+                                 min_size=1, max_size=12)))
+    return line, draw(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 3),
+                                         st.text(st.sampled_from(list("xỗ ")), max_size=3)), max_size=3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=_text_case(), markdown=st.booleans())
+def test_text_edits_read_back_exactly(case, markdown) -> None:
+    from notice_lint.document.text import read_text
+
+    line, specs = case
+    data = ("Dòng đầu\r\n" + line + "\r\n").encode("utf-8")
+    text = read_text("x", data, markdown=markdown).paragraphs[1].text
+    edits, last = [], -1
+    for start, length, repl in sorted(specs):
+        s, e = min(start, len(text)), min(start + length, len(text))
+        if s > last:
+            edits.append(Edit(2, s, e, repl))
+            last = e
+    target = TextTarget(data, markdown=markdown)
+    usable = [e for e in edits if target.can_apply(e)]
+    applied = target.apply(usable)
+    expected = text
+    for e in sorted(applied, key=lambda e: e.start, reverse=True):
+        expected = expected[: e.start] + e.replacement + expected[e.end :]
+    out = target.to_bytes()
+    assert out.startswith("Dòng đầu\r\n".encode("utf-8")) and out.endswith(b"\r\n")
+    assert read_text("x", out, markdown=markdown).paragraphs[1].text == unicodedata.normalize("NFC", expected)

@@ -47,7 +47,7 @@ class DocxTarget:
         self.changed = False
 
     # -- locating --------------------------------------------------------
-    def _chunks(self, edit: Edit) -> list[tuple[int, int, str]] | None:
+    def _chunks(self, edit: Edit, lo: int | None = None, hi: int | None = None) -> list[tuple[int, int, str]] | None:
         """The raw-offset changes ``(a, b, text)`` an edit makes, or None if it cannot be written."""
         para = self.package.paragraph(edit.paragraph)
         if para is None or para.source is None:
@@ -68,7 +68,7 @@ class DocxTarget:
         def verbatim(i: int) -> bool:
             return raw[raw_at(i) : raw_at(i + 1)] == text[i]
 
-        s, e, repl = shape_edit(text, edit.start, edit.end, edit.replacement, verbatim)
+        s, e, repl = shape_edit(text, edit.start, edit.end, edit.replacement, verbatim, lo, hi)
         if s == e and not repl:
             return []
         for k in (s, e):
@@ -108,15 +108,15 @@ class DocxTarget:
         return self._chunks(edit) is not None
 
     # -- editing ---------------------------------------------------------
-    def apply(self, edits: list[Edit]) -> int:
-        """Apply non-overlapping edits; return how many changed the document."""
+    def apply(self, edits: list[Edit]) -> list[Edit]:
+        """Apply non-overlapping edits; return those written."""
         work: dict[int, list[tuple[int, int, str]]] = {}
-        counted = 0
-        for edit in edits:
-            chunks = self._chunks(edit)
-            if chunks:
+        done: list[Edit] = []
+        for edit, lo, hi in _with_neighbours(edits):
+            chunks = self._chunks(edit, lo, hi)
+            if chunks is not None:
                 work.setdefault(edit.paragraph, []).extend(chunks)
-                counted += 1
+                done.append(edit)
         for index, chunks in work.items():
             p = self.package.paragraph(index).source  # type: ignore[union-attr]
             runs = ParagraphRuns(p)
@@ -126,9 +126,9 @@ class DocxTarget:
                     continue
                 for a, b, repl in sorted(chunks, key=lambda c: (c[0], c[1]), reverse=True):
                     self._replace(target, a, b, repl)
-        if counted:
+        if any(work.values()):
             self.changed = True
-        return counted
+        return done
 
     def _replace(self, runs: ParagraphRuns, a: int, b: int, repl: str) -> None:
         runs.split_at(b)
@@ -200,6 +200,17 @@ class DocxTarget:
         from .ooxml import Package as _P  # re-read: the paragraphs as the reader now sees them
 
         return [p.text for p in _P(self.to_bytes()).paragraphs]
+
+
+def _with_neighbours(edits: list[Edit]) -> list[tuple[Edit, int | None, int | None]]:
+    """Each edit with the room it may widen into: up to its neighbours in the paragraph."""
+    out = []
+    ordered = sorted(edits, key=lambda e: (e.paragraph, e.start, e.end))
+    for k, e in enumerate(ordered):
+        prev = ordered[k - 1] if k and ordered[k - 1].paragraph == e.paragraph else None
+        nxt = ordered[k + 1] if k + 1 < len(ordered) and ordered[k + 1].paragraph == e.paragraph else None
+        out.append((e, prev.end if prev else None, nxt.start if nxt else None))
+    return out
 
 
 def _fine_changes(text: str, s: int, e: int, repl: str) -> list[tuple[int, int, str]]:

@@ -66,17 +66,19 @@ def fix_bytes(
         target = make_target(result.kind, current, track, date)
         candidates = [f for f in result.findings if _key(f) not in done]
         plan = plan_fixes(candidates, policy, target.can_apply)
-        if not plan.edits or not target.apply(plan.edits):
+        if not plan.edits:
             break
-        new = target.to_bytes()
+        applied = target.apply(plan.edits)
+        new = target.to_bytes() if target.changed else current
         if new == current:
             break
         relint = linter.lint_file(path, new)
         if relint.error is not None:  # never write what the reader cannot read back
             break
+        written = [f for f in plan.findings if all(e in applied for e in f.fix.edits)]
         current, result = new, relint
-        fixed += len(plan.findings)
-        done.update(_key(f) for f in plan.findings)
+        fixed += len(written)
+        done.update(_key(f) for f in written)
     return current, fixed, result
 
 

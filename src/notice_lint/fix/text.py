@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document.text import decode_text, read_text
+from ..document.text import decode_text, read_text, strip_markdown
 from ..rule import Edit
 from .spans import shape_edit, source_map
 
@@ -36,7 +36,7 @@ class TextTarget:
         self.changed = False
 
     # -- locating --------------------------------------------------------
-    def _locate(self, edit: Edit) -> tuple[int, int, int, str] | None:
+    def _locate(self, edit: Edit, lo: int | None = None, hi: int | None = None) -> tuple[int, int, int, str] | None:
         """``(line index, source start, source end, replacement)`` or None."""
         if not 1 <= edit.paragraph <= len(self.paragraphs):
             return None
@@ -56,7 +56,7 @@ class TextTarget:
         def verbatim(i: int) -> bool:
             return line[cols[i] : cluster_end(i)] == text[i]
 
-        s, e, repl = shape_edit(text, edit.start, edit.end, edit.replacement, verbatim)
+        s, e, repl = shape_edit(text, edit.start, edit.end, edit.replacement, verbatim, lo, hi)
         if s == e and not repl:
             return (edit.paragraph - 1, 0, 0, "")  # nothing left to change
         for k in (s, e):
@@ -73,21 +73,48 @@ class TextTarget:
         return (edit.paragraph - 1, a, b, repl)
 
     def can_apply(self, edit: Edit) -> bool:
-        return self._locate(edit) is not None
+        loc = self._locate(edit)
+        return loc is not None and self._reads_as_intended(loc[0], [(edit, loc)])
+
+    def _read(self, line: str) -> str:
+        body = strip_markdown(line)[0] if self.markdown else line
+        return unicodedata.normalize("NFC", body)
+
+    def _edited(self, idx: int, items: list) -> tuple[str, str]:
+        """The line with ``items`` written, and the text it should read as."""
+        line = self.lines[idx]
+        for _, (_, a, b, repl) in sorted(items, key=lambda t: (t[1][1], t[1][2]), reverse=True):
+            line = line[:a] + repl + line[b:]
+        text = self.paragraphs[idx].text
+        for edit, _ in sorted(items, key=lambda t: (t[0].start, t[0].end), reverse=True):
+            text = text[: edit.start] + edit.replacement + text[edit.end :]
+        return line, unicodedata.normalize("NFC", text)
+
+    def _reads_as_intended(self, idx: int, items: list) -> bool:
+        # markdown reads markup by its neighbours: an edit may turn a ``*`` into text
+        line, want = self._edited(idx, items)
+        return self._read(line) == want
 
     # -- editing ---------------------------------------------------------
-    def apply(self, edits: list[Edit]) -> int:
-        """Apply non-overlapping edits; return how many changed the file."""
-        located = [loc for loc in (self._locate(e) for e in edits) if loc is not None]
-        done = 0
-        for idx, a, b, repl in sorted(located, key=lambda t: (t[0], t[1], t[2]), reverse=True):
-            line = self.lines[idx]
-            if line[a:b] == repl:
-                continue
-            self.lines[idx] = line[:a] + repl + line[b:]
-            done += 1
-        if done:
-            self.changed = True
+    def apply(self, edits: list[Edit]) -> list[Edit]:
+        """Apply non-overlapping edits; return those written."""
+        from .docx import _with_neighbours
+
+        by_line: dict[int, list] = {}
+        for edit, lo, hi in _with_neighbours(edits):
+            loc = self._locate(edit, lo, hi)
+            if loc is not None:
+                by_line.setdefault(loc[0], []).append((edit, loc))
+        done: list[Edit] = []
+        for idx, items in by_line.items():
+            line, want = self._edited(idx, items)
+            if self._read(line) != want:
+                continue  # leave the line to the user rather than write something else
+            if line != self.lines[idx]:
+                self.lines[idx] = line
+                self.changed = True
+            done.extend(edit for edit, _ in items)
+        if self.changed:
             self.paragraphs = read_text("fix", self.to_bytes(), markdown=self.markdown).paragraphs
         return done
 
