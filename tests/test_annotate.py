@@ -150,3 +150,17 @@ def test_fix_then_annotate_comments_what_is_left(tmp_path: Path) -> None:
     assert all("NL201" not in c for c in comments)
     with zipfile.ZipFile(tmp_path / "tb.notice-lint.docx") as zf:
         assert re.search(rb"<w:ins ", zf.read("word/document.xml"))
+
+
+def test_clean_document_copy_is_the_document(tmp_path: Path) -> None:
+    p = make_docx(tmp_path / "ok.docx", ["Kinh phí thực hiện do tỉnh bảo đảm."])
+    result = run("--annotate", "--select", "NL201", str(p))
+    assert (tmp_path / "ok.notice-lint.docx").read_bytes() == p.read_bytes()
+    assert "đã ghi 0 ghi chú" in result.stderr
+
+
+def test_diff_and_annotate_do_not_combine(tmp_path: Path) -> None:
+    p = notice_docx(tmp_path / "tb.docx")
+    result = run("--diff", "--annotate", str(p))
+    assert result.exit_code == 2 and "--diff" in result.stderr
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["tb.docx"]

@@ -32,6 +32,8 @@ COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.co
 
 def annotate_docx(data: bytes, findings: list[Finding], lang: str = "vi", *, date: str | None = None) -> bytes:
     """The bytes of ``data`` with ``findings`` as comments by ``notice-lint``."""
+    if not findings:
+        return data  # nothing to say: the copy is the document as it is
     pkg = Package(data)
     date = date or _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     name, comments = _comments_part(pkg)
