@@ -534,3 +534,34 @@ def test_text_edits_read_back_exactly(case, markdown) -> None:
     out = target.to_bytes()
     assert out.startswith("Dòng đầu\r\n".encode("utf-8")) and out.endswith(b"\r\n")
     assert read_text("x", out, markdown=markdown).paragraphs[1].text == unicodedata.normalize("NFC", expected)
+
+
+class ComposeRule(Rule):
+    """Test rule: a paragraph stored decomposed is rewritten composed (an NFC fix)."""
+
+    code = "NL992"
+    name = "test-nfc"
+    severity = Severity.WARNING
+
+    def check(self, notice, ctx):
+        for para in notice.document.paragraphs:
+            if para.raw != para.text:
+                yield self.finding(para, 0, len(para.text), vi="Chưa dựng sẵn", en="not NFC",
+                                   fix=Fix.replace(para.index, 0, len(para.text), para.text))
+
+
+def test_nfc_fix_in_docx_rewrites_only_the_decomposed_words(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Việt")
+    p = make_docx(tmp_path / "n.docx", [[("Tiếng ", {}), (nfd + " Nam", {"bold": True})]])
+    new, fixed, left = fix_file(linter_with(ComposeRule()), p, track=True)
+    xml = parts(new)["word/document.xml"].decode("utf-8")
+    assert re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml) == [nfd]
+    assert re.findall(r"<w:ins [^>]*><w:r><w:rPr><w:b/></w:rPr><w:t>([^<]*)</w:t>", xml) == ["Việt"]
+    assert fixed == 1 and left == []
+
+
+def test_nfc_fix_in_text_file(tmp_path: Path) -> None:
+    p = tmp_path / "n.txt"
+    p.write_text("Tiếng " + unicodedata.normalize("NFD", "Việt") + " Nam\n", encoding="utf-8")
+    new, fixed, left = fix_file(linter_with(ComposeRule()), p)
+    assert new.decode("utf-8") == "Tiếng Việt Nam\n" and fixed == 1 and left == []
