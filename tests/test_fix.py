@@ -565,3 +565,51 @@ def test_nfc_fix_in_text_file(tmp_path: Path) -> None:
     p.write_text("Tiếng " + unicodedata.normalize("NFD", "Việt") + " Nam\n", encoding="utf-8")
     new, fixed, left = fix_file(linter_with(ComposeRule()), p)
     assert new.decode("utf-8") == "Tiếng Việt Nam\n" and fixed == 1 and left == []
+
+
+def test_second_pass_edits_its_own_tracked_insertion(tmp_path: Path) -> None:
+    class First(ReplaceRule):
+        code, pattern, replacement = "NL993", "quy dinh", "quy định"
+
+    class Second(ReplaceRule):
+        code, pattern, replacement = "NL994", "quy định", "quy Định"
+
+    p = make_docx(tmp_path / "q.docx", [[("Theo quy dinh hiện hành", {"italic": True})]])
+    new, fixed, left = fix_file(linter_with(First(), Second()), p, track=True)
+    assert fixed == 2 and left == []
+    xml = parts(new)["word/document.xml"].decode("utf-8")
+    assert not re.search(r"<w:ins [^>]*>(?:(?!</w:ins>).)*<w:ins ", xml)  # no insertion nested in another
+    # the text inserted by the first pass is taken back, not marked deleted: one deletion, one insertion
+    assert re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml) == ["dinh"]
+    assert re.findall(r"<w:ins [^>]*><w:r>(?:(?!</w:r>).)*<w:t>([^<]*)</w:t>", xml) == ["Định"]
+    p.write_bytes(new)
+    from notice_lint.document import read_document
+
+    assert read_document(p).paragraphs[0].text == "Theo quy Định hiện hành"
+    assert all(i for _, _, i in _runs(p, 0))  # italic throughout
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=_case(), data=st.data())
+def test_tracked_edits_over_tracked_edits_read_back_exactly(tmp_path_factory, first, data) -> None:
+    """A second pass (same run, same date) may edit the text the first pass inserted."""
+    from notice_lint.document import read_document
+
+    runs, text, edits = first
+    path = tmp_path_factory.mktemp("prop2") / "p.docx"
+    make_docx(path, [[(t, {"bold": b}) for t, b in runs]])
+    date = "2026-11-23T10:00:00Z"
+    for round_ in range(2):
+        target = DocxTarget(path.read_bytes(), track=True, date=date)
+        text = target.package.paragraph(1).text
+        if round_:
+            cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=4)))
+            edits = [Edit(1, cuts[0], cuts[1], data.draw(st.text(st.sampled_from(list("qẽ ")), max_size=3)))]
+        applied = target.apply([e for e in edits if target.can_apply(e)])
+        expected = text
+        for e in sorted(applied, key=lambda e: e.start, reverse=True):
+            expected = expected[: e.start] + e.replacement + expected[e.end :]
+        path.write_bytes(target.to_bytes())
+        assert read_document(path).paragraphs[0].text == unicodedata.normalize("NFC", expected)
+        xml = parts(path.read_bytes())["word/document.xml"].decode("utf-8")
+        assert not re.search(r"<w:ins [^>]*>(?:(?!</w:ins>).)*<w:ins ", xml)

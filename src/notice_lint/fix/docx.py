@@ -99,10 +99,17 @@ class DocxTarget:
                 return False
             parent = r.getparent()
             while parent is not None and parent is not runs.p:
-                if parent.tag in _NO_EDIT_PARENTS:
+                if parent.tag in _NO_EDIT_PARENTS and not self._own_insertion(parent):
                     return False
                 parent = parent.getparent()
         return True
+
+    def _own_insertion(self, el: etree._Element | None) -> bool:
+        """A ``w:ins`` this very fix run wrote (an earlier pass): its text may be edited again."""
+        return (
+            self.track and el is not None and el.tag == INS
+            and el.get(W + "author") == self.author and el.get(W + "date") == self.date
+        )
 
     def can_apply(self, edit: Edit) -> bool:
         return self._chunks(edit) is not None
@@ -142,7 +149,14 @@ class DocxTarget:
         if self.track:
             last = None
             for r in old:
-                last = self._delete_tracked(r)
+                parent = r.getparent()
+                if self._own_insertion(parent):  # our own insertion is simply taken back
+                    parent.remove(r)
+                    if not len(parent):
+                        parent.getparent().remove(parent)
+                else:
+                    last = self._delete_tracked(r)
+            runs.refresh()
             if inserted is not None:
                 ins = self._mark(INS)
                 ins.append(inserted)
@@ -158,18 +172,18 @@ class DocxTarget:
         runs.refresh()
 
     def _place(self, runs: ParagraphRuns, el: etree._Element, *, after, a: int) -> None:
-        if after is not None:
-            after.addnext(el)
-            return
-        before = runs.run_ending_at(a) if a > 0 else None
-        if before is not None:
-            before.addnext(el)
-            return
-        first = runs.run_starting_at(a)
-        if first is not None:
-            first.addprevious(el)
-        else:
+        before = runs.run_ending_at(a) if after is None and a > 0 else None
+        first = runs.run_starting_at(a) if after is None and before is None else None
+        anchor = after if after is not None else before if before is not None else first
+        if anchor is None:
             runs.p.append(el)
+            return
+        if el.tag == INS and self._own_insertion(anchor.getparent()):
+            el = el[0]  # next to our own inserted text: join that insertion, never nest one in it
+        if anchor is first:
+            anchor.addprevious(el)
+        else:
+            anchor.addnext(el)
 
     def _mark(self, tag: str) -> etree._Element:
         el = etree.Element(tag)
