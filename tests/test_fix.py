@@ -205,7 +205,6 @@ def test_fix_with_several_edits_is_all_or_nothing(tmp_path: Path) -> None:
 
 def test_docx_fix_as_tracked_changes(tmp_path: Path) -> None:
     p = notice_docx(tmp_path / "tb.docx")
-    original = p.read_bytes()
     result = run("--fix", str(p))
     assert "Đã sửa 4 lỗi, còn 0 lỗi cần sửa tay" in result.stderr
     new = p.read_bytes()
@@ -219,7 +218,6 @@ def test_docx_fix_as_tracked_changes(tmp_path: Path) -> None:
     assert lint_codes(p) == []  # the reader sees the text as fixed
     # python-docx opens it; the deleted text is still in the file for review
     assert Document(str(p)).paragraphs[0].text == HEADER[0]
-    assert len(original) > 0
 
 
 def test_docx_fix_plain(tmp_path: Path) -> None:
@@ -287,7 +285,6 @@ def test_multi_run_replacement_keeps_each_runs_formatting(tmp_path: Path, track:
 def test_replacement_across_runs_of_one_format_is_one_change(tmp_path: Path) -> None:
     # Word splits runs of one format (spell-check, revision ids): one deletion, one insertion
     p = make_docx(tmp_path / "m.docx", [[("Bảo đảm kí", {"bold": True}), ("nh phí", {"bold": True})]])
-    p.write_bytes(p.read_bytes())
     linter = Linter(Options(select=["NL201"], today=dt.date(2026, 11, 23)))
     new, fixed, left = fix_file(linter, p)
     xml = parts(new)["word/document.xml"].decode("utf-8")

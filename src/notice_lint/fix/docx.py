@@ -211,9 +211,8 @@ class DocxTarget:
         return self.package.to_bytes()
 
     def view_lines(self) -> list[str]:
-        from .ooxml import Package as _P  # re-read: the paragraphs as the reader now sees them
-
-        return [p.text for p in _P(self.to_bytes()).paragraphs]
+        """The paragraph texts as the reader sees them now (for --diff)."""
+        return [p.text for p in Package(self.to_bytes()).paragraphs]
 
 
 def _with_neighbours(edits: list[Edit]) -> list[tuple[Edit, int | None, int | None]]:
