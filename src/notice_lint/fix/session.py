@@ -169,9 +169,12 @@ class FixSession:
                 except OSError as exc:
                     self.failures += 1
                     self.fixed -= fixed
+                    hint_vi = hint_en = ""
+                    if isinstance(exc, PermissionError):
+                        hint_vi, hint_en = "; tệp có đang mở trong Word?", "; is the file open in Word?"
                     return FileResult(path=path, error=InputError(
-                        f"không ghi được tệp đã sửa, tệp gốc giữ nguyên ({exc.strerror or exc})",
-                        f"could not write the fixed file; the original is unchanged ({exc.strerror or exc})"))
+                        f"không ghi được tệp đã sửa, tệp gốc giữ nguyên ({exc.strerror or exc}{hint_vi})",
+                        f"could not write the fixed file; the original is unchanged ({exc.strerror or exc}{hint_en})"))
             self.remaining += len(result.findings)
             self.unsafe_left += sum(1 for f in result.findings if f.fix is not None and not f.fix.safe
                                     and not self.options.unsafe)
