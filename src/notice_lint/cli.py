@@ -64,6 +64,14 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="CODE", default=None, help="Explain a rule (with a bad and a good example) and exit.")
+@click.option("--fix", "fix", is_flag=True, help="Apply the certain fixes (.docx: as tracked changes).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply the fixes that may need a second look.")
+@click.option("--diff", "diff", is_flag=True, help="Print the changes --fix would make; write nothing.")
+@click.option("--fix-only", multiple=True, help="Fix only these codes or prefixes (implies --fix).")
+@click.option("--no-track-changes", is_flag=True, help="Write .docx fixes plainly, not as tracked changes.")
+@click.option("--annotate", is_flag=False, flag_value="", default=None, metavar="[OUT]",
+              help="Write a copy of the .docx with each finding as a comment (default NAME.notice-lint.docx; "
+              "name another with --annotate=OUT).")
 @click.option("--today", callback=_parse_date, default=None, hidden=True, help="Pretend today is this date (tests).")
 # -- batches, suppressions, docs (issue 8) --------------------------------
 @click.option("--report-unused", is_flag=True, help="Report inline suppressions that suppress nothing (NL001).")
@@ -75,8 +83,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
               help="Write the rule pages (NLxxx.md) into DIR and exit.")
 @click.version_option(__version__, "--version", prog_name="notice-lint")
 def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_file, fail_on, exit_zero, quiet,
-        statistics, verbose, output_file, list_rules, explain, today,
-        report_unused, show_source, jobs, no_cache, generate_docs) -> None:  # noqa: PLR0913
+        statistics, verbose, output_file, list_rules, explain, fix, unsafe_fixes, diff, fix_only, no_track_changes,
+        annotate, today, report_unused, show_source, jobs, no_cache, generate_docs) -> None:  # noqa: PLR0913
     """Lint Vietnamese administrative documents (.docx, .txt, .md).
 
     Messages are in Vietnamese by default; --lang en for English.
@@ -109,6 +117,9 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     if fmt not in REPORTERS:
         click.echo(f"notice-lint: unknown --format '{fmt}' (one of: {', '.join(REPORTERS)})", err=True)
         sys.exit(2)
+    from .fix.session import annotate_argument
+
+    annotate, paths = annotate_argument(annotate, paths)
     if not paths:
         click.echo("notice-lint: no files given (try: notice-lint draft.docx)", err=True)
         sys.exit(2)
@@ -126,6 +137,12 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 report_unused=report_unused,
             )
         )
+        from .fix import FixOptions, FixSession
+
+        fix_options = FixOptions(fix, unsafe_fixes, diff, tuple(_split_codes(fix_only)), not no_track_changes, annotate)
+        fixer = None
+        if fix_options.active:
+            fixer = FixSession(linter, fix_options, ui_lang, err=lambda m: click.echo(m, err=True), out=click.echo)
     except InputError as exc:
         click.echo(f"notice-lint: {exc.message(ui_lang)}", err=True)
         sys.exit(2)
@@ -137,6 +154,8 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
             ui_lang = linter.config_for(files[0]).lang
         except InputError:
             pass
+    if fixer:
+        fixer.lang = ui_lang
 
     results = []
     input_errors = 0
@@ -144,7 +163,8 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     config_error = False
     from .parallel import run_batch
 
-    for result in run_batch(linter, files, jobs=jobs, use_cache=not no_cache):
+    batch = (fixer.process(f) for f in files) if fixer else run_batch(linter, files, jobs=jobs, use_cache=not no_cache)
+    for result in batch:
         path = result.path
         if result.error is not None:
             input_errors += 1
@@ -163,6 +183,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         if result.findings and failing(result.findings, cfg_fail_on or "warning"):
             fail = True
 
+    if fixer and fixer.summary():
+        click.echo(fixer.summary(), err=True)
+    if fixer and diff:
+        sys.exit(2 if input_errors else 1 if fixer.would_change else 0)
     color = output_file is None and sys.stdout.isatty() and fmt == "text"
     report = get_reporter(fmt)(results, lang=ui_lang, color=color, quiet=quiet, show_source=show_source)
     if statistics:
@@ -175,7 +199,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         Path(output_file).write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False)
-    if input_errors or config_error:
+    if input_errors or config_error or (fixer and fixer.failures):
         sys.exit(2)
     if fail and not exit_zero:
         sys.exit(1)
