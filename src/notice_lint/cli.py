@@ -117,9 +117,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     if fmt not in REPORTERS:
         click.echo(f"notice-lint: unknown --format '{fmt}' (one of: {', '.join(REPORTERS)})", err=True)
         sys.exit(2)
-    from .fix.session import annotate_argument
+    if annotate:
+        from .fix.session import annotate_argument  # the fixers load only when asked for
 
-    annotate, paths = annotate_argument(annotate, paths)
+        annotate, paths = annotate_argument(annotate, paths)
     if not paths:
         click.echo("notice-lint: no files given (try: notice-lint draft.docx)", err=True)
         sys.exit(2)
@@ -137,12 +138,13 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 report_unused=report_unused,
             )
         )
-        from .fix import FixOptions, FixSession
-
-        fix_options = FixOptions(fix, unsafe_fixes, diff, tuple(_split_codes(fix_only)), not no_track_changes, annotate)
         fixer = None
-        if fix_options.active:
-            fixer = FixSession(linter, fix_options, ui_lang, err=lambda m: click.echo(m, err=True), out=click.echo)
+        if fix or unsafe_fixes or diff or fix_only or annotate is not None:  # the fixers load only when asked for
+            from .fix import FixOptions, FixSession
+
+            fix_options = FixOptions(fix, unsafe_fixes, diff, tuple(_split_codes(fix_only)), not no_track_changes, annotate)
+            if fix_options.active:
+                fixer = FixSession(linter, fix_options, ui_lang, err=lambda m: click.echo(m, err=True), out=click.echo)
     except InputError as exc:
         click.echo(f"notice-lint: {exc.message(ui_lang)}", err=True)
         sys.exit(2)
