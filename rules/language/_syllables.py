@@ -39,6 +39,8 @@ LANGUAGE_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05", "hd11", "party-leg
 TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 TOKEN_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # what may separate two words of one phrase: one or two spaces, or a line break
+_SPLIT_RE = re.compile(r"([^\W\d_]+)", re.UNICODE)
+_KEYS: dict[str, str] = {}  # word -> syllable_key, for the hot loop (bounded below)
 _JOIN_SEP = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]*\n[ \u00a0\n]*")
 
 
@@ -144,31 +146,41 @@ def words(notice: "Notice") -> list[Word]:
     names = _name_spans(notice)
     out: list[Word] = []
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    new = tuple.__new__
+    keys = _KEYS
+    join_sep = _JOIN_SEP.fullmatch
     for para in doc.paragraphs:
         text = para.text
         if _blank(text):
             continue  # a blank line between hard-wrapped lines keeps the carry
         skip = names.get(para.index)
         single_column = not wrap or len(para.columns) <= 1
-        prev_end = None
-        first = True
-        for m in TOKEN_RE.finditer(text):
-            s, e = m.start(), m.end()
+        parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
+        pos = len(parts[0])
+        last = len(parts) - 2
+        after_name = False
+        for k in range(1, last + 1, 2):
+            w = parts[k]
+            s = pos
+            e = s + len(w)
+            pos = e + len(parts[k + 1])
             if skip and any(a <= s < b for a, b in skip):
-                prev_end = None
-                first = False
+                after_name = True
                 carry = False
                 continue
-            if first:
-                joined = carry and single_column and _blank(text[:s])
-                first = False
-            elif prev_end is None:
-                joined = False
+            if k == 1:
+                joined = carry and single_column and _blank(parts[0])
+            elif after_name:
+                joined = after_name = False
             else:
-                joined = _JOIN_SEP.fullmatch(text, prev_end, s) is not None
-            w = m.group()
-            out.append(Word(para, s, e, w, syllable_key(w), joined))
-            prev_end = e
-        carry = wrap and single_column and prev_end is not None and _blank(text[prev_end:])
+                sep = parts[k - 1]
+                joined = sep == " " or join_sep(sep) is not None
+            key = keys.get(w)
+            if key is None:
+                if len(keys) > 200_000:
+                    keys.clear()
+                key = keys[w] = syllable_key(w)
+            out.append(new(Word, (para, s, e, w, key, joined)))
+        carry = wrap and single_column and last > 0 and not after_name and _blank(parts[-1])
     doc.meta["_language_words"] = out
     return out

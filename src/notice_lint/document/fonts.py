@@ -62,26 +62,33 @@ def declared_fonts(doc: Document) -> list[str]:
     return names
 
 
+def _mentions_legacy(blob: bytes | None) -> bool:
+    if not blob:
+        return False
+    low = blob.lower()
+    return b'".vn' in low or b'"vni' in low
+
+
 def legacy_fonts_declared(doc: Document) -> list[str]:
     """Legacy font names the package mentions (font table, styles, or runs); cheap.
 
     Word lists every font it uses in the font table, but other writers do not,
-    so the styles part is searched as bytes (parsed only later, if needed) and
-    the runs' ``w:rFonts`` of the already parsed body are looked at too.
+    so the font table and the styles are searched as bytes (parsed only later,
+    if needed), and the ``w:rFonts`` of the already parsed body are looked at.
     """
     cached = doc.meta.get("_legacy_fonts")
     if cached is not None:
         return cached
-    found = [n for n in declared_fonts(doc) if is_legacy_font(n)]
+    found: list[str] = [n for n in doc.fonts_declared if is_legacy_font(n)]
     zf = doc.meta.get("zip")
     if not found and zf is not None:
-        try:
-            blob = read_part(zf, "word/styles.xml") or b""
-        except Exception:  # noqa: BLE001
-            blob = b""
-        low = blob.lower()
-        if b'".vn' in low or b'"vni' in low:
-            found.append("(styles)")
+        for part in ("word/fontTable.xml", "word/styles.xml"):
+            try:
+                if _mentions_legacy(read_part(zf, part)):
+                    found.append(part)
+                    break
+            except Exception:  # noqa: BLE001 - a damaged optional part only means "unknown"
+                continue
     root = doc.meta.get("document_xml")
     if not found and root is not None:
         for rf in root.iter(RFONTS):
