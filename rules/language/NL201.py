@@ -220,12 +220,18 @@ class KnownTypo(Rule):
             else:
                 wrong_text = " ".join(w.text for w in found)
             right_text = " ".join(fixed)
+            if entry.safe:
+                vi = f"Sai chính tả: «{wrong_text}» → «{right_text}»"
+                en = f"Misspelling: «{wrong_text}» → «{right_text}»"
+            else:
+                vi = f"Có thể dùng sai từ: «{wrong_text}» → «{right_text}»?"
+                en = f"Probably the wrong word: «{wrong_text}» → «{right_text}»?"
             yield self.finding(
                 first,
                 start,
                 end,
-                vi=f"Sai chính tả: «{wrong_text}» → «{right_text}»",
-                en=f"Misspelling: «{wrong_text}» → «{right_text}»",
+                vi=vi,
+                en=en,
                 fix=fix_for(found, fixed, entry.safe),
                 severity=entry.severity,
             )
