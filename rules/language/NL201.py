@@ -103,13 +103,27 @@ def _guarded(ws: list[Word], i: int, entry: Entry) -> bool:
     return False
 
 
+def _title(w: Word) -> bool:
+    t = w.text
+    return t[:1].isupper() and (len(t) == 1 or t[1:].islower())
+
+
+def _proper_name(ws: list[Word], i: int, m: int) -> bool:
+    """Every word Capitalised, mid-sentence (``ông Nguyễn Hoàng Thiện``): a name, not a typo."""
+    return m > 1 and i > 0 and ws[i].joined and all(_title(ws[i + k]) for k in range(m))
+
+
 def find(ws: list[Word], index: dict[str, list[Entry]]) -> Iterable[tuple[int, Entry]]:
     i = 0
     n = len(ws)
     while i < n:
         hit = None
         for entry in index.get(ws[i].key, ()):
-            if _run_matches(ws, i, entry.wrong) and not _guarded(ws, i, entry):
+            if (
+                _run_matches(ws, i, entry.wrong)
+                and not _guarded(ws, i, entry)
+                and not _proper_name(ws, i, len(entry.wrong))
+            ):
                 hit = entry
                 break
         if hit is None:
@@ -175,7 +189,8 @@ class KnownTypo(Rule):
     across the hard-wrapped lines of a text export (``Rà`` at the end of one
     line, ``xoát`` at the start of the next: the finding is on the first line,
     the fix edits both).  The fix keeps each syllable's capitalisation
-    (``RÀ XOÁT`` → ``RÀ SOÁT``).  The signer's name is not checked.
+    (``RÀ XOÁT`` → ``RÀ SOÁT``).  The signer's name is not checked, nor a
+    phrase written as a name in mid-sentence (``ông Nguyễn Hoàng Thiện``).
 
     **Anti-pattern**
 
