@@ -66,3 +66,33 @@ def test_tcvn3_text_in_a_docx_is_reported_once() -> None:
 def test_decomposed_text_in_a_docx() -> None:
     data = _package([("KT. GIA\u0301M \u0110\u00d4\u0301C", None), ("PHÓ GIÁM ĐỐC", None)])
     assert _found(data, "NL205") == [(1, 5)]
+
+
+def test_typo_across_a_line_break_inside_a_paragraph() -> None:
+    d = docx.Document()
+    run = d.add_paragraph().add_run("Các phòng chủ trì rà")
+    run.add_break()
+    d.paragraphs[0].add_run("xoát danh mục nhiệm vụ.")
+    buf = io.BytesIO()
+    d.save(buf)
+    result = lint_bytes(buf.getvalue(), ".docx", select=["NL201"])
+    [f] = result.findings
+    assert (f.line, f.column) == (1, 19)
+    [edit] = f.fix.edits
+    assert edit.replacement == "rà\nsoát"
+
+
+def test_the_signers_name_is_not_judged(tmp_path) -> None:
+    from fixtures.build.notice import DEFAULT_STATE, build_notice, spec
+
+    from notice_lint.rule import Severity
+
+    signed = tmp_path / "signed.docx"
+    build_notice(spec(DEFAULT_STATE, signer="Lê Thị Thuỷ"), signed)
+    assert _found(signed.read_bytes(), "NL204") == []
+    named = tmp_path / "named.docx"
+    body = [*DEFAULT_STATE["body"][:-1], "Giao bà Lê Thị Thuỷ, chuyên viên, theo dõi.", DEFAULT_STATE["body"][-1]]
+    build_notice(spec(DEFAULT_STATE, body=body, signer="Lê Thị Thuỷ"), named)
+    result = lint_bytes(named.read_bytes(), ".docx", select=["NL204"])
+    assert [f.severity for f in result.findings] == [Severity.INFO]
+    assert not result.findings[0].fix.safe

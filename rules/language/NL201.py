@@ -58,22 +58,29 @@ def _entry(row: Any) -> Entry | None:
     )
 
 
-def build_index(rows: list[Any]) -> dict[str, list[Entry]]:
-    """First syllable key -> entries, longest phrase first (later rows win ties)."""
-    index: dict[str, list[Entry]] = {}
-    seen: dict[tuple[str, ...], int] = {}
+def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
+    """First syllable key -> second syllable key ("" for one-syllable entries) -> entries.
+
+    Entries are longest first; a later row with the same wrong phrase (config,
+    plugins) replaces the earlier one.
+    """
+    index: dict[str, dict[str, list[Entry]]] = {}
+    where: dict[tuple[str, ...], tuple[list[Entry], int]] = {}
     for row in rows:
         entry = _entry(row)
         if entry is None:
             continue
-        bucket = index.setdefault(entry.wrong[0], [])
-        if entry.wrong in seen:  # a config or plugin row replaces the built-in one
-            bucket[seen[entry.wrong]] = entry
-        else:
-            seen[entry.wrong] = len(bucket)
-            bucket.append(entry)
-    for bucket in index.values():
-        bucket.sort(key=lambda e: -len(e.wrong))
+        if entry.wrong in where:
+            bucket, k = where[entry.wrong]
+            bucket[k] = entry
+            continue
+        second = entry.wrong[1] if len(entry.wrong) > 1 else ""
+        bucket = index.setdefault(entry.wrong[0], {}).setdefault(second, [])
+        where[entry.wrong] = (bucket, len(bucket))
+        bucket.append(entry)
+    for inner in index.values():
+        for bucket in inner.values():
+            bucket.sort(key=lambda e: -len(e.wrong))
     return index
 
 
@@ -113,12 +120,21 @@ def _proper_name(ws: list[Word], i: int, m: int) -> bool:
     return m > 1 and i > 0 and ws[i].joined and all(_title(ws[i + k]) for k in range(m))
 
 
-def find(ws: list[Word], index: dict[str, list[Entry]]) -> Iterable[tuple[int, Entry]]:
+def find(ws: list[Word], index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
     i = 0
     n = len(ws)
     while i < n:
+        inner = index.get(ws[i].key)
+        if inner is None:
+            i += 1
+            continue
+        candidates: list[Entry] = []
+        if i + 1 < n and ws[i + 1].joined:
+            candidates = inner.get(ws[i + 1].key, [])
+        if "" in inner:
+            candidates = [*candidates, *inner[""]]
         hit = None
-        for entry in index.get(ws[i].key, ()):
+        for entry in candidates:
             if (
                 _run_matches(ws, i, entry.wrong)
                 and not _guarded(ws, i, entry)

@@ -24,7 +24,7 @@ RFONTS, RPR, PPR, PSTYLE, RSTYLE = W + "rFonts", W + "rPr", W + "pPr", W + "pSty
 
 def is_legacy_font(name: str | None) -> bool:
     """A TCVN3 (``.Vn…``) or VNI (``VNI-…``) font name."""
-    if not name:
+    if not name or ("vn" not in name and "VN" not in name and "Vn" not in name and "vN" not in name):
         return False
     n = _SUBSET.sub("", name.strip()).lower()
     return n.startswith(".vn") or n.startswith("vni-") or n.startswith("vni ") or n == "vni"
