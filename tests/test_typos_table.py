@@ -122,3 +122,19 @@ def test_config_adds_and_replaces_entries() -> None:
     cfg = {"typos": [{"wrong": "tiếp dân cư", "right": "tiếp công dân", "class": "local"}]}
     findings = lint_text("Lịch tiếp dân cư tháng 5.\n", select=["NL201"], config=cfg)
     assert [f.message_en for f in findings] == ["Misspelling: «tiếp dân cư» → «tiếp công dân»"]
+
+
+def test_malformed_config_rows_are_ignored() -> None:
+    cfg = {
+        "typos": [
+            "rà xoát",
+            {"wrong": "tiếp dân cư"},
+            {"wrong": 3, "right": "x"},
+            {"wrong": "hộ xơ", "right": "hồ sơ", "not_before": 5, "severity": "loud"},
+        ]
+    }
+    findings = lint_text("Rà xoát hộ xơ.\n", select=["NL201"], config=cfg)
+    assert [f.message_en for f in findings] == [
+        "Misspelling: «Rà xoát» → «Rà soát»",
+        "Misspelling: «hộ xơ» → «hồ sơ»",
+    ]

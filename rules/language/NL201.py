@@ -23,7 +23,7 @@ class Entry:
 def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
     if not values:
         return ()
-    if isinstance(values, str):
+    if not isinstance(values, (list, tuple)):
         values = [values]
     out = []
     for v in values:

@@ -4,7 +4,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._legacy import SIGNAL_RE, detect, to_unicode
+from ._legacy import SIGNAL_RE, detect, gain, to_unicode
 from ._syllables import LANGUAGE_PROFILES
 
 _NAMES = {"TCVN3": "TCVN3 (ABC, phông .Vn…)", "VNI": "VNI (phông VNI-…)"}
@@ -56,6 +56,7 @@ class LegacyEncoding(Rule):
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         doc = notice.document
         reported: set[int] = set()
+        found: set[str] = set()
         for para in doc.paragraphs:
             text = para.text
             if not SIGNAL_RE.search(text):
@@ -63,19 +64,36 @@ class LegacyEncoding(Rule):
             enc = detect(text)
             if enc is None:
                 continue
-            start, end = _span(text)
-            converted = to_unicode(text[start:end], enc)
+            found.add(enc)
+            yield self._report(para, enc)
             reported.add(para.index)
-            yield self.finding(
-                para,
-                start,
-                end,
-                vi=f"Đoạn văn gõ bằng bảng mã {_NAMES[enc]}, không phải Unicode: «{converted[:60]}»",
-                en=f"Paragraph typed in the {_NAMES_EN[enc]} encoding, not Unicode: «{converted[:60]}»",
-                fix=Fix.replace(para.index, start, end, converted, safe=False),
-            )
+        if len(found) == 1:
+            # VNI capitals often hold no tell-tale character (THOÂNG BAÙO): once the
+            # document is known to be VNI/TCVN3, a paragraph that reads much better
+            # converted is in the same encoding
+            enc = next(iter(found))
+            for para in doc.paragraphs:
+                text = para.text
+                if para.index in reported or text.isascii() or not text.strip():
+                    continue
+                if to_unicode(text, enc) != text and gain(text, enc) >= 0.5:
+                    reported.add(para.index)
+                    yield self._report(para, enc)
         if doc.kind == "docx":
             yield from self._fonts(doc, reported)
+
+    def _report(self, para, enc: str) -> Finding:
+        text = para.text
+        start, end = _span(text)
+        converted = to_unicode(text[start:end], enc)
+        return self.finding(
+            para,
+            start,
+            end,
+            vi=f"Đoạn văn gõ bằng bảng mã {_NAMES[enc]}, không phải Unicode: «{converted[:60]}»",
+            en=f"Paragraph typed in the {_NAMES_EN[enc]} encoding, not Unicode: «{converted[:60]}»",
+            fix=Fix.replace(para.index, start, end, converted, safe=False),
+        )
 
     def _fonts(self, doc, reported: set[int]) -> Iterable[Finding]:
         from notice_lint.document.fonts import is_legacy_font, legacy_fonts_declared, run_font
