@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
+
+from ._top import PARTY_AND_LEGACY, number_example
 
 
 class NumberMissing(Rule):
@@ -12,6 +15,10 @@ class NumberMissing(Rule):
     symbol under the organ's name, on the left: ``Số: 18/TB-SKHCN`` for a
     state body, ``Số 240-TB/VPTU`` for a Party body.  A draft may leave the
     number blank (``Số:      /TB-SKHCN``) but not the line.
+
+    Not reported: a text with no header at all (NL101 says so), and a state
+    document whose ``- Lưu:`` line has no ``VT``: it is not registered with
+    the văn thư (an internal note of a unit), so it gets no number.
 
     **Anti-pattern**
 
@@ -35,7 +42,8 @@ class NumberMissing(Rule):
     summary = "The number/symbol line is missing"
     summary_vi = "Thiếu dòng số, ký hiệu văn bản"
     severity = Severity.ERROR
-    reference = "NĐ 30/2020, Phụ lục I, mục II.3; HD 36-HD/VPTW, 1.3"
+    profiles = PARTY_AND_LEGACY
+    reference = "NĐ 30/2020, Phụ lục I, mục II.3; HD 36-HD/VPTW, 1.3; HD 05-HD/VPTW, Phần II, I-3"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         if notice.number is not None:
@@ -44,9 +52,11 @@ class NumberMissing(Rule):
             # no header at all (an export without its first page's header):
             # NL101/NL103 say so; a missing number would only repeat it.
             return
-        where = notice.organ[-1] if notice.organ else (notice.place_date or notice.title)
+        if not notice.is_party and _unregistered(notice):
+            return
+        where = notice.organ_star or (notice.organ[-1] if notice.organ else (notice.place_date or notice.title))
         index = where.index if where is not None else 1
-        form = "Số 05-TB/VPTU" if notice.is_party else "Số: 18/TB-SKHCN"
+        form = number_example(notice, ctx)
         yield self.finding(
             index,
             0,
@@ -54,3 +64,14 @@ class NumberMissing(Rule):
             vi=f"Thiếu dòng số, ký hiệu văn bản dưới tên cơ quan (dạng: {form})",
             en=f"The number/symbol line is missing under the organ's name (form: {form})",
         )
+
+
+def _unregistered(notice) -> bool:
+    """The archive line of a state document keeps no copy at the văn thư (``- Lưu: CN (Trung).``)."""
+    rec = notice.recipients
+    if rec is None or not rec.items:
+        return False
+    last = rec.items[-1].text.strip().lstrip("-–+• ").strip()
+    if not last.startswith("Lưu"):
+        return False
+    return re.search(r"\bVT\b", last) is None

@@ -6,6 +6,7 @@ from typing import Iterable
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._number import parse_number
+from ._top import number_example, option_list
 
 
 class NumberFormat(Rule):
@@ -16,7 +17,14 @@ class NumberFormat(Rule):
     the organ's abbreviation joined by ``-`` with no spaces
     (``Số: 18/TB-SKHCN``; a công văn: ``Số: 12/SKHCN-VP``).
     Party documents (HD 36 / HD 05): no colon, ``-`` before the kind and ``/``
-    before the organ (``Số 240-TB/VPTU``).
+    before the organ (``Số 240-TB/VPTU``; a công văn ``Số 357-CV/BTCTU``).
+    The word ``Số`` is written in lower case.  A number in the other
+    profile's order (``Số 05/TB-TU`` in a Party document, ``Số: 18-TB/SKHCN``
+    in a state one) is reported once, with the whole symbol rewritten.
+
+    When the configuration names the organ (``organ = "SKHCN"``) the organ
+    part of the symbol must be it; with ``units = ["VP", "QLKH"]`` the unit
+    of a state công văn (``SKHCN-VP``) must be one of them.
 
     **Anti-pattern**
 
@@ -55,8 +63,14 @@ class NumberFormat(Rule):
         base = seg.start
         para = seg.index
         party = notice.is_party
-        form = "Số 05-TB/VPTU" if party else "Số: 18/TB-SKHCN"
+        form = number_example(notice, ctx)
         o = line.offsets
+
+        # 0. "Số" in lower case
+        so = text[o["so"][0]:o["so"][1]]
+        if so != "Số":
+            yield self._f(para, base, o["so"][0], o["so"][1], "Số",
+                          "Chữ «Số» viết chữ thường", "«Số» is written in lower case", form)
 
         # 1. the colon after "Số"
         colon = line.colon.strip()
@@ -79,10 +93,23 @@ class NumberFormat(Rule):
                               "Sau «Số:» là một dấu cách rồi đến số",
                               "One space between «Số:» and the number", form)
 
-        if line.num is None:
-            return  # a blank draft number: NL113
-        # 2. leading zero
-        num = line.num
+        # the order of the other profile: "Số 05/TB-TU" (Party) or "Số: 18-TB/SKHCN" (state)
+        swapped = self._swapped(line, party)
+        if swapped is not None:
+            s, e = o["sep1"][0], o["sym"][1]
+            yield self.finding(
+                para, base + s, base + e,
+                vi=f"Số và ký hiệu viết theo thứ tự của {'văn bản nhà nước' if party else 'văn bản của Đảng'}; "
+                   f"đúng là «{swapped.strip()}» (dạng: {form})",
+                en=f"The number and symbol follow the {'state' if party else 'Party'} order; "
+                   f"it reads «{swapped.strip()}» (form: {form})",
+                fix=Fix((Edit(para, base + s, base + e, swapped),), safe=False),
+            )
+            return
+        yield from self._configured(notice, ctx, seg, line, form)
+
+        # 2. leading zero (a blank draft number is NL113's business)
+        num = line.num or ""
         if len(num) == 1 and num != "0":
             s, e = o["num"]
             yield self._f(para, base, s, e, "0" + num,
@@ -91,7 +118,9 @@ class NumberFormat(Rule):
         # 3. the separator after the number
         sep = line.sep1
         want = "-" if party else "/"
-        if sep.strip() != want:
+        if line.num is None:
+            pass  # "Số:      /TB-SCT": the blank field runs up to the separator
+        elif sep.strip() != want:
             s, e = o["sep1"]
             yield self._f(para, base, s, e, want,
                           f"Giữa số và ký hiệu phải là «{want}» (dạng: {form})",
@@ -110,10 +139,58 @@ class NumberFormat(Rule):
                 yield self._f(para, base, s, e, m.group(1),
                               "Ký hiệu văn bản viết liền, không có dấu cách quanh dấu gạch",
                               "The symbol has no spaces around its hyphens and slashes", form)
-        if party and "/" not in line.symbol and not notice.kind == "CV":
+        if party and "/" not in line.symbol:
             yield self.finding(para, base + sym_start, base + len(text.rstrip()),
                                vi=f"Ký hiệu văn bản của Đảng có dạng «loại/cơ quan» (dạng: {form})",
                                en=f"A Party symbol reads «kind/organ» (form: {form})")
+
+    @staticmethod
+    def _swapped(line, party: bool) -> str | None:
+        """The separator and symbol rewritten in this profile's order, when written in the other's."""
+        sym = line.symbol.strip()
+        sep = line.sep1.strip()
+        if party and sep == "/" and "/" not in sym and "-" in sym:
+            kind, organ = sym.split("-", 1)
+            return f"-{kind.strip()}/{organ.strip()}"
+        if not party and sep == "-" and "/" in sym:
+            kind, organ = sym.split("/", 1)
+            return f"/{kind.strip()}-{organ.strip()}"
+        return None
+
+    def _configured(self, notice, ctx, seg, line, form) -> Iterable[Finding]:
+        """The organ (and the unit of a state công văn) named in the configuration."""
+        organs = [o.strip() for o in option_list(ctx, "organ") if o.strip()]
+        units = [u.strip() for u in option_list(ctx, "units") if u.strip()]
+        if not organs and not units:
+            return
+        party = notice.is_party
+        kind, rest = line.kind_and_organ(party)
+        cv_state = not party and notice.kind == "CV"
+        if cv_state:
+            # Số: 12/SKHCN-VP: the organ, then the drafting unit
+            parts = [p.strip() for p in line.symbol[line.year_len:].split("-")]
+            organ, unit = parts[0], ("-".join(parts[1:]) if len(parts) > 1 else None)
+        else:
+            organ, unit = rest, None
+            if not party and "-" in rest:
+                organ, unit = rest.split("-", 1)
+        sym0 = seg.start + line.offsets["sym"][0]
+        where = seg.text.find(organ, line.offsets["sym"][0]) if organ else -1
+        if organs and organ and organ not in organs and "-".join(organs) != rest:
+            s = seg.start + where if where >= 0 else sym0
+            yield self.finding(
+                seg.paragraph, s, s + len(organ),
+                vi=f"Chữ viết tắt tên cơ quan «{organ}» khác cấu hình («{' / '.join(organs)}»)",
+                en=f"The organ abbreviation «{organ}» is not the configured one («{' / '.join(organs)}»)",
+            )
+        if cv_state and units and unit and unit not in units:
+            where_u = seg.text.rfind(unit)
+            s = seg.start + where_u if where_u >= 0 else sym0
+            yield self.finding(
+                seg.paragraph, s, s + len(unit),
+                vi=f"Đơn vị soạn thảo «{unit}» không có trong danh sách đơn vị của cơ quan («{', '.join(units)}»)",
+                en=f"The drafting unit «{unit}» is not one of the organ's units («{', '.join(units)}»)",
+            )
 
     def _f(self, para, base, s, e, repl, vi, en, form, safe=True) -> Finding:
         return self.finding(

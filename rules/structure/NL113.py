@@ -5,6 +5,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
 from ._number import parse_number
+from ._top import PARTY_AND_LEGACY
 
 
 class NumberBlank(Rule):
@@ -32,7 +33,8 @@ class NumberBlank(Rule):
     summary = "The number is left blank (info in a draft, error when final)"
     summary_vi = "Chưa điền số văn bản"
     severity = Severity.INFO
-    reference = "NĐ 30/2020, Phụ lục I, mục II.3"
+    profiles = PARTY_AND_LEGACY
+    reference = "NĐ 30/2020, Phụ lục I, mục II.3; HD 36-HD/VPTW, 1.3"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         seg = notice.number

@@ -16,6 +16,9 @@ _RE = re.compile(
 )
 
 
+_YEAR = re.compile(r"^\d{4}\s*/\s*")
+
+
 @dataclass(slots=True)
 class NumberLine:
     text: str
@@ -29,18 +32,25 @@ class NumberLine:
     def blank(self) -> bool:
         return self.num is None
 
+    @property
+    def year_len(self) -> int:
+        """Length of a year written inside the symbol (``2024/QĐ-UBND`` of a legal document), else 0."""
+        m = _YEAR.match(self.symbol)
+        return m.end() if m else 0
+
     def kind_and_organ(self, party: bool) -> tuple[str | None, str]:
         """(kind abbreviation or None, organ part) of the symbol."""
+        symbol = self.symbol[self.year_len:]
         if party:
             # Số 240-TB/VPTU: sep1 is "-", symbol is "TB/VPTU"
-            if "/" in self.symbol:
-                kind, organ = self.symbol.split("/", 1)
+            if "/" in symbol:
+                kind, organ = symbol.split("/", 1)
                 return kind.strip(), organ.strip()
-            return None, self.symbol
-        parts = [p.strip() for p in self.symbol.split("-")]
+            return None, symbol
+        parts = [p.strip() for p in symbol.split("-")]
         if len(parts) >= 2:
             return parts[0], "-".join(parts[1:])
-        return None, self.symbol
+        return None, symbol
 
 
 def parse_number(text: str) -> NumberLine | None:

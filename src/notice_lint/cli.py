@@ -35,7 +35,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github.")
 @click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes added to the selection.")
@@ -57,9 +57,18 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.option("--explain", metavar="CODE", default=None, help="Explain a rule (with a bad and a good example) and exit.")
 @click.option("--today", callback=_parse_date, default=None, hidden=True, help="Pretend today is this date (tests).")
+# -- batches, suppressions, docs (issue 8) --------------------------------
+@click.option("--report-unused", is_flag=True, help="Report inline suppressions that suppress nothing (NL001).")
+@click.option("--show-source", is_flag=True, help="Print each finding's line with a caret under it (text format).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes; 0 = one per CPU (default: one per CPU for more than 8 files, else 1).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.notice_lint_cache/).")
+@click.option("--generate-docs", metavar="DIR", type=click.Path(file_okay=False), default=None,
+              help="Write the rule pages (NLxxx.md) into DIR and exit.")
 @click.version_option(__version__, "--version", prog_name="notice-lint")
 def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_file, fail_on, exit_zero, quiet,
-        statistics, verbose, output_file, list_rules, explain, today) -> None:  # noqa: PLR0913
+        statistics, verbose, output_file, list_rules, explain, today,
+        report_unused, show_source, jobs, no_cache, generate_docs) -> None:  # noqa: PLR0913
     """Lint Vietnamese administrative documents (.docx, .txt, .md).
 
     Messages are in Vietnamese by default; --lang en for English.
@@ -73,6 +82,11 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         from .docs import rule_table
 
         click.echo(rule_table(rule_registry(), ui_lang))
+        return
+    if generate_docs:
+        from .docs import generate_docs as _generate
+
+        click.echo(f"notice-lint: wrote {len(_generate(generate_docs))} page(s) to {generate_docs}")
         return
     if explain:
         from .docs import explain_rule
@@ -101,6 +115,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 lang=lang,
                 config_file=Path(config_file) if config_file else None,
                 today=today,
+                report_unused=report_unused,
             )
         )
     except InputError as exc:
@@ -119,8 +134,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     input_errors = 0
     fail = False
     config_error = False
-    for path in files:
-        result = linter.lint_file(path)
+    from .parallel import run_batch
+
+    for result in run_batch(linter, files, jobs=jobs, use_cache=not no_cache):
+        path = result.path
         if result.error is not None:
             input_errors += 1
             if isinstance(result.error, ConfigError):
@@ -139,7 +156,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
             fail = True
 
     color = output_file is None and sys.stdout.isatty() and fmt == "text"
-    report = get_reporter(fmt)(results, lang=ui_lang, color=color, quiet=quiet)
+    report = get_reporter(fmt)(results, lang=ui_lang, color=color, quiet=quiet, show_source=show_source)
     if statistics:
         from .reporters.text import statistics as stats
 

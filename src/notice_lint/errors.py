@@ -16,6 +16,10 @@ class InputError(Exception):
     def message(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # pickle by both messages (a process pool sends errors back to the parent)
+        return (type(self), (self.vi, self.en))
+
 
 class ConfigError(InputError):
     """A configuration file or option the linter does not understand."""

@@ -55,5 +55,8 @@ class NoticeLintSpec:
 def get_plugin_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(NoticeLintSpec)
+    from . import suppress  # the engine's own rule (NL001 unused-suppression)
+
+    pm.register(suppress, name="notice_lint.core")
     pm.load_setuptools_entrypoints(PROJECT)
     return pm

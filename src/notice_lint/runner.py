@@ -28,6 +28,7 @@ class Options:
     lang: str | None = None
     config_file: Path | None = None
     today: _dt.date | None = None
+    report_unused: bool = False  # report inline suppressions that suppress nothing (NL001)
 
 
 @dataclass
@@ -189,15 +190,19 @@ class Linter:
         tables = self.data_for(cfg)
         today = self.options.today or _dt.date.today()
         profile = self.options.profile or cfg.profile
-        notice = anatomy.parse(doc, tables.get("kinds"), profile=profile, today=today)
+        notice = anatomy.parse(
+            doc, tables.get("kinds"), profile=profile, today=today, instruments=tables.get("instruments")
+        )
         result.profile = notice.profile
         result.evidence = notice.evidence
         final = self.options.final if self.options.final is not None else cfg.final
         ctx = RuleContext(data=tables, final=final, lang=self.lang_for(cfg), options=cfg.options, today=today)
         findings: list[Finding] = []
+        ran: list[str] = []
         for rule in rules:
             if notice.profile not in rule.profiles or doc.kind not in rule.formats:
                 continue
+            ran.append(rule.code)
             try:
                 findings.extend(rule.check(notice, ctx))
             except Exception as exc:  # a broken rule must not cost the user the other findings
@@ -205,7 +210,10 @@ class Linter:
                     f"notice-lint: internal error in rule {rule.code} on {path}: {type(exc).__name__}: {exc}",
                     file=sys.stderr,
                 )
-        return finalize(doc, findings)
+        from .suppress import apply_suppressions
+
+        report_unused = self.options.report_unused and "NL001" in ran
+        return apply_suppressions(doc, finalize(doc, findings), ran, report_unused=report_unused, known=self.registry)
 
 
 def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:
@@ -227,7 +235,7 @@ def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:
             f.line = para.line
             f.column = para.column(f.start)
             f.end_line = para.line
-            f.end_column = para.column(f.end) if f.end > f.start else f.column
+            f.end_column = para.column(f.end - 1) + 1 if f.end > f.start else f.column
         else:
             f.line = f.end_line = 1
             f.column = f.end_column = 1

@@ -13,6 +13,9 @@ _DECIMAL = re.compile(r"^(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)(?P<sep>\.?))(?
 _ARABIC = re.compile(r"^(?P<label>(?P<num>\d{1,2})\s*(?P<sep>[.)\-/]))(?=\s|$)")
 _LETTER = re.compile(r"^(?P<label>(?P<num>[a-zđ])\s*(?P<sep>[).]))(?=\s|$)")
 _DASH = re.compile(r"^(?P<label>[-–—+•])(?=\s|\S)")
+#: "Điều 3." / "Điều 4:" — an article; "Phần I", "Chương II", "Mục 1" — a part: both restart the numbering below them
+_ARTICLE = re.compile(r"^(?P<label>Điều\s+(?P<num>\d{1,3})\s*(?P<sep>[.:]))(?=\s|$)")
+_PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<num>[IVXLC]+|\d{1,2})\b\s*(?P<sep>[.:\-]?))")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -38,6 +41,15 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
     """(kind, label, value, separator, start, end) of a label at the start of ``text``."""
     stripped = text.lstrip()
     off = len(text) - len(stripped)
+    m = _ARTICLE.match(stripped)
+    if m:
+        return "article", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
+    m = _PART.match(stripped)
+    if m:
+        num = m.group("num")
+        value = int(num) if num.isdigit() else roman_value(num)
+        if value is not None:
+            return "part", m.group("label"), value, m.group("sep"), off, off + m.end()
     m = _ROMAN.match(stripped)
     if m:
         v = roman_value(m.group("num"))
@@ -60,8 +72,15 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
 
 
 def find_headings(notice: Notice, body: list[Segment]) -> None:
+    """Every labelled paragraph of the body, typed or drawn by Word.
+
+    Paragraphs in the cells of a table with several columns (data tables) are
+    left out: their numbers count rows, not sections.
+    """
     for seg in body:
         para = seg.paragraph
+        if para.cell is not None and para.cell.ncols > 1:
+            continue
         if para.label and seg.start == 0:
             parsed = parse_label(para.label + " ")
             if parsed:

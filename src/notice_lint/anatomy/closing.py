@@ -1,4 +1,16 @@
-"""The end of a document: the ``Nơi nhận:`` block and the signature block."""
+"""The end of a document: the ``Nơi nhận:`` block and the signature block.
+
+Layouts met in practice, all handled here:
+
+- a ``.docx`` with a borderless 1×2 table: ``Nơi nhận`` and its items in the
+  left cell, the signature block in the right cell;
+- a text export where both columns were merged line by line (``Nơi nhận:  TL.
+  CHỦ TỊCH``) or split into segments by the reader (runs of spaces);
+- a text export where the signature block follows the (hard-wrapped) list;
+- a Party PDF export whose e-signature stamp (organ name, ``16-10-2025
+  13:46:25 +07:00``) follows the signer's name: the stamp is kept apart from
+  the block.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +19,83 @@ import re
 from ..vntext import fold, is_upper_text
 from .model import Notice, Recipients, Segment, Signature
 
-__all__ = ["find_closing", "PREFIX_RE", "is_name", "RECIPIENTS_RE"]
+__all__ = [
+    "find_closing",
+    "PREFIX_RE",
+    "RECIPIENTS_RE",
+    "ACADEMIC_RE",
+    "is_name",
+    "parse_prefix",
+    "item_groups",
+    "Prefix",
+]
 
-RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\b", re.IGNORECASE)
-PREFIX_RE = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?=[.\s/]|[A-ZĐÀ-Ỹ])", re.UNICODE)
-ITEM_RE = re.compile(r"^\s*[-–—+•*]\s*")
-STAMP_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}(:\d{2})?")
-ACADEMIC_RE = re.compile(r"^((TS|ThS|PGS|GS|KS|BS|CN|Ths|TSKH|NCS|Th\.S)\.?\s*)+", re.UNICODE)
+#: the ``Nơi nhận`` label (a whole segment, or followed by a merged column)
+RECIPIENTS_RE = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?P<colon>:?)", re.IGNORECASE)
+#: an authority prefix in any spelling met in practice (strict forms: TM. KT. TL. TUQ. Q. / T/M K/T T/L Q.)
+PREFIX_RE = re.compile(
+    r"^\s*(?P<tok>T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\.\s?M|K\.\s?T|T\.\s?L|TUQ|TM|KT|TL|Q)"
+    r"(?P<punct>\.?)(?P<space>\s*)(?P<rest>\S.*)$",
+    re.UNICODE,
+)
+ITEM_RE = re.compile(r"^\s*[-–—+•*]")
+STAMP_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T]+\d{1,2}:\d{2}(:\d{2})?")
+STAMP_WORDS = ("ky boi", "email", "co quan", "thoi gian ky", "ngay ky")
+ACADEMIC_RE = re.compile(
+    r"^\s*((?:PGS|GS|TSKH|TS|ThS|Ths|THS|KS|BS|NCS|Th\.S|CN)\s*\.\s*)+", re.UNICODE
+)
+SIGNED_RE = re.compile(r"^\s*(?:\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|Ký|ký)(?:\s+và\s+đóng\s+dấu)?\s*\)?\s*[:：]?\s*)", re.UNICODE)
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+_UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]+$")
+#: words of titles and organs that are never part of a personal name: an upper-case line
+#: with none of them, under the titles, is a name written in capitals (``NGUYỄN VĂN AN``)
+_TITLE_WORDS = frozenset(
+    "GIÁM ĐỐC CHỦ TỊCH PHÓ TRƯỞNG BAN ỦY UỶ VIÊN NHIỆM CỤC VỤ SỞ TỔNG HỘI TỈNH HUYỆN XÃ PHƯỜNG "
+    "TRỰC ĐẢNG BỘ KIỂM CHỨC PHÒNG QUYỀN THỦ BÍ KT. TM. TL. TUQ. Q. T/M K/T T/L".split()
+)
+#: a merged second column after an item or the label: two or more spaces, then the column's text
+_TAIL_RE = re.compile(r"^(?P<head>.*?\S)(?P<gap>\s{2,})(?P<tail>\S.*?)\s*$")
+
+
+class Prefix:
+    """An authority prefix as written: token (``TL``, ``T/M``…), its period and the space after it."""
+
+    __slots__ = ("token", "canonical", "punct", "space", "start", "end", "rest_start")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        tok = m.group("tok")
+        self.token = tok
+        squeezed = re.sub(r"\s", "", tok)
+        self.canonical = squeezed.replace(".", "")  # TM, KT, TL, TUQ, Q, T/M, K/T, T/L
+        self.punct = m.group("punct")
+        self.space = m.group("space")
+        self.start = m.start("tok")
+        self.end = m.end("space")
+        self.rest_start = m.start("rest")
+
+    @property
+    def party(self) -> bool:
+        return "/" in self.canonical
+
+
+def parse_prefix(text: str) -> Prefix | None:
+    """The authority prefix at the start of a title line, or None.
+
+    ``Q`` needs a period (``QUYẾT ĐỊNH`` is no prefix); the other tokens need a
+    period, a slash or a space after them, and an upper-case title.
+    """
+    m = PREFIX_RE.match(text)
+    if not m:
+        return None
+    tok = re.sub(r"\s", "", m.group("tok"))
+    rest = m.group("rest")
+    if not is_upper_text(rest) or not rest[0].isalpha():
+        return None
+    if tok == "Q" and not m.group("punct"):
+        return None
+    if tok in ("TM", "KT", "TL", "TUQ") and not (m.group("punct") or m.group("space")):
+        return None
+    return Prefix(m)
 
 
 def is_name(text: str) -> bool:
@@ -26,120 +107,118 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words) and not is_upper_text(t)
 
 
+def _is_upper_name(text: str) -> bool:
+    """A name written in capitals (``NGUYỄN VĂN AN``): no syllable of a title or organ."""
+    t = ACADEMIC_RE.sub("", text.strip())
+    words = t.split()
+    if not 2 <= len(words) <= 5 or not all(_UPPER_NAME_WORD.match(w) for w in words):
+        return False
+    return not any(w in _TITLE_WORDS for w in words)
+
+
 def _title_line(text: str) -> bool:
     t = text.strip()
     return (
         bool(t)
         and is_upper_text(t)
-        and len(t.split()) <= 12
+        and len(t.split()) <= 14
         and not RECIPIENTS_RE.match(t)
-        and not t.startswith(("-", "(", "*"))
+        and not t.startswith(("-", "(", "*", "+", "•"))
+        and not t.endswith((";", ","))
     )
 
 
-def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
-    """Label recipients and signature; return the index where the closing zone starts."""
-    n = len(segments)
-    end = n
-    # -- Nơi nhận -----------------------------------------------------------
-    label_at = -1
-    for i in range(n - 1, body_start - 1, -1):
-        if RECIPIENTS_RE.match(segments[i].text):
-            label_at = i
-            break
-    if label_at >= 0:
-        label = segments[label_at]
-        rec = Recipients(label=label)
-        notice.set_role(label, "recipients_label")
-        side = label.side
-        for j in range(label_at + 1, n):
-            seg = segments[j]
-            if side != "full" and seg.side != side:
-                if seg.paragraph.cell is not None and label.paragraph.cell is not None:
-                    break
-                continue
-            text = seg.text.strip()
-            if ITEM_RE.match(text):
-                rec.items.append(seg)
-                notice.set_role(seg, "recipients_item")
-            elif rec.items and not _title_line(text) and not is_name(text) and not PREFIX_RE.match(text):
-                notice.set_role(seg, "recipients_cont")  # a wrapped item
-            else:
-                if side == "full":
-                    break
-        notice.recipients = rec
-        end = label_at
-    # -- signature ----------------------------------------------------------
-    sig = _find_signature(notice, segments, body_start)
-    if sig is not None:
-        notice.signature = sig
-        first = min(segments.index(s) for s in sig.lines)
-        end = min(end, first)
-    return end
+def _is_note(text: str) -> bool:
+    """``(Đã ký)``, ``(ký, đóng dấu)``, ``(chữ ký)``, ``Đã ký``, ``[đã ký]``: not part of the block."""
+    t = text.strip()
+    if t.startswith(("(", "[")) and t.endswith((")", "]")):
+        return True
+    f = fold(t)
+    return f in ("da ky", "da ky.", "ky ten", "ky ten, dong dau", "ky, dong dau")
 
 
-def _find_signature(notice: Notice, segments: list[Segment], body_start: int) -> Signature | None:
-    n = len(segments)
-    candidates = [
-        i
-        for i in range(body_start, n)
-        if notice.role_of(segments[i]) not in ("recipients_item", "recipients_label", "recipients_cont")
-    ]
-    # 1. a line with an authority prefix, searched from the end
-    start = -1
-    for i in reversed(candidates):
-        text = segments[i].text.strip()
-        if PREFIX_RE.match(text) and _title_line(text):
-            start = i
-            break
-    if start < 0:
-        # 2. a run of title lines followed by a name, searched from the end
-        for pos in range(len(candidates) - 1, -1, -1):
-            i = candidates[pos]
-            if not is_name(segments[i].text):
-                continue
-            k = pos - 1
-            while k >= 0 and _title_line(segments[candidates[k]].text):
-                k -= 1
-            if k < pos - 1:
-                start = candidates[k + 1]
-                break
-    if start < 0:
-        return None
+def _is_stamp(text: str) -> bool:
+    t = text.strip()
+    if STAMP_RE.search(t) or "+07:00" in t:
+        return True
+    f = fold(t)
+    return f.startswith(STAMP_WORDS)
+
+
+def _sub(seg: Segment, offset: int, side: str | None = None) -> Segment:
+    """The part of ``seg`` from ``offset`` (relative to the segment's text), trailing spaces cut."""
+    text = seg.text
+    start = seg.start + offset
+    end = seg.start + len(text.rstrip())
+    return Segment(seg.paragraph, start, max(start, end), side or seg.side)
+
+
+def _trimmed(seg: Segment) -> Segment:
+    text = seg.text
+    lead = len(text) - len(text.lstrip())
+    if lead == 0 and text == text.rstrip():
+        return seg
+    return _sub(seg, lead)
+
+
+# -- the signature block ----------------------------------------------------
+def parse_block(zone: list[Segment]) -> Signature | None:
+    """Read a signature block from ``zone`` (segments in reading order, block first)."""
     sig = Signature()
-    order = [i for i in candidates if i >= start]
     state = "titles"
-    for i in order:
-        seg = segments[i]
+    stamp: list[Segment] = []
+    last_title_par = -1
+    for seg in zone:
         text = seg.text.strip()
+        if not text:
+            continue
         if state == "titles":
-            if _title_line(text):
+            if _title_line(text) and not (sig.titles and _is_upper_name(text) and seg.index > last_title_par + 1):
                 sig.lines.append(seg)
                 sig.titles.append(seg)
-                if sig.prefix is None and PREFIX_RE.match(text):
+                if sig.prefix is None and parse_prefix(text):
                     sig.prefix = seg
-                notice.set_role(seg, "signature_title")
+                last_title_par = seg.index
                 continue
-            if is_name(text) or ACADEMIC_RE.match(text):
+            if not sig.titles:
+                return None
+            if fold(text) == "kiem":  # "BÍ THƯ / kiêm / TRƯỞNG BAN CHỈ ĐẠO"
                 sig.lines.append(seg)
-                sig.name = seg
-                notice.set_role(seg, "signature_name")
+                continue
+            if _is_stamp(text):  # an e-signature box between the title and the name
+                sig.stamp.append(seg)
+                continue
+            m = SIGNED_RE.match(seg.text)
+            if m and m.end() > 0 and m.end() < len(seg.text.rstrip()) and not _is_note(text):
+                rest = seg.text[m.end():]
+                if is_name(rest) or _is_upper_name(rest) or ACADEMIC_RE.match(rest):
+                    name = _sub(seg, m.end())
+                    sig.lines.append(name)
+                    sig.name = name
+                    state = "after"
+                    continue
+            if _is_note(text) or len(text) < 3:
+                continue
+            if is_name(text) or _is_upper_name(text) or (ACADEMIC_RE.match(text) and len(text.split()) <= 8):
+                name = _trimmed(seg)
+                sig.lines.append(name)
+                sig.name = name
                 state = "after"
                 continue
-            if text.startswith("(") or len(text) < 3:
-                continue  # "(Đã ký)", "(ký, đóng dấu)"
-            if sig.titles and not is_upper_text(text) and len(text.split()) <= 6 and not text.endswith((".", ";", ",")):
+            if not is_upper_text(text) and len(text.split()) <= 6 and not text.endswith((".", ";", ",", ":")):
                 # an unusual name (a single word, a foreign name)
-                sig.lines.append(seg)
-                sig.name = seg
-                notice.set_role(seg, "signature_name")
+                name = _trimmed(seg)
+                sig.lines.append(name)
+                sig.name = name
                 state = "after"
                 continue
             break
         else:
-            if STAMP_RE.search(text) or is_upper_text(text) or "+07:00" in text:
-                sig.stamp.append(seg)
-                notice.set_role(seg, "signature_stamp")
+            if len(stamp) < 6 and (_is_stamp(text) or is_upper_text(text)):
+                stamp.append(seg)
+                if _is_stamp(text):
+                    sig.stamp.extend(stamp)
+                    stamp = []
                 continue
             break
     if not sig.titles:
@@ -147,6 +226,162 @@ def _find_signature(notice: Notice, segments: list[Segment], body_start: int) ->
     return sig
 
 
-def fold_starts(text: str, *prefixes: str) -> bool:
-    f = fold(text.strip())
-    return f.startswith(prefixes)
+def _mark_signature(notice: Notice, sig: Signature) -> None:
+    for seg in sig.titles:
+        notice.set_role(seg, "signature_title")
+    if sig.name is not None:
+        notice.set_role(sig.name, "signature_name")
+    for seg in sig.stamp:
+        notice.set_role(seg, "signature_stamp")
+
+
+# -- the recipients block ---------------------------------------------------
+_REC_ROLES = ("recipients_item", "recipients_label", "recipients_cont")
+
+
+def _label_at(segments: list[Segment], body_start: int) -> tuple[int, int]:
+    """(index of the ``Nơi nhận`` segment, length of the label in it) or (-1, 0)."""
+    for i in range(len(segments) - 1, body_start - 1, -1):
+        text = segments[i].text
+        m = RECIPIENTS_RE.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        if not rest.strip():
+            return i, len(text.rstrip())
+        # merged columns: "Nơi nhận:  TL. CHỦ TỊCH"
+        if m.group("colon") and re.match(r"\s+\S", rest) and _title_line(rest):
+            return i, m.end()
+    return -1, 0
+
+
+def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_len: int) -> tuple[Recipients, list[Segment]]:
+    """Label the list; return it and the segments after the label that are not part of it."""
+    whole = segments[label_at]
+    label = Segment(whole.paragraph, whole.start + (len(whole.text) - len(whole.text.lstrip())),
+                    whole.start + label_len, whole.side if whole.side != "full" else "full")
+    rec = Recipients(label=label)
+    notice.set_role(whole, "recipients_label")
+    rest: list[Segment] = []
+    tail = whole.text[label_len:]
+    if tail.strip():
+        rest.append(_sub(whole, label_len + (len(tail) - len(tail.lstrip())), "right"))
+    cell = whole.paragraph.cell
+    in_list = True
+    for seg in segments[label_at + 1:]:
+        pc = seg.paragraph.cell
+        if cell is not None:
+            same_cell = pc is not None and (pc.table, pc.row, pc.col) == (cell.table, cell.row, cell.col)
+            if not same_cell:
+                rest.append(seg)
+                continue
+        elif seg.side in ("right", "middle") and whole.side in ("full", "left"):
+            rest.append(seg)  # the other column of a text export: the signature
+            continue
+        text = seg.text.strip()
+        if not in_list:
+            rest.append(seg)
+            continue
+        if ITEM_RE.match(text):
+            item, tail = _split_tail(seg)
+            rec.items.append(item)
+            notice.set_role(seg, "recipients_item")
+            if tail is not None:
+                rest.append(tail)
+        elif (
+            rec.items
+            and not _title_line(text)
+            and not is_name(text)
+            and not parse_prefix(text)
+            and not _is_stamp(text)
+            and not _is_note(text)
+        ):
+            notice.set_role(seg, "recipients_cont")  # a hard-wrapped item
+        else:
+            if cell is None:
+                in_list = False
+                rest.append(seg)
+            # in the Nơi nhận cell of a table, a line that is no item (the drafter's
+            # symbol "PL.(300)", a note) stays there: the signature is in the other cell
+    return rec, rest
+
+
+def _split_tail(seg: Segment) -> tuple[Segment, Segment | None]:
+    """An item line of a text export that carries the signature column after it
+    (``- Như trên;    KT. GIÁM ĐỐC``): the item, and the column's text."""
+    if seg.side != "full":
+        return seg, None
+    m = _TAIL_RE.match(seg.text)
+    if not m:
+        return seg, None
+    tail = m.group("tail")
+    if not (_title_line(tail) or is_name(tail) or _is_upper_name(tail) or _is_note(tail)):
+        return seg, None
+    head = Segment(seg.paragraph, seg.start, seg.start + m.end("head"), seg.side)
+    return head, Segment(seg.paragraph, seg.start + m.start("tail"), seg.start + m.end("tail"), "right")
+
+
+def item_groups(notice: Notice) -> list[list[Segment]]:
+    """Each recipient item with its continuation lines (hard-wrapped text), in order."""
+    groups: list[list[Segment]] = []
+    if notice.recipients is None:
+        return groups
+    items = {(s.index, s.start): s for s in notice.recipients.items}
+    for seg in notice.segments:
+        role = notice.role_of(seg)
+        if role == "recipients_item":
+            groups.append([items.get((seg.index, seg.start), seg)])
+        elif role == "recipients_cont" and groups:
+            groups[-1].append(seg)
+    return groups
+
+
+def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
+    """Label recipients and signature; return the index where the closing zone starts."""
+    n = len(segments)
+    end = n
+    label_at, label_len = _label_at(segments, body_start)
+    sig: Signature | None = None
+    if label_at >= 0:
+        rec, rest = _recipients(notice, segments, label_at, label_len)
+        notice.recipients = rec
+        end = label_at
+        sig = parse_block(rest)
+        if sig is None:
+            # the block above the label (signature first, then Nơi nhận)
+            sig = _search_back(notice, segments[body_start:label_at])
+    if sig is None:
+        pool = [s for s in segments[body_start:] if notice.role_of(s) not in _REC_ROLES]
+        sig = _search_back(notice, pool)
+    if sig is not None:
+        notice.signature = sig
+        _mark_signature(notice, sig)
+        positions = [i for i, s in enumerate(segments) if any(s.index == t.index and s.start <= t.start < max(s.end, s.start + 1) for t in sig.lines)]
+        if positions:
+            end = min(end, positions[0])
+    return end
+
+
+def _search_back(notice: Notice, pool: list[Segment]) -> Signature | None:
+    """A block found from the end of ``pool``: a prefix line, or title lines followed by a name."""
+    for pos in range(len(pool) - 1, -1, -1):
+        text = pool[pos].text.strip()
+        if parse_prefix(text) and _title_line(text):
+            # start at the first title line of the run (TL. CHỦ TỊCH above KT. CHÁNH VĂN PHÒNG)
+            k = pos
+            while k > 0 and _title_line(pool[k - 1].text) and parse_prefix(pool[k - 1].text.strip()):
+                k -= 1
+            sig = parse_block(pool[k:])
+            if sig is not None:
+                return sig
+    for pos in range(len(pool) - 1, 0, -1):
+        if not is_name(pool[pos].text):
+            continue
+        k = pos - 1
+        while k >= 0 and _title_line(pool[k].text) and pos - k <= 3:
+            k -= 1
+        if k < pos - 1:
+            sig = parse_block(pool[k + 1:])
+            if sig is not None and sig.name is not None:
+                return sig
+    return None

@@ -1,35 +1,172 @@
-"""The top of a document: header, organ, number, place-date, title, summary, V/v, Kính gửi."""
+"""The top of a document: header, organ, number, place-date, title, summary, V/v, Kính gửi.
+
+Besides labelling the parts, this module parses the two lines every rule of
+the header needs: the number line (``rules/structure/_number.py`` reads its
+symbol) and the place-date line (:func:`parse_place_date`), so that the
+anatomy and the rules agree on what a line says.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..vntext import fold, is_upper_text, key
 from .model import Notice, Segment
 
-__all__ = ["find_header", "NUMBER_RE", "DATE_WORDS_RE", "RULE_LINE_RE", "kind_titles"]
+__all__ = [
+    "find_header",
+    "NUMBER_RE",
+    "DATE_WORDS_RE",
+    "RULE_LINE_RE",
+    "kind_titles",
+    "PlaceDate",
+    "parse_place_date",
+    "parse_date",
+    "date_bounds",
+    "is_national",
+    "is_motto",
+    "is_party_header",
+    "is_place_date",
+]
 
-# "Số: 18/TB-SKHCN", "Số:      /TB-SCT", "Số 240-TB/VPTU", "SỐ: 05/QĐ-UBND"
-NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]", re.IGNORECASE)
-DATE_WORDS_RE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
-DATE_VALUE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-DATE_NUMERIC_RE = re.compile(r"^[^\d,]{2,60},?\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$", re.IGNORECASE)
-RULE_LINE_RE = re.compile(r"^[\s_\-–—=.*…]{3,}$")
-SUBJECT_RE = re.compile(r"^\s*(V\s*/\s*v|V/V|v/v|Về việc)\b", re.UNICODE)
-ADDRESSEE_RE = re.compile(r"^\s*(Kính\s+gửi|Kính\s+trình|KÍNH\s+GỬI)\s*:?", re.UNICODE)
+# "Số: 18/TB-SKHCN", "Số:      /TB-SCT", "Số 240-TB/VPTU", "SỐ: 05/QĐ-UBND", "Số -CV/ĐU"
+NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]\s*[A-ZĐa-zđ]", re.IGNORECASE)
+DATE_WORDS_RE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
+# a rule drawn with characters: "_____", "-----", "*****", soft hyphens, box-drawing lines
+RULE_LINE_RE = re.compile(r"^[\s_\-–—=.*…\u00ad\u2010-\u2015\u2500-\u2501]{3,}$")
+SUBJECT_RE = re.compile(r"^\s*(V\s*/\s*v|V/V|v/v|Về việc|về việc)(?=[\s:.]|$)", re.UNICODE)
+ADDRESSEE_RE = re.compile(r"^\s*(Kính\s+gửi|Kính\s+trình|KÍNH\s+GỬI|KÍNH\s+TRÌNH)\s*:?", re.UNICODE)
 BODY_START_RE = re.compile(
-    r"^(Căn cứ|Thực hiện|Ngày\s+\d|Ngày\s+\d{1,2}/|Theo\b|Vào\s+(hồi|lúc|ngày)|Sáng\s+ngày|Chiều\s+ngày|Hôm nay)",
+    r"^(Căn cứ|Thực hiện|Ngày\s+\d|Ngày\s+\d{1,2}/|Theo\b|Vào\s+(hồi|lúc|ngày)|Sáng\s+ngày|Chiều\s+ngày|Hôm nay|Xét\b)",
     re.UNICODE,
 )
+_HEADING_NUM_RE = re.compile(r"^([IVX]+|\d+)[.)\-]\s")
+_PARTY_CV_RE = re.compile(r"^S[ốỐ]\s*[:.]?\s*[\d\s_.…]*-\s*CV\s*/", re.IGNORECASE)
 
 _HEADER_SCAN = 40  # segments
+#: marks printed in the header zone that are no part of it: drafts, urgency, secrecy, circulation
+_MARKS = (
+    "du thao", "khan", "hoa toc", "thuong khan", "mat", "toi mat", "tuyet mat", "luu hanh noi bo",
+    "xem xong tra lai", "tai lieu hoi nghi", "tai lieu thu hoi", "xong hoi nghi tra lai", "ban sao",
+    "sao y", "trich sao", "sao luc",
+)
+
+
+def _is_mark(text: str) -> bool:
+    f = " ".join(fold(text).strip(" ()[]*:").split())
+    # one-word marks must stand alone ("MẶT TRẬN …" is an organ, not "MẬT")
+    return any(f == m or (" " in m and f.startswith(m + " ")) for m in _MARKS) and len(f.split()) <= 6
+
+
+#: first words of an organ's name: such a line is never an unknown kind's title
+_ORGAN_WORDS = (
+    "ubnd", "uy ban", "hdnd", "hoi dong", "so ", "bo ", "cuc ", "tong cuc", "phong ", "ban ", "tinh ", "thanh pho",
+    "huyen ", "xa ", "phuong ", "quan ", "thi xa", "dac khu", "truong ", "trung tam", "van phong", "dang ", "chi bo",
+    "thanh uy", "tinh uy", "huyen uy", "cong ty", "vien ", "chi cuc", "thanh tra", "kho bac", "benh vien", "doan ",
+    "mat tran", "hoi ", "lien doan", "cong an", "bo chi huy", "ngan hang", "dai ", "bao ",
+)
+
+# -- the place-date line ------------------------------------------------------
+_BLANK = r"[\s_.…\-]*"
+_PLACE_DATE_WORDS = re.compile(
+    r"^(?P<place>[^\d\n]{0,60}?(?:\s\d{1,2})?)(?P<sep>[\s,;.]*)"
+    r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?" + _BLANK + r")"
+    r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?" + _BLANK + r")"
+    r"(?P<nam>năm)(?P<yfield>" + _BLANK + r"(?P<year>\d{2,4})?" + _BLANK + r")[.\s]*$",
+    re.IGNORECASE,
+)
+_PLACE_DATE_NUMERIC = re.compile(
+    r"^(?P<place>[^\d,\n]{2,60}?)(?P<sep>[\s,;]*)(?:(?P<ngay>ngày)\s*)?"
+    r"(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})[.\s]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class PlaceDate:
+    """What a place-date line says, with spans into its text.
+
+    ``day``/``month``/``year`` are the digits written, or None when the field
+    is left blank (a draft); ``numeric`` is True for ``Hà Nội, 05/3/2024``.
+    """
+
+    text: str
+    place: str
+    numeric: bool
+    day: str | None
+    month: str | None
+    year: str | None
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None and self.month is not None and self.year is not None
+
+    @property
+    def blank_fields(self) -> list[str]:
+        return [n for n in ("day", "month", "year") if getattr(self, n) is None]
+
+    def date(self) -> _dt.date | None:
+        if not self.complete:
+            return None
+        try:
+            return _dt.date(int(self.year), int(self.month), int(self.day))  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+
+def parse_place_date(text: str) -> PlaceDate | None:
+    """Parse ``<Place>, ngày DD tháng M năm YYYY`` (blank fields allowed) or ``<Place>, DD/M/YYYY``."""
+    if len(text) > 120 or text.lstrip().startswith("("):
+        return None
+    m = _PLACE_DATE_WORDS.match(text)
+    if m:
+        year = m.group("year")
+        if year is not None and len(year) < 4:
+            year = None  # "năm 20…": the year is not filled in
+        spans = {g: m.span(g) for g in ("place", "sep", "ngay", "dfield", "thang", "mfield", "nam", "yfield",
+                                         "day", "month", "year")}
+        if year is None:
+            spans["year"] = (-1, -1)
+        pd = PlaceDate(text, m.group("place").strip(), False, m.group("day"), m.group("month"), year, spans)
+        return pd
+    m = _PLACE_DATE_NUMERIC.match(text)
+    if m:
+        spans = {g: m.span(g) for g in ("place", "sep", "day", "month", "year")}
+        return PlaceDate(text, m.group("place").strip(), True, m.group("day"), m.group("month"), m.group("year"), spans)
+    return None
+
+
+def date_bounds(pd: PlaceDate | None) -> tuple[_dt.date, _dt.date] | None:
+    """The earliest and latest date a (possibly partly blank) place-date can mean."""
+    if pd is None or pd.year is None:
+        return None
+    try:
+        year = int(pd.year)
+        if pd.month is None:
+            return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+        month = int(pd.month)
+        last = calendar.monthrange(year, month)[1]
+        if pd.day is None:
+            return _dt.date(year, month, 1), _dt.date(year, month, last)
+        d = _dt.date(year, month, int(pd.day))
+        return d, d
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> _dt.date | None:
+    pd = parse_place_date(text)
+    return pd.date() if pd is not None else None
 
 
 def kind_titles(kinds: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """(folded title, entry), longest first, for matching a title line."""
-    out = [(fold(k["title"]), k) for k in kinds if k.get("title")]
+    out = [(" ".join(fold(k["title"]).split()), k) for k in kinds if k.get("title")]
     out.sort(key=lambda t: -len(t[0]))
     return out
 
@@ -56,24 +193,40 @@ def is_party_header(text: str) -> bool:
     return key(text) == "dangcongsanvietnam"
 
 
-def parse_date(text: str) -> _dt.date | None:
-    m = DATE_VALUE_RE.search(text)
-    if not m:
-        return None
-    d, mth, y = (int(g) for g in m.groups())
-    try:
-        return _dt.date(y, mth, d)
-    except ValueError:
-        return None
-
-
 def is_place_date(text: str) -> bool:
     t = text.strip()
-    if t.startswith("("):
+    pd = parse_place_date(t)
+    if pd is None or not _looks_like_place(pd.place):
         return False
-    if DATE_WORDS_RE.search(t) and len(t) < 90 and re.search(r"\d{4}|năm\s*$|năm\s+…|năm\s+\.+", t):
+    if pd.numeric:
+        return bool(pd.place) and len(pd.place) >= 2
+    return True
+
+
+def _looks_like_place(place: str) -> bool:
+    """A place name (``Quảng Ngãi``, ``Thành phố Hồ Chí Minh``, ``Quận 1``) or a blank one, not a phrase."""
+    p = place.strip(" ,;.")
+    if not p.strip("._…- "):
         return True
-    return bool(DATE_NUMERIC_RE.match(t))
+    if "/" in p or ":" in p or len(p) > 45:
+        return False
+    words = [w for w in p.split() if w[:1].isalpha()]
+    if not words or len(words) > 7:
+        return not words
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps * 2 >= len(words)
+
+
+def _upper(seg: Segment) -> bool:
+    """Shown in capitals: typed so, or every run under it has Word's *All caps*."""
+    if is_upper_text(seg.text):
+        return True
+    runs = [r for r in seg.paragraph.runs if r.end > seg.start and r.start < seg.end]
+    return bool(runs) and all(r.props.caps for r in runs) and any(c.isalpha() for c in seg.text)
+
+
+def _centred(seg: Segment) -> bool:
+    return seg.paragraph.alignment == "center"
 
 
 def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, Any]]) -> int:
@@ -82,10 +235,15 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
     last_header = -1
     title_at = -1
     limit = min(len(segments), _HEADER_SCAN)
-    for i in range(limit):
+    i = -1
+    while i + 1 < limit:
+        i += 1
         seg = segments[i]
         text = seg.text.strip()
         if not text:
+            continue
+        if _is_mark(text):
+            notice.set_role(seg, "mark")
             continue
         if notice.national is None and is_national(text):
             notice.national = seg
@@ -102,10 +260,20 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
             notice.set_role(seg, "party_header")
             last_header = i
             continue
-        if notice.number is None and NUMBER_RE.match(text):
+        if notice.number is None and notice.title is None and NUMBER_RE.match(text):
             notice.number = seg
             notice.set_role(seg, "number")
             last_header = i
+            if _PARTY_CV_RE.match(text):
+                j = _party_cv_subject(notice, segments, i + 1, limit)
+                last_header = max(last_header, j - 1)
+            continue
+        if SUBJECT_RE.match(text) and not notice.subject and notice.title is None:
+            notice.subject.append(seg)
+            notice.set_role(seg, "subject")
+            j = _subject_continuation(notice, segments, seg, i + 1, limit)
+            last_header = max(last_header, j - 1)
+            i = j - 1
             continue
         if notice.place_date is None and is_place_date(text):
             notice.place_date = seg
@@ -118,7 +286,7 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
             notice.set_role(seg, "organ_star")
             last_header = i
             continue
-        if notice.title is None and is_upper_text(text) and len(text.split()) <= 14:
+        if notice.title is None and _upper(seg) and len(text.split()) <= 14:
             entry = _match_kind(text, titles)
             if entry is not None and seg.side in ("full", "middle"):
                 notice.title = seg
@@ -127,25 +295,31 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
                 notice.set_role(seg, "title")
                 title_at = i
                 break
-        if SUBJECT_RE.match(text) and not notice.subject:
-            notice.subject.append(seg)
-            notice.set_role(seg, "subject")
-            # continuation lines of the V/v in the same cell
-            j = i + 1
-            while j < limit and _same_cell(segments[j], seg) and not NUMBER_RE.match(segments[j].text.strip()):
-                if is_place_date(segments[j].text) or is_national(segments[j].text):
-                    break
-                notice.subject.append(segments[j])
-                notice.set_role(segments[j], "subject")
-                j += 1
-            last_header = max(last_header, j - 1)
-            continue
+            if (
+                entry is None
+                and seg.side in ("full", "middle")
+                and notice.number is not None
+                and len(text.split()) <= 8
+                and not fold(text).startswith(_ORGAN_WORDS)
+                and not _HEADING_NUM_RE.match(text)
+                and not _is_header_part(text)
+                and not RULE_LINE_RE.match(text)
+                and (seg.paragraph.cell is None or seg.paragraph.cell.side == "full")
+                and _title_position(notice, segments, i)
+            ):
+                # a kind the table does not know (ĐIỀU LỆ, QUY TRÌNH…): a title all the same
+                notice.title = seg
+                notice.kind = None
+                notice.kind_entry = None
+                notice.set_role(seg, "title")
+                title_at = i
+                break
         if ADDRESSEE_RE.match(text):
             break
         if (
             notice.number is None
             and notice.title is None
-            and is_upper_text(text)
+            and _upper(seg)
             and seg.side in ("left", "full")
             and not RULE_LINE_RE.match(text)
             and len(text) < 90
@@ -154,16 +328,106 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
             notice.set_role(seg, "organ")
             last_header = i
             continue
+        if (
+            notice.number is None
+            and notice.title is None
+            and seg.side == "left"
+            and seg.paragraph.cell is not None
+            and not RULE_LINE_RE.match(text)
+            and len(text) < 90
+            and not _is_header_part(text)
+            and not SUBJECT_RE.match(text)
+        ):
+            # the organ typed in lower case in the left cell of the header table (NL405 judges its case)
+            notice.organ.append(seg)
+            notice.set_role(seg, "organ")
+            last_header = i
+            continue
+        if RULE_LINE_RE.match(text):
+            continue
         if seg.side == "full" and i > last_header + 3 and notice.number is None and notice.place_date is None:
             # no header at all: stop looking at the top
             break
     start = (title_at + 1) if title_at >= 0 else last_header + 1
     if notice.title is not None:
         start = _summary(notice, segments, title_at + 1)
-    if notice.title is None and (notice.subject or _has_addressee(segments, start)):
+    if notice.title is None and (notice.subject or _has_addressee(segments, start) or _party_cv(notice)):
         notice.kind = "CV"
     start = _addressee(notice, segments, start)
     return start
+
+
+def _title_position(notice: Notice, segments: list[Segment], i: int) -> bool:
+    """The line stands where a title stands: after the header, centred in a .docx, before any body."""
+    seg = segments[i]
+    if seg.paragraph.alignment is not None and seg.paragraph.alignment != "center":
+        return False
+    if notice.number is not None and segments.index(notice.number) > i:
+        return False
+    return True
+
+
+def _party_cv(notice: Notice) -> bool:
+    return notice.number is not None and bool(_PARTY_CV_RE.match(notice.number.text.strip()))
+
+
+def _is_header_part(text: str) -> bool:
+    return (
+        is_national(text)
+        or is_motto(text)
+        or is_party_header(text)
+        or is_place_date(text)
+        or bool(NUMBER_RE.match(text))
+        or bool(ADDRESSEE_RE.match(text))
+    )
+
+
+def _subject_continuation(notice: Notice, segments: list[Segment], first: Segment, j: int, limit: int) -> int:
+    """Label the lines that continue a V/v (same table cell, or following lines of a text export)."""
+    prev = first
+    while j < limit:
+        seg = segments[j]
+        text = seg.text.strip()
+        if not text or _is_header_part(text) or RULE_LINE_RE.match(text):
+            break
+        if first.paragraph.cell is not None:
+            if not _same_cell(seg, first):
+                break
+        else:
+            # a text export: the next line continues the V/v while it sits in the same column
+            # and the V/v so far has not ended a sentence
+            if seg.side not in (first.side, "full") or prev.text.rstrip().endswith((".", ":", ";")):
+                break
+            if len(text) > 90 or is_upper_text(text):
+                break
+        notice.subject.append(seg)
+        notice.set_role(seg, "subject")
+        prev = seg
+        j += 1
+    return j
+
+
+def _party_cv_subject(notice: Notice, segments: list[Segment], j: int, limit: int) -> int:
+    """A Party công văn (``Số 12-CV/…``) has its trích yếu under the number, without ``V/v``."""
+    number = notice.number
+    assert number is not None
+    while j < limit and (segments[j].index == number.index or segments[j].side in ("right", "middle")):
+        j += 1  # the place-date beside the number, other right-hand lines
+    if j >= limit:
+        return j
+    seg = segments[j]
+    text = seg.text.strip()
+    if not text or _is_header_part(text) or is_upper_text(text) or RULE_LINE_RE.match(text):
+        return j
+    if number.paragraph.cell is not None and not _same_cell(seg, number):
+        return j
+    if number.paragraph.cell is None and seg.side not in (number.side, "full"):
+        return j
+    if len(text) > 100 or BODY_START_RE.match(text):
+        return j
+    notice.subject.append(seg)
+    notice.set_role(seg, "subject")
+    return _subject_continuation(notice, segments, seg, j + 1, limit)
 
 
 def _same_cell(a: Segment, b: Segment) -> bool:
@@ -177,9 +441,13 @@ def _has_addressee(segments: list[Segment], start: int) -> bool:
     return any(ADDRESSEE_RE.match(s.text) for s in segments[start : start + 6])
 
 
+# kinds whose trích yếu is followed by the author's title ("GIÁM ĐỐC SỞ …") before the body
+_AUTHORED_KINDS = frozenset({"QĐ", "NQ", "CT", "QyĐ", "QĐi", "QC"})
+
+
 def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
     n = len(segments)
-    while i < n and len(notice.summary) < 5:
+    while i < n and len(notice.summary) < 6:
         seg = segments[i]
         text = seg.text.strip()
         if not text:
@@ -188,18 +456,33 @@ def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
         if RULE_LINE_RE.match(text):
             notice.set_role(seg, "rule_line")
             return i + 1
-        if (
-            BODY_START_RE.match(text)
-            or ADDRESSEE_RE.match(text)
-            or seg.paragraph.label
-            or len(text) > 110
-            or re.match(r"^([IVX]+|\d+)[.)\-]\s", text)
-        ):
+        centred = _centred(seg)
+        if ADDRESSEE_RE.match(text) or seg.paragraph.label or _HEADING_NUM_RE.match(text):
             return i
-        if notice.summary and text[:1].isupper() and not is_upper_text(text) and len(notice.summary) >= 1:
-            # a new sentence that is not a continuation: the body begins
-            prev = notice.summary[-1].text.rstrip()
-            if prev.endswith((".", ":")):
+        if text.endswith("./."):
+            return i  # the closing mark of a body, never a trích yếu
+        if notice.summary:
+            prev = notice.summary[-1]
+            prev_text = prev.text.rstrip()
+            if (
+                is_upper_text(text)
+                and not is_upper_text(prev_text)
+                and len(text.split()) <= 14
+                and notice.kind in _AUTHORED_KINDS
+            ):
+                # "GIÁM ĐỐC SỞ …" under the summary of a decision: the author of the decision
+                notice.set_role(seg, "authority")
+                return i + 1
+            if _centred(prev) and not centred and seg.paragraph.alignment is not None:
+                return i  # the centred block ended
+            if not centred and (BODY_START_RE.match(text) or len(text) > 110):
+                return i
+            if not centred and text[:1].isupper() and not is_upper_text(text) and prev_text.endswith((".", ":")):
+                return i  # a new sentence: the body begins
+        else:
+            if not centred and not is_upper_text(text) and (BODY_START_RE.match(text) or len(text) > 110):
+                return i
+            if len(text) > 300:
                 return i
         notice.summary.append(seg)
         notice.set_role(seg, "summary")
@@ -213,13 +496,25 @@ def _addressee(notice: Notice, segments: list[Segment], i: int) -> int:
     while j < n and j < i + 4:
         text = segments[j].text.strip()
         if ADDRESSEE_RE.match(text):
-            notice.addressee.append(segments[j])
-            notice.set_role(segments[j], "addressee")
+            label = segments[j]
+            notice.addressee.append(label)
+            notice.set_role(label, "addressee")
             k = j + 1
-            while k < n and re.match(r"^\s*[-–+•]\s*\S", segments[k].text) and k < j + 30:
-                notice.addressee.append(segments[k])
-                notice.set_role(segments[k], "addressee")
-                k += 1
+            while k < n and k < j + 30:
+                seg = segments[k]
+                item = re.match(r"^\s*[-–+•]\s*\S", seg.text)
+                same_table = (
+                    label.paragraph.cell is not None
+                    and seg.paragraph.cell is not None
+                    and seg.paragraph.cell.table == label.paragraph.cell.table
+                )
+                prev_open = not notice.addressee[-1].text.rstrip().endswith((".", ":")) or notice.addressee[-1] is label
+                if item or (same_table and prev_open and not BODY_START_RE.match(seg.text.strip())):
+                    notice.addressee.append(seg)
+                    notice.set_role(seg, "addressee")
+                    k += 1
+                    continue
+                break
             return k
         if RULE_LINE_RE.match(text):
             j += 1

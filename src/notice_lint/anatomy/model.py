@@ -37,7 +37,7 @@ class Heading:
     """A numbered heading or point in the body."""
 
     segment: Segment
-    kind: str  # "roman" | "arabic" | "decimal" | "letter" | "dash"
+    kind: str  # "roman" | "arabic" | "decimal" | "letter" | "dash" | "article" ("Điều 3.") | "part" ("Chương II")
     label: str  # the visible label, e.g. "II.", "1.2.", "a)"
     value: object  # int for roman/arabic, tuple[int, ...] for decimal, str for letter
     separator: str  # ".", "-", ")", or "" for decimal/dash

@@ -169,6 +169,10 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
     doc = Document(path=path, kind="docx", paragraphs=reader.paragraphs, source=data)
     doc.sections = [_page_setup(s) for s in root.iter(SECTPR)]
     doc.page = doc.sections[-1] if doc.sections else None
+    if "word/comments.xml" in zf.namelist():
+        from .comments import read_comments  # Word comments: inline suppressions
+
+        doc.comments = read_comments(zf, body, doc.paragraphs, read_part, safe_xml)
     doc.meta["zip"] = zf
     doc.meta["document_xml"] = root
     if formatting:

@@ -1,58 +1,415 @@
-"""Formatting of runs and paragraphs read from a ``.docx``.
+"""Effective formatting of runs and paragraphs read from a ``.docx``.
 
-This first version reads *direct* formatting (``w:rPr`` of each run and the
-paragraph's ``w:pPr``).  Effective formatting through docDefaults, the style
-chain and the theme is layered on top by the formatting rules' reader.
+Word resolves a run's formatting in layers, each overriding the one before:
+document defaults (``w:docDefaults``), the table style of the table the
+paragraph sits in, the paragraph style and its ``w:basedOn`` chain, the
+character style of the run and its chain, and last the run's direct
+formatting (``w:rPr``).  Paragraph properties follow the same order without
+the character layers.  Theme fonts (``w:asciiTheme="minorHAnsi"``) are looked
+up in ``word/theme/theme1.xml``.
+
+``apply_styles(doc, zf)`` is called by the ``.docx`` reader only when a
+selected rule needs "styles" (the formatting rules): text rules never pay for
+reading ``styles.xml``.  A size nobody sets anywhere is Word's built-in
+10 pt; a font nobody sets stays ``None`` (Word falls back to Times New
+Roman, which no rule can hold against the document).
 """
 
 from __future__ import annotations
 
+import zipfile
 from typing import Any
 
-from .model import Document, RunProps, RunSpan
+from .model import Document, Paragraph, RunProps, RunSpan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 VAL = W + "val"
 
-__all__ = ["apply_styles", "direct_run_props"]
+__all__ = ["apply_styles", "direct_run_props", "StyleSheet"]
+
+_OFF = ("0", "false", "off", "none")
+#: language (w:themeFontLang w:val) -> script of the theme's supplemental font
+#: that replaces the Latin theme font (ECMA-376 17.15.1.88; DrawingML a:font)
+_SUPPLEMENTAL_SCRIPT = {"vi": "Viet"}
+_TOGGLES = ("bold", "italic", "caps")
+#: the size Word shows when no layer sets one (no w:sz in docDefaults or styles)
+WORD_DEFAULT_SIZE = 10.0
+_MAX_CHAIN = 32  # basedOn chains longer than this are cut (and loops broken)
 
 
 def _on(el: Any) -> bool | None:
     if el is None:
         return None
-    return el.get(VAL, "true") not in ("0", "false", "off", "none")
+    return el.get(VAL, "true") not in _OFF
+
+
+def _int(v: str | None) -> int | None:
+    if v is None:
+        return None
+    try:
+        return int(float(v))
+    except ValueError:
+        return None
+
+
+# -- run properties --------------------------------------------------------
+# A run layer is a dict with any of: "ascii"/"hansi" -> ("font", name) or
+# ("theme", slot), "size" (points), "bold", "italic", "caps", "underline".
+
+
+_PPR, _RPR = W + "pPr", W + "rPr"
+_RSTYLE = W + "rStyle"
+_RFONTS, _SZ, _U, _VANISH = W + "rFonts", W + "sz", W + "u", W + "vanish"
+_TOGGLE_TAGS = {W + "b": "bold", W + "i": "italic", W + "caps": "caps"}
+_ASCII, _ASCII_T, _HANSI, _HANSI_T = W + "ascii", W + "asciiTheme", W + "hAnsi", W + "hAnsiTheme"
+
+
+def _run_layer(rpr: Any) -> dict[str, Any]:
+    """One pass over a ``w:rPr``'s children (this runs once per run)."""
+    out: dict[str, Any] = {}
+    if rpr is None:
+        return out
+    for child in rpr:
+        tag = child.tag
+        key = _TOGGLE_TAGS.get(tag)
+        if key is not None:
+            out[key] = child.get(VAL, "true") not in _OFF
+        elif tag == _RFONTS:
+            theme = child.get(_ASCII_T)
+            name = child.get(_ASCII)
+            if theme:
+                out["ascii"] = ("theme", theme)
+            elif name:
+                out["ascii"] = ("font", name)
+            theme = child.get(_HANSI_T)
+            name = child.get(_HANSI)
+            if theme:
+                out["hansi"] = ("theme", theme)
+            elif name:
+                out["hansi"] = ("font", name)
+        elif tag == _SZ:
+            sz = _int(child.get(VAL))
+            if sz is not None and 0 < sz < 3200:
+                out["size"] = sz / 2
+        elif tag == _U:
+            out["underline"] = child.get(VAL, "single") not in _OFF
+        elif tag == _VANISH:
+            if child.get(VAL, "true") not in _OFF:
+                out["vanish"] = True
+        elif tag == _RSTYLE:
+            out["rstyle"] = child.get(VAL)
+    return out
 
 
 def direct_run_props(rpr: Any) -> RunProps:
-    if rpr is None:
-        return RunProps()
-    fonts = rpr.find(W + "rFonts")
+    """Only the run's own ``w:rPr`` (no styles): kept for callers without styles."""
+    layer = _run_layer(rpr)
     font = None
-    if fonts is not None:
-        font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs")
-    sz = rpr.find(W + "sz")
-    size = None
-    if sz is not None:
-        try:
-            size = int(sz.get(VAL)) / 2
-        except (TypeError, ValueError):
-            size = None
-    u = rpr.find(W + "u")
+    for slot in ("ascii", "hansi"):
+        if slot in layer and layer[slot][0] == "font":
+            font = layer[slot][1]
+            break
     return RunProps(
         font=font,
-        size=size,
-        bold=_on(rpr.find(W + "b")),
-        italic=_on(rpr.find(W + "i")),
-        caps=_on(rpr.find(W + "caps")),
-        underline=None if u is None else u.get(VAL, "single") != "none",
+        size=layer.get("size"),
+        bold=layer.get("bold"),
+        italic=layer.get("italic"),
+        caps=layer.get("caps"),
+        underline=layer.get("underline"),
     )
 
 
+# -- paragraph properties --------------------------------------------------
+# A paragraph layer holds: "jc", "first" (twips, negative = hanging), "left",
+# "before"/"after" (twips), "line" (value, rule), "contextual".
+
+
+_JC, _IND, _SPACING, _CONTEXTUAL = W + "jc", W + "ind", W + "spacing", W + "contextualSpacing"
+_JC_NAMES = {"start": "left", "end": "right"}
+_PBDR = W + "pBdr"
+
+
+def _par_layer(ppr: Any) -> dict[str, Any]:
+    """One pass over a ``w:pPr``'s children (this runs once per paragraph)."""
+    out: dict[str, Any] = {}
+    if ppr is None:
+        return out
+    for child in ppr:
+        tag = child.tag
+        if tag == _JC:
+            v = child.get(VAL)
+            if v:
+                out["jc"] = _JC_NAMES.get(v, v)
+        elif tag == _SPACING:
+            for key in ("before", "after"):
+                if _on_attr(child.get(W + key + "Autospacing")):
+                    out[key] = 280  # HTML auto spacing: 14 pt
+                else:
+                    v = _int(child.get(W + key))
+                    if v is not None:
+                        out[key] = v
+            line = _int(child.get(W + "line"))
+            if line is not None:
+                out["line"] = (line, child.get(W + "lineRule", "auto"))
+        elif tag == _IND:
+            hanging = _int(child.get(W + "hanging"))
+            first = _int(child.get(W + "firstLine"))
+            if hanging is not None:
+                out["first"] = -hanging
+            elif first is not None:
+                out["first"] = first
+            left = _int(child.get(W + "left") or child.get(W + "start"))
+            if left is not None:
+                out["left"] = left
+        elif tag == _CONTEXTUAL:
+            out["contextual"] = child.get(VAL, "true") not in _OFF
+        elif tag == _PBDR:
+            bottom = child.find(W + "bottom")
+            out["border_bottom"] = bottom is not None and bottom.get(VAL, "nil") not in ("nil", "none")
+    return out
+
+
+def _on_attr(v: str | None) -> bool:
+    return v is not None and v not in _OFF
+
+
+class StyleSheet:
+    """The styles of one package, with each style's chain resolved once."""
+
+    def __init__(self, styles_root: Any = None, theme_root: Any = None, theme_lang: str | None = None) -> None:
+        self.theme: dict[str, str] = {}
+        self.styles: dict[str, tuple[str, str | None, dict[str, Any], dict[str, Any]]] = {}
+        self.defaults: dict[str, str] = {}
+        self.doc_run: dict[str, Any] = {}
+        self.doc_par: dict[str, Any] = {}
+        self._cache: dict[tuple[str, str | None], tuple[dict[str, Any], dict[str, Any]]] = {}
+        if theme_root is not None:
+            self._read_theme(theme_root, theme_lang)
+        if styles_root is not None:
+            self._read_styles(styles_root)
+
+    def _read_theme(self, root: Any, lang: str | None) -> None:
+        # The theme-font language of the document (settings: w:themeFontLang)
+        # picks a supplemental font of the theme when its script has one:
+        # with "vi-VN", Office's theme gives Vietnamese text Times New Roman
+        # for headings (major) and Arial for the body (minor), not the Latin
+        # Calibri Light / Calibri.
+        script_of = _SUPPLEMENTAL_SCRIPT.get((lang or "").split("-")[0].lower())
+        for kind in ("major", "minor"):
+            font = root.find(f".//{A}fontScheme/{A}{kind}Font")
+            if font is None:
+                continue
+            for script, tag in (("HAnsi", "latin"), ("EastAsia", "ea"), ("Bidi", "cs")):
+                el = font.find(A + tag)
+                if el is not None and el.get("typeface"):
+                    self.theme[kind + script] = el.get("typeface")
+            if script_of:
+                for sup in font.findall(A + "font"):
+                    if sup.get("script") == script_of and sup.get("typeface"):
+                        self.theme[kind + "HAnsi"] = sup.get("typeface")
+            if kind + "HAnsi" in self.theme:
+                self.theme[kind + "Ascii"] = self.theme[kind + "HAnsi"]
+
+    def _read_styles(self, root: Any) -> None:
+        dd = root.find(W + "docDefaults")
+        if dd is not None:
+            self.doc_run = _run_layer(dd.find(f"{W}rPrDefault/{W}rPr"))
+            self.doc_par = _par_layer(dd.find(f"{W}pPrDefault/{W}pPr"))
+        for st in root.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            if not sid:
+                continue
+            kind = st.get(W + "type", "paragraph")
+            based = st.find(W + "basedOn")
+            self.styles[sid] = (
+                kind,
+                None if based is None else based.get(VAL),
+                _run_layer(st.find(W + "rPr")),
+                _par_layer(st.find(W + "pPr")),
+            )
+            if _on_attr(st.get(W + "default")) and kind not in self.defaults:
+                self.defaults[kind] = sid
+
+    def chain(self, style_id: str | None, kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Run and paragraph layers of a style with its basedOn chain merged."""
+        if style_id is None or style_id not in self.styles:
+            style_id = self.defaults.get(kind)
+            if style_id is None:
+                return {}, {}
+        key = (kind, style_id)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        ids: list[str] = []
+        sid: str | None = style_id
+        while sid is not None and sid in self.styles and sid not in ids and len(ids) < _MAX_CHAIN:
+            ids.append(sid)
+            sid = self.styles[sid][1]
+        run: dict[str, Any] = {}
+        par: dict[str, Any] = {}
+        for sid in reversed(ids):
+            run.update(self.styles[sid][2])
+            par.update(self.styles[sid][3])
+        self._cache[key] = (run, par)
+        return run, par
+
+    def font_name(self, value: tuple[str, str] | None) -> str | None:
+        if value is None:
+            return None
+        kind, name = value
+        if kind == "theme":
+            return self.theme.get(name)
+        return name
+
+
+def _table_styles(doc: Document) -> dict[Any, str | None]:
+    """Style id of the innermost table holding each table-cell paragraph."""
+    out: dict[Any, str | None] = {}
+    root = doc.meta.get("document_xml")
+    if root is None:
+        return out
+    for tbl in root.iter(W + "tbl"):  # document order: inner tables overwrite outer
+        pr = tbl.find(W + "tblPr")
+        st = None if pr is None else pr.find(W + "tblStyle")
+        sid = None if st is None else st.get(VAL)
+        for p in tbl.iter(W + "p"):
+            out[p] = sid
+    return out
+
+
+def _load(zf: zipfile.ZipFile, name: str) -> Any:
+    from .docx import read_part, safe_xml
+
+    blob = read_part(zf, name)
+    if not blob:
+        return None
+    return safe_xml(blob, name)
+
+
+def _theme_lang(zf: zipfile.ZipFile) -> str | None:
+    settings = _load(zf, "word/settings.xml")
+    if settings is None:
+        return None
+    el = settings.find(W + "themeFontLang")
+    return None if el is None else el.get(VAL)
+
+
+def load_stylesheet(zf: zipfile.ZipFile) -> StyleSheet:
+    theme = _load(zf, "word/theme/theme1.xml")
+    lang = _theme_lang(zf) if theme is not None else None
+    return StyleSheet(_load(zf, "word/styles.xml"), theme, lang)
+
+
+_EMPTY: dict[str, Any] = {}
+
+
 def apply_styles(doc: Document, zf: Any) -> None:
+    """Fill every run's effective RunProps and every paragraph's layout fields."""
+    sheet = load_stylesheet(zf) if zf is not None else StyleSheet()
+    doc.meta["stylesheet"] = sheet
+    base_run = sheet.doc_run
+    base_par = sheet.doc_par
+    table_cache: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
+    contextual: set[int] = set()  # paragraphs with "don't add space between paragraphs of the same style"
+    doc.meta["contextual_spacing"] = contextual
+    bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
+    doc.meta["bottom_border"] = bordered
+    tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
+    para_runs: dict[tuple[Any, Any], dict[str, Any]] = {}
+    props_cache: dict[tuple[Any, ...], RunProps] = {}  # runs formatted alike share one RunProps
     for para in doc.paragraphs:
+        p = para.source
+        if p is None:
+            continue
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        pstyle = para.style
+        t_run: dict[str, Any] = _EMPTY
+        t_par: dict[str, Any] = _EMPTY
+        tstyle: Any = False
+        if para.cell is not None:
+            tstyle = tstyles.get(p, False)
+            if tstyle is not False:
+                if tstyle not in table_cache:
+                    table_cache[tstyle] = sheet.chain(tstyle, "table")
+                t_run, t_par = table_cache[tstyle]
+        s_run, s_par = sheet.chain(pstyle, "paragraph")
+        par_props = {**base_par, **t_par, **s_par, **_par_layer(ppr)}
+        _set_paragraph(para, par_props)
+        if par_props.get("contextual"):
+            contextual.add(para.index)
+        if par_props.get("border_bottom"):
+            bordered.add(para.index)
+        base_key = (tstyle, pstyle)
+        para_run = para_runs.get(base_key)
+        if para_run is None:
+            para_run = para_runs[base_key] = {**base_run, **t_run, **s_run}
         runs: list[RunSpan] = []
         for run in para.runs:
             r = run.source
-            props = direct_run_props(r.find(W + "rPr")) if r is not None else RunProps()
-            runs.append(RunSpan(run.start, run.end, props, run.style, run.source))
+            if r is None:
+                runs.append(run)
+                continue
+            rpr = r[0] if len(r) and r[0].tag == _RPR else None
+            layer = _run_layer(rpr) if rpr is not None else _EMPTY
+            cstyle = layer.get("rstyle")
+            slot = "ascii" if para.text[run.start : run.end].isascii() else "hansi"
+            key = (base_key, tuple(layer.items()), slot)
+            props = props_cache.get(key)
+            if props is None:
+                props = props_cache[key] = _effective(sheet, para_run, s_run, layer, cstyle, slot)
+            runs.append(RunSpan(run.start, run.end, props, cstyle, r))
         para.runs = runs
+
+
+_HIDDEN = RunProps()  # hidden text: not judged
+
+
+def _effective(
+    sheet: StyleSheet,
+    para_run: dict[str, Any],
+    s_run: dict[str, Any],
+    layer: dict[str, Any],
+    cstyle: str | None,
+    slot: str,
+) -> RunProps:
+    if layer.get("vanish"):
+        return _HIDDEN
+    c_run = sheet.chain(cstyle, "character")[0] if cstyle else _EMPTY
+    eff = {**para_run, **c_run, **layer} if (c_run or layer) else para_run
+    if c_run:
+        # toggle properties set by both the paragraph and the character
+        # style cancel out (ECMA-376 17.7.3); direct formatting is absolute
+        for key in _TOGGLES:
+            if key in c_run and key in s_run and key not in layer:
+                eff[key] = c_run[key] != s_run[key]
+    font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
+    return RunProps(
+        font=font,
+        size=eff.get("size", WORD_DEFAULT_SIZE),
+        bold=eff.get("bold", False),
+        italic=eff.get("italic", False),
+        caps=eff.get("caps", False),
+        underline=eff.get("underline", False),
+    )
+
+
+def _twips_mm(v: int) -> float:
+    return round(v * 25.4 / 1440, 2)
+
+
+def _set_paragraph(para: Paragraph, props: dict[str, Any]) -> None:
+    para.alignment = props.get("jc", "left")
+    para.indent_first_mm = _twips_mm(props.get("first", 0))
+    para.indent_left_mm = _twips_mm(props.get("left", 0))
+    para.space_before_pt = props.get("before", 0) / 20
+    para.space_after_pt = props.get("after", 0) / 20
+    line = props.get("line")
+    if line is None:
+        para.line_spacing = ("auto", 1.0)
+    else:
+        value, rule = line
+        if rule == "auto":
+            para.line_spacing = ("auto", round(value / 240, 3))
+        else:
+            para.line_spacing = ("atLeast" if rule == "atLeast" else "exact", value / 20)

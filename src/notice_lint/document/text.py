@@ -142,6 +142,21 @@ def strip_markdown(line: str) -> tuple[str, list[int]]:
     return "".join(out_chars), cols
 
 
+_DIRECTIVE = re.compile(r"[ \t]*<!--\s*notice-lint-.*?-->")
+
+
+def strip_directives(line: str) -> tuple[str, list[int] | None]:
+    """Remove ``<!-- notice-lint-… -->`` comments from a plain-text line, keeping the column map."""
+    keep = [True] * len(line)
+    for m in _DIRECTIVE.finditer(line):
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    if all(keep):
+        return line, None
+    cols = [k for k in range(len(line)) if keep[k]]
+    return "".join(line[k] for k in cols), cols
+
+
 def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
     if not data.strip():
         raise InputError("tệp rỗng, không có nội dung", "the file is empty")
@@ -153,6 +168,8 @@ def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
     for number, line in enumerate(lines, start=1):
         if markdown:
             body, cols = strip_markdown(line)
+        elif "<!--" in line and "notice-lint-" in line:
+            body, cols = strip_directives(line)  # inline suppressions are not document text
         else:
             body, cols = line, None
         nfc, nfc_map = nfc_with_map(body)

@@ -14,6 +14,8 @@ __all__ = ["REPORTERS", "get_reporter"]
 REPORTERS: dict[str, str] = {
     "text": "notice_lint.reporters.text",
     "json": "notice_lint.reporters.json",
+    "sarif": "notice_lint.reporters.sarif",
+    "github": "notice_lint.reporters.github",
 }
 
 

@@ -54,8 +54,43 @@ def summary(results: list[Any], lang: str) -> str:
     return s
 
 
-def render(results: list[Any], *, lang: str = "vi", color: bool = False, quiet: bool = False, **_: Any) -> str:
-    lines = [line_for(r.path, f, lang, color) for r in results for f in r.findings]
+def source_lines(path: str) -> dict[int, str]:
+    """Line (paragraph of a .docx) -> the text columns count in; empty when unreadable."""
+    from ..document import read_document
+    from ..errors import InputError
+
+    try:
+        doc = read_document(path)
+    except (InputError, RecursionError, MemoryError):
+        return {}
+    if doc.kind == "docx":
+        return {p.index: p.text for p in doc.paragraphs}
+    from ..document.text import _LINE_SPLIT  # text files: the physical lines, as columns count them
+
+    return dict(enumerate(_LINE_SPLIT.split(doc.source), start=1))
+
+
+def excerpt(text: str, f: Any) -> list[str]:
+    """The line and a caret under the finding's span."""
+    text = text.replace("\n", " ").replace("\r", " ")
+    start = max(f.column - 1, 0)
+    width = max((f.end_column - f.column) if f.end_line == f.line else len(text) - start, 1)
+    pad = "".join(ch if ch == "\t" else " " for ch in text[:start])
+    gutter = f"{f.line:>5} | "
+    return [gutter + text.rstrip(), " " * (len(gutter) - 2) + "| " + pad + "^" * width]
+
+
+def render(
+    results: list[Any], *, lang: str = "vi", color: bool = False, quiet: bool = False, show_source: bool = False,
+    **_: Any,
+) -> str:
+    lines: list[str] = []
+    for r in results:
+        sources = source_lines(r.path) if show_source and r.findings else {}
+        for f in r.findings:
+            lines.append(line_for(r.path, f, lang, color))
+            if f.line in sources:
+                lines.extend(excerpt(sources[f.line], f))
     if not quiet:
         lines.append(summary(results, lang))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from notice_lint.rule import Finding, Rule, RuleContext, Severity
+
+from ._parts import (
+    Problem,
+    body_segments,
+    dominant,
+    group_body,
+    has_text,
+    skip_paragraph,
+)
+
+# face suffixes PDF converters and old installs write into the family name
+# ("Times New Roman Bold", "TimesNewRomanPS-BoldMT"): the family is the same
+_FACE_SUFFIXES = ("regular", "bolditalic", "bold", "italic", "oblique", "mt", "ps")
+
+
+def _norm(name: str) -> str:
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _FACE_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)]
+                changed = True
+    return key
+
+
+class FontFamily(Rule):
+    """The text must be set in Times New Roman (Unicode, TCVN 6909:2001).
+
+    The font checked is the one Word shows: the run's own font, or else its
+    character style, paragraph style (with its ``basedOn`` chain), table
+    style, the document defaults, and the theme font those may name
+    (``minorHAnsi`` → the theme's body font, Calibri in a new Word
+    document).  Vietnamese letters are judged in the font Word uses for them
+    (``w:hAnsi``).  Text boxes and e-signature stamps are left alone; runs
+    without letters or digits (bullets, symbols) too.  A body set wholly in
+    one wrong font is reported once.
+
+    **Anti-pattern**
+
+    ```
+    Ngày 20 tháng 3 năm 2024, Giám đốc Sở chủ trì cuộc họp…   ← Arial
+    (or: no font set anywhere, the theme's Calibri applies)
+    ```
+
+    **Best practice**
+
+    ```
+    Ngày 20 tháng 3 năm 2024, Giám đốc Sở chủ trì cuộc họp…   ← Times New Roman
+    ```
+
+    Configuration: ``font = "Times New Roman"`` names the required font.
+    """
+
+    code = "NL401"
+    name = "font-family"
+    summary = "The text is in Times New Roman (effective font, after styles and theme)"
+    summary_vi = "Phông chữ phải là Times New Roman (phông hiển thị sau kiểu và chủ đề)"
+    severity = Severity.ERROR
+    formats = ("docx",)
+    needs = frozenset({"styles"})
+    config_keys = {"font": "the required font family (default: Times New Roman)"}
+    reference = "NĐ 30/2020, Phụ lục I, Phần I, mục I; HD 36-HD/VPTW, 4.1; HD 05-HD/VPTW, Phần II"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        want = str(ctx.option("font", "Times New Roman") or "Times New Roman")
+        want_n = _norm(want)
+        body = {seg.index for seg in body_segments(notice) if seg.paragraph.cell is None}
+        body_problems: list[Problem] = []
+        other: list[Problem] = []
+        checked = total = 0
+        for p in notice.document.paragraphs:
+            if not has_text(p.text) or skip_paragraph(p, notice):
+                continue
+            total += 1
+            if p.index in body:
+                checked += 1
+            wrong = [
+                r
+                for r in p.runs
+                if r.props.font and _norm(r.props.font) != want_n and has_text(p.text[r.start : r.end])
+            ]
+            if not wrong:
+                continue
+            fonts = sorted({r.props.font for r in wrong if r.props.font})
+            names = ", ".join(fonts)
+            prob = Problem(
+                p,
+                wrong[0].start,
+                wrong[-1].end,
+                tuple(fonts),
+                vi=f"Phông chữ {names}, phải là {want}",
+                en=f"Font {names}; it must be {want}",
+            )
+            (body_problems if p.index in body else other).append(prob)
+        everything = sorted(body_problems + other, key=lambda pr: pr.paragraph.index)
+        if dominant(everything, total) is not None:
+            # the whole document is in one wrong font: say it once
+            for para, s, e, vi, en in group_body(
+                everything,
+                total,
+                lambda pr, n: f"Toàn bộ văn bản ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
+                lambda pr, n: f"The whole document ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
+            ):
+                yield self.finding(para, s, e, vi=vi, en=en)
+            return
+        for pr in other:
+            yield self.finding(pr.paragraph, pr.start, pr.end, vi=pr.vi, en=pr.en)
+        for para, s, e, vi, en in group_body(
+            body_problems,
+            checked,
+            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
+            lambda pr, n: f"The whole body ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
+        ):
+            yield self.finding(para, s, e, vi=vi, en=en)

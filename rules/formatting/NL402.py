@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from notice_lint.rule import Finding, Rule, RuleContext, Severity
+
+from ._parts import (
+    PART_NAMES,
+    Problem,
+    fmt_pt,
+    fmt_range,
+    group_body,
+    parts,
+    runs_in,
+    sizes_for,
+    skip_paragraph,
+)
+
+
+class FontSize(Rule):
+    """Each part of the notice in the font size its instrument sets.
+
+    State (NĐ 30/2020, Phụ lục I mục V): Quốc hiệu 12–13 pt, Tiêu ngữ 13–14,
+    organ lines 12–13, number 13, place and date 13–14, kind title and
+    summary 13–14, ``V/v`` line 12–13, body 13–14, signature block 13–14,
+    ``Nơi nhận:`` 12 and its list 11.  Party (HD 36-HD/VPTW, Phụ lục 3):
+    header 15, organ lines, number and date 14, kind title 15–16, summary
+    14–15, công văn summary 12, body 14–15, signature block 14, ``Nơi nhận``
+    14 and its list 12.  HD 05-HD/VPTW's own size table has not been read:
+    under ``hd05`` the HD 36 values apply and findings are warnings.
+
+    Sizes are compared as Word stores them (half points): 12.5 pt is not
+    13 pt.  Tables inside the body are not judged.  A body set wholly in one
+    wrong size is reported once.
+
+    **Anti-pattern**
+
+    ```
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      ← 14 pt
+    Nơi nhận:                               ← 14 pt
+    ```
+
+    **Best practice**
+
+    ```
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      ← 13 pt
+    Nơi nhận:                               ← 12 pt
+    ```
+    """
+
+    code = "NL402"
+    name = "font-size"
+    summary = "Each part in its font size range"
+    summary_vi = "Cỡ chữ của từng thành phần đúng quy định"
+    severity = Severity.ERROR
+    formats = ("docx",)
+    needs = frozenset({"styles"})
+    reference = "NĐ 30/2020, Phụ lục I, mục V; HD 36-HD/VPTW, Phụ lục 3"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        sizes = sizes_for(notice)
+        severity = Severity.WARNING if notice.profile == "hd05" else None
+        note_vi = " (theo HD 36; bảng cỡ chữ của HD 05 chưa được đối chiếu)" if notice.profile == "hd05" else ""
+        note_en = " (HD 36 values; HD 05's size table is not yet confirmed)" if notice.profile == "hd05" else ""
+        body_problems: list[Problem] = []
+        item_problems: list[Problem] = []
+        checked = items = 0
+        body_range = sizes.get("body")
+        for part in parts(notice):
+            rng = sizes.get(part.key)
+            seg = part.segment
+            if rng is None or skip_paragraph(seg.paragraph, notice):
+                continue
+            if part.key in ("body", "heading") and seg.paragraph.cell is not None:
+                continue  # a table in the body: its size is not prescribed
+            lo, hi = rng
+            spans = list(runs_in(seg))
+            if not spans:
+                continue
+            is_body = part.key in ("body", "heading")  # headings share the body's size
+            if is_body:
+                checked += 1
+            elif part.key == "recipients_item":
+                items += 1
+            wrong = [(r, s, e) for r, s, e in spans if r.props.size is not None and not lo <= r.props.size <= hi]
+            if not wrong:
+                continue
+            found = sorted({r.props.size for r, _, _ in wrong})
+            got = ", ".join(fmt_pt(v) for v in found)
+            name_vi, name_en = PART_NAMES[part.key]
+            prob = Problem(
+                seg.paragraph,
+                wrong[0][1],
+                wrong[-1][2],
+                tuple(found),
+                vi=f"{name_vi} cỡ chữ {got}, phải là {fmt_range(lo, hi)}{note_vi}",
+                en=f"{name_en[0].upper() + name_en[1:]} is {got} pt; it must be {fmt_range(lo, hi)} pt{note_en}",
+            )
+            if is_body:
+                body_problems.append(prob)
+            elif part.key == "recipients_item":
+                item_problems.append(prob)
+            else:
+                yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity)
+        item_range = fmt_range(*sizes["recipients_item"])
+        for para, s, e, vi, en in group_body(
+            item_problems,
+            items,
+            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
+            f"phải là {item_range}{note_vi}",
+            lambda pr, n: f"The recipient list ({n} lines) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
+            f"it must be {item_range} pt{note_en}",
+            minimum=2,
+            share=1.0,
+        ):
+            yield self.finding(para, s, e, vi=vi, en=en, severity=severity)
+        if body_range is None:
+            return
+        want = fmt_range(*body_range)
+        for para, s, e, vi, en in group_body(
+            body_problems,
+            checked,
+            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
+            f"phải là {want}{note_vi}",
+            lambda pr, n: f"The whole body ({n} paragraphs) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
+            f"it must be {want} pt{note_en}",
+        ):
+            yield self.finding(para, s, e, vi=vi, en=en, severity=severity)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from notice_lint.rule import Finding, Rule, RuleContext, Severity
+
+from ._parts import PART_NAMES, parts, runs_in, skip_paragraph, styles_for
+
+_WORDS_VI = {"bold": "in đậm", "italic": "in nghiêng", "caps": "in hoa", "underline": "có gạch chân"}
+_WORDS_EN = {"bold": "bold", "italic": "italic", "caps": "upper case", "underline": "underlined"}
+
+
+def _message(name_vi: str, name_en: str, want: dict[str, bool], bad: list[str]) -> tuple[str, str]:
+    pos = [p for p in bad if want[p]]
+    neg = [p for p in bad if not want[p]]
+    vi_parts = []
+    en_parts = []
+    if pos:
+        vi_parts.append("phải " + ", ".join(_WORDS_VI[p] for p in pos))
+        en_parts.append("must be " + " and ".join(_WORDS_EN[p] for p in pos))
+    if neg:
+        vi_parts.append("không được " + ", ".join(_WORDS_VI[p] for p in neg))
+        en_parts.append("must not be " + " or ".join(_WORDS_EN[p] for p in neg))
+    en_name = name_en[0].upper() + name_en[1:]
+    return f"{name_vi} " + "; ".join(vi_parts), f"{en_name} " + "; ".join(en_parts)
+
+
+_ORDER = ("caps", "bold", "italic", "underline")
+
+
+def _violates(prop: str, want: bool, run, text: str) -> bool:
+    if prop == "caps":
+        # upper case is met by typed capitals or by the caps attribute
+        if run.props.caps is None:
+            return False  # formatting unknown (hidden text, styles not read)
+        return want and not run.props.caps and any(ch.isalpha() and ch != ch.upper() for ch in text)
+    got = getattr(run.props, prop)
+    if got is None:
+        return False
+    return bool(got) != want
+
+
+class ElementStyle(Rule):
+    """Each part bold, italic, upper case or underlined as its instrument says.
+
+    State (NĐ 30/2020, Phụ lục I): Quốc hiệu upper case bold; Tiêu ngữ bold;
+    organ upper case bold (its parent upper case, not bold — judged only when
+    the organ block is two lines); number upright, not bold; place and date
+    italic; kind title upper case bold; summary bold; ``V/v`` line upright;
+    Roman-numbered headings upper case bold; signature block upper case
+    bold; signer's name bold; ``Nơi nhận:`` bold italic; its list upright.
+    Party (HD 36-HD/VPTW 1.7, Phụ lục 3; HD 05 keeps it): header upper case
+    bold; the T/M, K/T, T/L line bold but the signer's own title under it
+    NOT bold; công văn summary italic; ``Nơi nhận`` underlined, upright, not
+    bold.  Properties are the effective ones (styles included); upper case
+    is met by typed capitals or by Word's "All caps".  One finding per part.
+
+    **Anti-pattern**
+
+    ```
+    Quảng Ngãi, ngày 05 tháng 3 năm 2024     ← upright
+    Nơi nhận:                                ← bold, not italic
+    ```
+
+    **Best practice**
+
+    ```
+    *Quảng Ngãi, ngày 05 tháng 3 năm 2024*
+    ***Nơi nhận:***
+    ```
+    """
+
+    code = "NL405"
+    name = "element-style"
+    summary = "Each part bold / italic / upper case as the profile requires"
+    summary_vi = "Kiểu chữ (đậm, nghiêng, in hoa) của từng thành phần đúng quy định"
+    severity = Severity.ERROR
+    formats = ("docx",)
+    needs = frozenset({"styles"})
+    reference = "NĐ 30/2020, Phụ lục I, mục II và V; HD 36-HD/VPTW, 1.7 và Phụ lục 3"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        table = styles_for(notice)
+        for part in parts(notice):
+            want = table.get(part.key)
+            seg = part.segment
+            if not want or skip_paragraph(seg.paragraph, notice):
+                continue
+            spans = list(runs_in(seg))
+            if not spans:
+                continue
+            text = seg.paragraph.text
+            if want.get("underline") and seg.index in (notice.document.meta.get("bottom_border") or ()):
+                want = {k: v for k, v in want.items() if k != "underline"}  # a rule drawn under the line
+            bad: list[str] = []
+            first = last = None
+            for prop in _ORDER:
+                if prop not in want:
+                    continue
+                hits = [(s, e) for r, s, e in spans if _violates(prop, want[prop], r, text[s:e])]
+                if not hits:
+                    continue
+                bad.append(prop)
+                first = hits[0][0] if first is None else min(first, hits[0][0])
+                last = hits[-1][1] if last is None else max(last, hits[-1][1])
+            if not bad:
+                continue
+            vi, en = _message(*PART_NAMES[part.key], want, bad)
+            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en)

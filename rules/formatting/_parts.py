@@ -1,0 +1,299 @@
+"""What each part of a notice must look like, and helpers the NL4xx rules share.
+
+Sizes and styles come from NĐ 30/2020 Phụ lục I mục V (state, ``nd30``) and
+HD 36-HD/VPTW Phụ lục 3 (Party, ``hd36``); HD 05-HD/VPTW's own table
+(Phụ lục 2) has not been read, so ``hd05`` uses HD 36's values and the rules
+report its size findings as warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from notice_lint.anatomy.model import Notice, Segment
+from notice_lint.document.model import Paragraph, RunSpan
+
+_ALNUM = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the notice: a segment with its name and expectations."""
+
+    key: str  # "national", "title", "body"…
+    segment: Segment
+    heading: bool = False
+
+
+#: part key -> (Vietnamese name, English name)
+PART_NAMES: dict[str, tuple[str, str]] = {
+    "national": ("Quốc hiệu", "the national name"),
+    "motto": ("Tiêu ngữ", "the motto"),
+    "party_header": ("Tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”", "the Party header"),
+    "organ_parent": ("Tên cơ quan chủ quản", "the parent organ's name"),
+    "organ": ("Tên cơ quan ban hành", "the issuing organ's name"),
+    "number": ("Số, ký hiệu", "the number and symbol"),
+    "place_date": ("Địa danh, ngày tháng", "the place and date"),
+    "title": ("Tên loại văn bản", "the kind title"),
+    "summary": ("Trích yếu", "the summary"),
+    "subject": ("Trích yếu công văn", "the subject line"),
+    "addressee": ("Dòng “Kính gửi”", "the addressee line"),
+    "body": ("Nội dung", "the body"),
+    "heading": ("Tiêu đề mục", "the section heading"),
+    "signature_prefix": ("Quyền hạn, chức vụ người ký", "the signing authority"),
+    "signature_title": ("Chức vụ người ký", "the signer's title"),
+    "signer": ("Họ tên người ký", "the signer's name"),
+    "recipients_label": ("Chữ “Nơi nhận”", "the “Nơi nhận” label"),
+    "recipients_item": ("Danh sách nơi nhận", "the recipient list"),
+}
+
+#: font size ranges (points, inclusive) per profile
+SIZES_STATE: dict[str, tuple[float, float]] = {
+    "national": (12, 13),
+    "motto": (13, 14),
+    "organ_parent": (12, 13),
+    "organ": (12, 13),
+    "number": (13, 13),
+    "place_date": (13, 14),
+    "title": (13, 14),
+    "summary": (13, 14),
+    "subject": (12, 13),
+    "addressee": (13, 14),
+    "body": (13, 14),
+    "heading": (13, 14),
+    "signature_prefix": (13, 14),
+    "signature_title": (13, 14),
+    "signer": (13, 14),
+    "recipients_label": (12, 12),
+    "recipients_item": (11, 11),
+}
+
+SIZES_PARTY: dict[str, tuple[float, float]] = {
+    "party_header": (15, 15),
+    "organ_parent": (14, 14),
+    "organ": (14, 14),
+    "number": (14, 14),
+    "place_date": (14, 14),
+    "title": (15, 16),
+    "summary": (14, 15),
+    "subject": (12, 12),
+    "addressee": (14, 14),
+    "body": (14, 15),
+    "heading": (14, 15),
+    "signature_prefix": (14, 14),
+    "signature_title": (14, 14),
+    "signer": (14, 14),
+    "recipients_label": (14, 14),
+    "recipients_item": (12, 12),
+}
+
+# Styles: part -> {property: required value}.  Only what the tables state
+# plainly: "đứng" (upright) means not italic; "đậm" bold; "HOA" upper case.
+STYLES_STATE: dict[str, dict[str, bool]] = {
+    "national": {"caps": True, "bold": True, "italic": False},
+    "motto": {"bold": True, "italic": False},
+    "organ": {"caps": True, "bold": True, "italic": False},
+    "organ_parent": {"caps": True, "italic": False},
+    "number": {"bold": False, "italic": False},
+    "place_date": {"italic": True},
+    "title": {"caps": True, "bold": True, "italic": False},
+    "summary": {"bold": True, "italic": False},
+    "subject": {"bold": False, "italic": False},
+    "heading": {"caps": True, "bold": True},
+    "signature_prefix": {"caps": True, "bold": True, "italic": False},
+    "signature_title": {"caps": True, "bold": True, "italic": False},
+    "signer": {"bold": True, "italic": False},
+    "recipients_label": {"bold": True, "italic": True},
+    "recipients_item": {"bold": False, "italic": False},
+}
+
+STYLES_PARTY: dict[str, dict[str, bool]] = {
+    "party_header": {"caps": True, "bold": True, "italic": False},
+    "organ": {"caps": True, "bold": True, "italic": False},
+    "organ_parent": {"caps": True, "italic": False},
+    "number": {"bold": False, "italic": False},
+    "place_date": {"italic": True},
+    "title": {"caps": True, "bold": True, "italic": False},
+    "summary": {"bold": True, "italic": False},
+    "subject": {"italic": True},
+    "signature_prefix": {"caps": True, "bold": True, "italic": False},
+    # under T/M, K/T, T/L the signer's own title is not bold (HD 36 1.7, Phụ lục 3)
+    "signature_title": {"caps": True, "bold": False, "italic": False},
+    "signer": {"bold": True, "italic": False},
+    "recipients_label": {"underline": True, "bold": False, "italic": False},
+    "recipients_item": {"bold": False, "italic": False},
+}
+
+
+def sizes_for(notice: Notice) -> dict[str, tuple[float, float]]:
+    return SIZES_PARTY if notice.is_party else SIZES_STATE
+
+
+def styles_for(notice: Notice) -> dict[str, dict[str, bool]]:
+    return STYLES_PARTY if notice.is_party else STYLES_STATE
+
+
+def has_text(s: str) -> bool:
+    return _ALNUM.search(s) is not None
+
+
+_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)[.\s]")
+_APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục)\b")
+
+
+def body_segments(notice: Notice) -> list[Segment]:
+    """The body up to its first appendix: an appendix has its own layout."""
+    out: list[Segment] = []
+    for seg in notice.body:
+        if _APPENDIX.match(seg.text) and len(seg.text) <= 120 and out:
+            break
+        out.append(seg)
+    return out
+
+
+def parts(notice: Notice) -> Iterator[Part]:
+    """Every labelled part of the notice, in reading order of the anatomy."""
+
+    def one(key: str, seg: Segment | None) -> Iterator[Part]:
+        if seg is not None and has_text(seg.text):
+            yield Part(key, seg)
+
+    yield from one("national", notice.national)
+    yield from one("motto", notice.motto)
+    yield from one("party_header", notice.party_header)
+    organ = [s for s in notice.organ if has_text(s.text)]
+    for k, seg in enumerate(organ):
+        # the last line is the issuing organ; a long name may wrap, so only
+        # a two-line block whose first line is not bold is parent + organ
+        if k == len(organ) - 1:
+            yield Part("organ", seg)
+        elif len(organ) == 2:
+            wrapped = all(r.props.bold for r, _, _ in runs_in(seg))
+            yield Part("organ" if wrapped else "organ_parent", seg)
+    yield from one("number", notice.number)
+    yield from one("place_date", notice.place_date)
+    yield from one("title", notice.title)
+    for seg in notice.summary:
+        if seg.text.lstrip().startswith("("):
+            continue  # "(Ban hành kèm theo …)": an annotation under the summary, italic by habit
+        yield from one("summary", seg)
+    for seg in notice.subject:
+        yield from one("subject", seg)
+    for seg in notice.addressee:
+        yield from one("addressee", seg)
+    headings = {(h.segment.index, h.segment.start): h for h in notice.headings}
+    for seg in body_segments(notice):
+        if not has_text(seg.text):
+            continue
+        h = headings.get((seg.index, seg.start))
+        if h is not None and h.kind == "roman" and seg.paragraph.cell is None:
+            yield Part("heading", seg, heading=True)
+        else:
+            yield Part("body", seg, heading=h is not None)
+    sig = notice.signature
+    if sig is not None:
+        for seg in sig.titles:
+            if not has_text(seg.text):
+                continue
+            if sig.prefix is not None and (seg is sig.prefix or _PREFIX.match(seg.text)):
+                yield Part("signature_prefix", seg)  # stacked: "T/L BAN THƯỜNG VỤ" / "K/T CHÁNH VĂN PHÒNG"
+            elif sig.prefix is None:
+                yield Part("signature_prefix", seg)  # signed directly: the title is the authority line
+            elif seg.index < sig.prefix.index:
+                continue  # an organ line above the prefix ("ỦY BAN NHÂN DÂN" of a TM. block)
+            else:
+                yield Part("signature_title", seg)
+        yield from one("signer", sig.name)
+    rec = notice.recipients
+    if rec is not None:
+        yield from one("recipients_label", rec.label)
+        for seg in rec.items:
+            yield from one("recipients_item", seg)
+
+
+def runs_in(segment: Segment) -> Iterator[tuple[RunSpan, int, int]]:
+    """Runs overlapping the segment that carry letters or digits, clipped to it."""
+    p = segment.paragraph
+    for run in p.runs:
+        s = max(run.start, segment.start)
+        e = min(run.end, segment.end)
+        if e > s and has_text(p.text[s:e]):
+            yield run, s, e
+
+
+def skip_paragraph(p: Paragraph, notice: Notice) -> bool:
+    """Paragraphs no formatting rule judges: text boxes and e-signature stamps."""
+    if p.in_textbox:
+        return True
+    sig = notice.signature
+    return sig is not None and any(s.index == p.index for s in sig.stamp)
+
+
+def fmt_pt(v: float) -> str:
+    return f"{v:g}"
+
+
+def fmt_range(lo: float, hi: float) -> str:
+    return fmt_pt(lo) if lo == hi else f"{fmt_pt(lo)}–{fmt_pt(hi)}"
+
+
+def fmt_num_vi(v: float, digits: int = 2) -> str:
+    s = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    return s.replace(".", ",")
+
+
+def fmt_num_en(v: float, digits: int = 2) -> str:
+    return f"{v:.{digits}f}".rstrip("0").rstrip(".")
+
+
+@dataclass
+class Problem:
+    """A defect found on one paragraph, before grouping."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    key: Any  # what is wrong ("Arial", 12.0…): equal keys can be grouped
+    vi: str
+    en: str
+
+
+def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:
+    """The key shared by at least ``share`` of ``checked`` paragraphs, or None."""
+    counts: dict[Any, int] = {}
+    for p in problems:
+        counts[p.key] = counts.get(p.key, 0) + 1
+    for key, n in counts.items():
+        if n >= minimum and n >= share * checked:
+            return key
+    return None
+
+
+def group_body(
+    problems: list[Problem],
+    checked: int,
+    whole_vi: Callable[[Problem, int], str],
+    whole_en: Callable[[Problem, int], str],
+    *,
+    minimum: int = 3,
+    share: float = 0.8,
+) -> Iterable[tuple[Paragraph, int, int, str, str]]:
+    """Report a defect shared by (nearly) the whole body once, the rest per paragraph.
+
+    ``checked`` is how many body paragraphs were judged.  When one key covers
+    at least ``share`` of them (and at least ``minimum``), one finding on the
+    first such paragraph says so; other problems are reported one by one.
+    """
+    by_key: dict[Any, list[Problem]] = {}
+    for p in problems:
+        by_key.setdefault(p.key, []).append(p)
+    whole_key = dominant(problems, checked, minimum=minimum, share=share)
+    for p in problems:
+        if p.key == whole_key:
+            if p is by_key[whole_key][0]:
+                n = len(by_key[whole_key])
+                yield p.paragraph, 0, len(p.paragraph.text), whole_vi(p, n), whole_en(p, n)
+            continue
+        yield p.paragraph, p.start, p.end, p.vi, p.en

@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from ._validator import UPPER, check, has_vietnamese_mark, is_caps
+
+_L = r"[^\W\d_]"
+# an upper-case token (letters, "&" inside), not part of a longer word
+_CAPS_TOKEN = re.compile(rf"(?<![\w&])[{UPPER}]+(?:&[{UPPER}]+)*(?![\w&])")
+_DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
+_DEFINED_WORDS = re.compile(
+    r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
+    re.IGNORECASE,
+)
+
+
+# a company's or a plant's registered name may contain letters that are no abbreviation to spell out
+_FIRM = re.compile(
+    r"(?:công ty|tập đoàn|nhà máy|chi nhánh|liên danh|doanh nghiệp|hợp tác xã|hộ kinh doanh)\b(?=[^;:.()]*$)",
+    re.IGNORECASE,
+)
+
+
+# words that end a firm's name: "Công ty cổ phần Mông Sơn về việc …" ends before "về"
+_NAME_ENDS = frozenset(
+    "về của tại cho với để theo đã đang được là các những trong trên từ đến khi thì mà này đó có "
+    "không nêu việc đề nghị báo cáo thực hiện".split()
+)
+
+
+def _in_firm_name(before: str) -> bool:
+    """True when the text before a token is a firm's name still running (no word that ends it)."""
+    m = None
+    for m in _FIRM.finditer(before):
+        pass
+    if m is None:
+        return False
+    return not any(w in _NAME_ENDS for w in before[m.end() :].split())
+
+
+def _build_allowed(rows: list[Any]) -> frozenset[str]:
+    out: set[str] = set()
+    for row in rows:
+        value = row if isinstance(row, str) else (row.get("abbr") or row.get("abbreviation") or "") if isinstance(row, dict) else ""
+        if value:
+            out.add(value.strip())
+    return frozenset(out)
+
+
+def _kind_abbrs(rows: list[Any]) -> frozenset[str]:
+    out: set[str] = set()
+    for row in rows:
+        if isinstance(row, dict):
+            for key in ("state", "party", "hd36", "hd05"):
+                value = row.get(key)
+                if isinstance(value, str) and value:
+                    out.add(value)
+    return frozenset(out)
+
+
+def _is_abbreviation(word: str) -> bool:
+    letters = word.replace("&", "")
+    if len(letters) < 2 or not letters.isupper() or _ROMAN.match(letters):
+        return False
+    return True
+
+
+def _is_word(word: str) -> bool:
+    """An upper-case Vietnamese word (``TỈNH``), not an abbreviation."""
+    return "&" not in word and check(word.lower()).ok
+
+
+class UndefinedAbbreviation(Rule):
+    """An uncommon abbreviation used without, or before, its full form.
+
+    An abbreviation a reader may not know is written out the first time,
+    with the abbreviation in parentheses: ``Hệ thống quản lý chất lượng
+    (HTQLCL)``, or ``(sau đây gọi tắt là HTQLCL)``; afterwards the
+    abbreviation alone is enough.  Common abbreviations (``UBND``,
+    ``HĐND``, ``KH&CN``, ``TNHH``…, the table ``rules/data/abbreviations.toml``,
+    the document kinds, config ``abbreviations``, ``organ`` and ``units``)
+    need no full form.  The number line, the header, the signature and the
+    ``Nơi nhận`` block are not prose and are not checked.
+
+    Reported once per abbreviation: as info when the document never spells
+    it out, as a warning when it is spelt out only after its first use.
+
+    **Anti-pattern**
+
+    ```
+    Các đơn vị duy trì HTQLCL theo TCVN ISO 9001:2015.
+    ```
+
+    **Best practice**
+
+    ```
+    Các đơn vị duy trì Hệ thống quản lý chất lượng (HTQLCL) theo TCVN ISO 9001:2015.
+    ```
+    """
+
+    code = "NL208"
+    name = "undefined-abbreviation"
+    summary = "An uncommon abbreviation used without, or before, its full form"
+    summary_vi = "Chữ viết tắt không thông dụng chưa được viết đầy đủ lần đầu"
+    severity = Severity.INFO
+    config_keys = {"abbreviations": "abbreviations that need no definition"}
+    reference = "NĐ 30/2020, Phụ lục I, mục II (viết tắt: viết đầy đủ lần đầu, kèm chữ viết tắt trong ngoặc đơn)"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        allowed = set(ctx.data.derived("abbreviations", "NL208-allowed", _build_allowed))
+        allowed |= ctx.data.derived("kinds", "NL208-kinds", _kind_abbrs)
+        for key in ("organ", "units"):
+            value = ctx.option(key)
+            if isinstance(value, str):
+                allowed.add(value)
+            elif isinstance(value, (list, tuple)):
+                allowed.update(v for v in value if isinstance(v, str))
+
+        prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
+        # where each abbreviation is first spelt out, in document order
+        defined: dict[str, tuple[int, int]] = {}
+        for para in notice.document.paragraphs:  # annexes included
+            for rx in (_DEFINED_PAREN, _DEFINED_WORDS):
+                for m in rx.finditer(para.text):
+                    for part in re.split(r"[-]", m.group(1)):
+                        defined.setdefault(part, (para.index, m.start(1)))
+                    defined.setdefault(m.group(1), (para.index, m.start(1)))
+
+        reported: set[str] = set()
+        for seg in prose:
+            text = seg.paragraph.text
+            part = seg.text
+            if not part.strip() or is_caps(part):
+                continue  # an all-caps heading: its words are words
+            for m in _CAPS_TOKEN.finditer(text, seg.start, seg.end):
+                word = m.group()
+                if word in reported or word in allowed or not _is_abbreviation(word):
+                    continue
+                chunk_start = text.rfind(" ", 0, m.start()) + 1
+                chunk_end = text.find(" ", m.end())
+                chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
+                if "/" in chunk or "@" in chunk or _DIGIT.search(chunk):
+                    continue  # a number/symbol (18/TB-SKHCN), a code, a URL
+                if _is_word(word) and (has_vietnamese_mark(word) or _caps_neighbour(text, m.start(), m.end())):
+                    continue
+                if "&" in word and all(p in allowed for p in word.split("&") if p):
+                    continue
+                start = m.start()
+                if _in_firm_name(text[max(0, start - 90) : start]):
+                    continue  # part of a firm's name: Công ty TNHH MTV ACT
+                where = (seg.index, start)
+                first = defined.get(word)
+                if first is not None and first <= where:
+                    continue
+                reported.add(word)
+                if first is not None:
+                    yield self.finding(
+                        seg.paragraph,
+                        start,
+                        m.end(),
+                        vi=f"Chữ viết tắt «{word}» được dùng trước khi viết đầy đủ (dòng {first[0]}); "
+                        "viết đầy đủ ở lần dùng đầu tiên",
+                        en=f"The abbreviation «{word}» is used before its full form (line {first[0]}); "
+                        "spell it out at its first use",
+                        severity=Severity.WARNING,
+                    )
+                else:
+                    yield self.finding(
+                        seg.paragraph,
+                        start,
+                        m.end(),
+                        vi=f"Chữ viết tắt «{word}» không thông dụng và chưa được viết đầy đủ: "
+                        f"viết «tên đầy đủ ({word})» ở lần dùng đầu tiên",
+                        en=f"The uncommon abbreviation «{word}» is never spelt out: "
+                        f"write «full name ({word})» at its first use",
+                    )
+
+
+_NEIGHBOUR_LEFT = re.compile(r"(\S+)\s+$")
+_NEIGHBOUR_RIGHT = re.compile(r"^\s+(\S+)")
+
+
+def _caps_neighbour(text: str, start: int, end: int) -> bool:
+    """True when a neighbouring word is an upper-case Vietnamese word (a caps phrase)."""
+    for m in (_NEIGHBOUR_LEFT.search(text[max(0, start - 30) : start]), _NEIGHBOUR_RIGHT.match(text[end : end + 30])):
+        if m is not None:
+            w = m.group(1).strip(",.;:()")
+            if len(w) > 1 and w.isupper() and check(w.lower()).ok:
+                return True
+    return False

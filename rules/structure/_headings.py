@@ -1,0 +1,153 @@
+"""Walk the numbered headings of the body once, for NL140, NL141 and NL142.
+
+Levels are learned from the document: a kind of label (Roman, Arabic,
+decimal, letter) ranks above another when it appears first; "Điều" and
+"Phần/Chương/Mục" rank above all.  A heading restarts the numbering of every
+level below it.  A list may restart at its first value (a new list, an
+appendix), and nested lists of the same kind may interleave (a numbered
+list of people under numbered sub-headings): a value that continues any
+open list of its level is in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from notice_lint.anatomy.model import Heading, Notice
+from notice_lint.document.numbering import to_roman
+
+__all__ = ["VN_LETTERS", "LATIN_ONLY", "Break", "breaks", "label_span", "show"]
+
+VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
+#: Latin letters that are no Vietnamese letter, and the letter whose place they take
+LATIN_ONLY = {"f": "e", "j": "i", "w": "v", "z": "y"}
+CHECKED = ("article", "roman", "arabic", "decimal", "letter")
+MAX_ROMAN = 39  # "L." or "C." at the start of a line is no section number
+
+
+@dataclass(slots=True)
+class Break:
+    """A heading that does not follow its predecessor at the same level."""
+
+    heading: Heading
+    expected: str  # the label expected, as shown to the user ("III", "đ", "2.1")
+    previous: str | None  # the label before it at this level, None at a list's start
+    kind: str  # "gap" | "repeat" | "latin" (f j w z) | "skipped-đ"
+
+
+def label_span(h: Heading) -> tuple[int, int]:
+    """Offsets of the label in the paragraph text; (0, 0) for a label drawn by Word."""
+    if h.auto or h.label_start is None:
+        return 0, 0
+    return h.label_start, h.label_end or h.label_start
+
+
+def show(kind: str, value: object) -> str:
+    if kind == "roman":
+        return to_roman(int(value))  # type: ignore[arg-type]
+    if kind == "decimal":
+        return ".".join(str(v) for v in value)  # type: ignore[union-attr]
+    if kind == "article":
+        return f"Điều {value}"
+    return str(value)
+
+
+def _position(letter: str) -> int:
+    return VN_LETTERS.index(LATIN_ONLY.get(letter, letter))
+
+
+#: a capital-letter list (``A. PHẦN MỞ ĐẦU``, ``B. …``): its ``I.`` and ``V.`` are letters, not Roman numbers
+_CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
+
+
+def relevant(notice: Notice) -> list[Heading]:
+    capitals = sum(1 for seg in notice.segments if _CAPITAL_LETTER.match(seg.text)) >= 2
+    out = []
+    for h in notice.headings:
+        if h.kind in ("dash",):
+            continue
+        if h.kind == "roman":
+            if not 1 <= int(h.value) <= MAX_ROMAN:  # type: ignore[arg-type]
+                continue
+            if capitals and len(h.label.strip().rstrip(".-)/:").strip()) == 1:
+                continue
+        if h.kind == "decimal" and not h.auto and not h.label.rstrip().endswith("."):
+            after = h.segment.paragraph.text[h.label_end or 0:].lstrip()
+            if not after[:1].isupper():
+                continue  # "1.5 tỷ đồng…" at the start of a wrapped line: a number, no heading
+        out.append(h)
+    return out
+
+
+def breaks(notice: Notice) -> Iterator[Break]:
+    rank: dict[str, int] = {"part": -2, "article": -1}
+    open_lists: dict[str, list[int]] = {}
+    open_dec: dict[tuple[int, ...], int] = {}
+    for h in relevant(notice):
+        kind = h.kind
+        if kind not in rank:
+            rank[kind] = len(rank)
+        # a heading restarts the levels below it
+        for other, r in rank.items():
+            if r > rank[kind]:
+                open_lists.pop(other, None)
+                if other == "decimal":
+                    open_dec.clear()
+        if kind == "part":
+            continue
+        if kind == "decimal":
+            value = tuple(h.value)  # type: ignore[arg-type]
+            key, k = value[:-1], value[-1]
+            prev = open_dec.get(key)
+            if k != 1 and prev != k - 1:
+                expected = key + ((prev or 0) + 1,)
+                yield Break(h, show("decimal", expected), show("decimal", key + (prev,)) if prev else None,
+                            "repeat" if prev is not None and k <= prev else "gap")
+            open_dec[key] = k
+            continue
+        if kind == "letter":
+            letter = str(h.value)
+            pos = _position(letter)
+            if letter in LATIN_ONLY:
+                lists = open_lists.setdefault(kind, [])
+                prev = lists[-1] if lists else None
+                yield Break(h, VN_LETTERS[prev + 1] if prev is not None and prev + 1 < len(VN_LETTERS) else "a",
+                            VN_LETTERS[prev] if prev is not None else None, "latin")
+                if lists:
+                    lists[-1] = pos
+                else:
+                    lists.append(pos)
+                continue
+            value = pos
+            first = 0
+        else:
+            value = int(h.value)  # type: ignore[arg-type]
+            first = 1
+        lists = open_lists.setdefault(kind, [])
+        if value == first:
+            lists.append(value)
+            continue
+        for i in range(len(lists) - 1, -1, -1):
+            if lists[i] + 1 == value:
+                lists.pop(i)
+                lists.append(value)
+                break
+        else:
+            prev = lists[-1] if lists else None
+            exp = (prev + 1) if prev is not None else first
+            if kind == "letter":
+                expected = VN_LETTERS[exp] if exp < len(VN_LETTERS) else "?"
+                previous = VN_LETTERS[prev] if prev is not None else None
+                what = "skipped-đ" if expected == "đ" and str(h.value) == "e" else (
+                    "repeat" if prev is not None and value <= prev else "gap")
+            else:
+                expected = show(kind, exp)
+                previous = show(kind, prev) if prev is not None else None
+                what = "repeat" if prev is not None and value <= prev else "gap"
+            yield Break(h, expected, previous, what)
+            if lists:
+                lists[-1] = value
+            else:
+                lists.append(value)

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+
+from ._spans import in_spans, skipped_spans
+
+_RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+# words a draft's blank number/date field sits next to: "Số:      /TB-SCT", "ngày    tháng"
+_FIELD_BEFORE = re.compile(r"(?:Số:?|ngày|tháng|năm|Số|số)$", re.IGNORECASE)
+_FIELD_AFTER = re.compile(r"^(?:/|-|tháng|năm|ngày)", re.IGNORECASE)
+# a text export may lay the right column (the signature) two spaces after the left one
+_SIGN_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
+
+
+def _right_column(rest: str) -> bool:
+    if _SIGN_PREFIX.match(rest):
+        return True
+    words = rest.split()[:2]
+    return len(words) == 2 and all(len(w) > 1 and w.isupper() for w in words)
+
+
+class DoubleSpace(Rule):
+    """Two or more spaces between words.
+
+    A text has one space between words.  Not reported: the blank number and
+    day a draft leaves for the clerk (``Số:      /TB-SKHCN``, ``ngày    tháng
+    3``), the gaps between the two columns of a header laid out with spaces
+    (three or more spaces, or tabs), and leading or trailing spaces.
+
+    **Anti-pattern**
+
+    ```
+    Thường trực Ủy ban nhân dân tỉnh  kết luận như sau:
+    ```
+
+    **Best practice**
+
+    ```
+    Thường trực Ủy ban nhân dân tỉnh kết luận như sau:
+    ```
+    """
+
+    code = "NL301"
+    name = "double-space"
+    summary = "Two or more spaces between words"
+    summary_vi = "Thừa dấu cách giữa các từ"
+    severity = Severity.WARNING
+    fixable = True
+    reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
+        for para in notice.document.paragraphs:
+            text = para.text
+            if "  " not in text and "\u00a0" not in text:
+                continue
+            skip = None
+            cols = para.columns
+            for m in _RUN.finditer(text):
+                start, end = m.start(), m.end()
+                if not any(s <= start and end <= e for s, e in cols):
+                    continue  # a column gap
+                field_like = _FIELD_BEFORE.search(text[max(0, start - 6) : start]) or _FIELD_AFTER.match(text[end:])
+                if (para.index in fields and (field_like or end - start > 2)) or (field_like and end - start > 2):
+                    continue  # a blank field of a draft's number or date
+                if para.cell is None and notice.document.kind != "docx" and _right_column(text[end:]):
+                    continue  # the signature column of a text export
+                if skip is None:
+                    skip = skipped_spans(notice, para)
+                if in_spans(skip, start, end):
+                    continue
+                yield self.finding(
+                    para,
+                    start,
+                    end,
+                    vi="Thừa dấu cách: giữa hai từ chỉ có một dấu cách",
+                    en="Extra spaces: one space between words",
+                    fix=Fix.replace(para.index, start, end, " "),
+                )

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+
+from ._spans import in_spans, skipped_spans
+
+# one or two spaces (more is a column gap or a blank field) before a closing mark
+_SPACE_BEFORE = re.compile(r"(?<=[^\s(\[{«“\"'])[ \u00a0]{1,2}([,;:?!)]|\.(?![.\w/]))")
+
+
+class SpaceBeforePunctuation(Rule):
+    """A space before ``, . ; : ? ! )``.
+
+    In Vietnamese, as in English, these marks follow the word with no space
+    and are followed by one.  Not reported: an ellipsis (``...``), the end
+    mark ``./.``, a file extension or a decimal fraction (``.pdf``, ``.5``),
+    and the wide gaps of a column layout or a draft's blank fields.
+
+    **Anti-pattern**
+
+    ```
+    Sở Tài chính , Sở Xây dựng phối hợp thực hiện .
+    ```
+
+    **Best practice**
+
+    ```
+    Sở Tài chính, Sở Xây dựng phối hợp thực hiện.
+    ```
+    """
+
+    code = "NL302"
+    name = "space-before-punctuation"
+    summary = "A space before a comma, period, semicolon, colon, question mark, exclamation mark or closing parenthesis"
+    summary_vi = "Có dấu cách trước dấu câu"
+    severity = Severity.WARNING
+    fixable = True
+    reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        for para in notice.document.paragraphs:
+            text = para.text
+            if " " not in text and "\u00a0" not in text:
+                continue
+            skip = None
+            for m in _SPACE_BEFORE.finditer(text):
+                start, end = m.start(), m.start(1)
+                if skip is None:
+                    skip = skipped_spans(notice, para)
+                if in_spans(skip, start, end + 1):
+                    continue
+                mark = m.group(1)
+                yield self.finding(
+                    para,
+                    start,
+                    end + 1,
+                    vi=f"Thừa dấu cách trước dấu «{mark}»",
+                    en=f"Space before «{mark}»",
+                    fix=Fix.replace(para.index, start, end, ""),
+                )

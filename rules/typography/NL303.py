@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+import functools
+
+from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
+
+from ._spans import in_spans, skipped_spans
+
+_L = r"[^\W\d_]"
+_AFTER_MARK = re.compile(rf"([,;:])(?={_L})")
+# literal-first patterns (fast to scan); the words around are read afterwards
+_DOT = re.compile(rf"\.(?={_L})")
+_OPEN = re.compile(r"\((?=[^\W_])")
+_WORD_BEFORE = re.compile(rf"{_L}+$")
+_WORD_AT = re.compile(rf"{_L}+")
+_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
+_DIGITS = re.compile(r"\d+")
+_HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
+_SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
+_CASE_BREAK = re.compile(rf"[{LOWER}][{UPPER}]")
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(w: str) -> bool:
+    """A Vietnamese word (valid syllable) worth judging, not a code or a loanword."""
+    return len(w) >= 2 and not w.isupper() and has_vietnamese_mark(w) and check(w.lower()).ok
+
+
+@functools.lru_cache(maxsize=65536)
+def _syllable(w: str) -> bool:
+    return len(w) >= 2 and not w.isupper() and check(w.lower()).ok
+
+
+def _space_fix(index: int, text: str, at: int) -> Fix:
+    """Insert a space at ``at`` by rewriting the mark or digit beside it, never as an empty edit
+    (so the fix cannot collide with another rule's fix of the next word)."""
+    before = text[at - 1]
+    if before in ",;:.-" or (before.isdigit() and not text[at].isdigit()):
+        return Fix.replace(index, at - 1, at, before + " ")
+    return Fix.replace(index, at, at + 1, " " + text[at])
+
+
+class MissingSpace(Rule):
+    """A missing space: after ``, ; :`` or a sentence's period, before ``(``,
+    between a number and a word, around a dash, before an abbreviation.
+
+    Not reported: numbers (``1,5``, ``13:30``, ``1.2.``, ``10/2023``), times
+    (``13h30``), units (``10m2``), codes and abbreviations (``KH&CN``,
+    ``TB-SKHCN``, ``V/v``, ``(b/c)``, ``TP.HCM``), URLs and e-mail addresses,
+    and the drafter's initials in the ``Lưu`` line (``QLCN(Dũng)``).
+
+    **Anti-pattern**
+
+    ```
+    Ngày 15 tháng 4năm 2024,Sở tổ chức kiểm tra việc sử dụngVLNCN tại mỏ -tuyển.Đoàn gồm:
+    ```
+
+    **Best practice**
+
+    ```
+    Ngày 15 tháng 4 năm 2024, Sở tổ chức kiểm tra việc sử dụng VLNCN tại mỏ - tuyển. Đoàn gồm:
+    ```
+    """
+
+    code = "NL303"
+    name = "missing-space"
+    summary = "A missing space after punctuation, before a parenthesis, or between a number and a word"
+    summary_vi = "Thiếu dấu cách sau dấu câu, trước dấu ngoặc, giữa số và chữ"
+    severity = Severity.WARNING
+    fixable = True
+    reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        recipients = set()
+        if notice.recipients is not None:
+            recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
+        fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
+        for para in notice.document.paragraphs:
+            text = para.text
+            if not text.strip():
+                continue
+            listing = para.index in recipients
+            skip = None
+            found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
+
+            for m in _AFTER_MARK.finditer(text):
+                mark = m.group(1)
+                found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
+                              f"Missing space after «{mark}»", mark))
+            if "." in text:
+                for m in _DOT.finditer(text):
+                    dot = m.start()
+                    lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
+                    right = _WORD_AT.match(text, dot + 1).group()
+                    if lm is None:
+                        # a date or a year ends the sentence: "trước ngày 30/6/2025.Sở Xây dựng"
+                        dm = _DATE_BEFORE.search(text, max(0, dot - 12), dot)
+                        if dm is not None and right[:1].isupper() and _syllable(right) and not right.isupper():
+                            found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
+                                          "Missing space after the period", "."))
+                        continue
+                    left = lm.group()
+                    if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
+                        found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
+                                      "Missing space after the period", "."))
+            if not listing and "(" in text:
+                for m in _OPEN.finditer(text):
+                    p = m.start()
+                    lm = _WORD_BEFORE.search(text, max(0, p - 30), p)
+                    if lm is not None and _syllable(lm.group()):
+                        found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
+                                      "Missing space before «(»", "("))
+            for m in _DIGITS.finditer(text):
+                a, b = m.start(), m.end()
+                if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
+                    wm = _WORD_AT.match(text, b)
+                    if wm is not None and _word(wm.group()):
+                        whole = text[a : wm.end()]
+                        found.append((a, wm.end(), b, f"Số viết dính vào chữ: «{whole}»",
+                                      f"A number run into a word: «{whole}»", "digit"))
+                if not listing and a > 0 and text[a - 1].isalpha() and (b == len(text) or not (text[b].isalnum() or text[b] in "/_")):
+                    lm = _WORD_BEFORE.search(text, max(0, a - 30), a)
+                    if lm is not None and _word(lm.group()):
+                        whole = text[lm.start() : b]
+                        found.append((lm.start(), b, a, f"Chữ viết dính vào số: «{whole}»",
+                                      f"A word run into a number: «{whole}»", "digit"))
+            if para.index not in fields and "-" in text:
+                for rx in _HYPHENS:
+                    for m in rx.finditer(text):
+                        if m.start() == 0 or not text[m.start() - 1].isalpha():
+                            continue
+                        if _SYMBOL_AFTER.match(text, m.end()):
+                            continue  # a draft's blank number: "Số -TB/ĐU"
+                        p = m.end() if m.group().startswith(" ") else m.start()
+                        found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
+                                      "A dash needs a space on both sides", "-"))
+            for m in _CASE_BREAK.finditer(text):
+                cut_at = m.start() + 1
+                lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
+                rm = _WORD_AT.match(text, cut_at)
+                if lm is None or rm is None:
+                    continue
+                left, abbr = lm.group(), rm.group()
+                if not abbr.isupper() or not (len(abbr) >= 2 or _ROMAN.match(abbr)) or not has_vietnamese_mark(left):
+                    continue
+                whole = text[lm.start() : rm.end()]
+                found.append((lm.start(), rm.end(), cut_at, f"Thiếu dấu cách trước «{abbr}»: «{whole}»",
+                              f"Missing space before «{abbr}»: «{whole}»", "caps"))
+            seen: set[int] = set()
+            if found:
+                skip = skipped_spans(notice, para)
+            for start, end, at, vi, en, _kind in sorted(found):
+                if at in seen or in_spans(skip, start, end):
+                    continue
+                seen.add(at)
+                yield self.finding(para, start, end, vi=vi, en=en, fix=_space_fix(para.index, text, at))

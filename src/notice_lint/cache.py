@@ -1,0 +1,220 @@
+"""A result cache: a file whose content, configuration and rules have not changed is not linted again.
+
+Where: ``.notice_lint_cache/`` in the folder of the configuration file that
+applies to the current directory (the nearest ``.notice-lint.toml``,
+``notice-lint.toml`` or ``pyproject.toml`` with ``[tool.notice-lint]`` found
+walking up from the cwd), or in the current directory when there is none.
+
+The key of an entry is a SHA-256 of: the file's bytes and suffix, the
+notice-lint version, a fingerprint of the installed engine and rule modules
+(name, size and mtime of each source file, so an edited rule is never served
+stale), the configuration that applies to the file, the rules enabled for it
+(per-file ignores included), the command-line profile/final/report-unused
+options and the date the date rules judge by.  An entry is JSON (never
+pickle: a cache folder may come from an untrusted checkout), written to a
+temporary file and renamed into place; an entry that cannot be read or
+parsed is ignored and overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import InputError
+from .rule import Edit, Finding, Fix, Severity
+
+__all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one"]
+
+CACHE_DIR = ".notice_lint_cache"
+FORMAT = 1
+
+
+def cache_root(cwd: Path | None = None) -> Path:
+    """The folder that holds ``.notice_lint_cache/``: the nearest config file's folder, else the cwd."""
+    from .config import find_config
+
+    cwd = (cwd or Path.cwd()).resolve()
+    try:
+        cfg = find_config(cwd)
+    except InputError:
+        return cwd
+    return cfg.path.parent if cfg.path is not None else cwd
+
+
+class Cache:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root if root is not None else cache_root()) / CACHE_DIR
+        self.dir = self.root / f"v{FORMAT}"
+        self._code_fp: str | None = None
+
+    # -- key ---------------------------------------------------------------
+    def key(self, linter: Any, path: str, data: bytes) -> str | None:
+        try:
+            cfg = linter.config_for(path)
+            codes = [r.code for r in linter.rules_for(cfg, path)]
+        except InputError:
+            return None
+        opts = linter.options
+        parts = {
+            "format": FORMAT,
+            "version": __version__,
+            "code": self.code_fingerprint(linter),
+            "suffix": os.path.splitext(path)[1].lower(),
+            "config": {"options": cfg.options, "profile": cfg.profile, "final": cfg.final},
+            "rules": codes,
+            "profile": opts.profile,
+            "final": opts.final,
+            "report_unused": getattr(opts, "report_unused", False),
+            "today": (opts.today or _dt.date.today()).isoformat(),
+            "content": hashlib.sha256(data).hexdigest(),
+        }
+        blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def code_fingerprint(self, linter: Any) -> str:
+        """Name, size and mtime of every source file of the engine and of the packages the rules come from."""
+        if self._code_fp is None:
+            roots = {Path(__file__).resolve().parent}
+            files: set[Path] = set()
+            for cls in linter.registry.values():
+                top = sys.modules.get(cls.__module__.split(".")[0])
+                f = getattr(top, "__file__", None)
+                if f and Path(f).name == "__init__.py":
+                    roots.add(Path(f).resolve().parent)  # a package: all of it
+                elif f:
+                    files.add(Path(f).resolve())  # a single-module plugin
+            for root in roots:
+                files.update(
+                    f for f in root.rglob("*") if f.suffix in (".py", ".toml", ".txt") and "__pycache__" not in f.parts
+                )
+            h = hashlib.sha256()
+            for f in sorted(files):
+                try:
+                    st = f.stat()
+                except OSError:
+                    continue
+                h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            self._code_fp = h.hexdigest()
+        return self._code_fp
+
+    # -- entries -----------------------------------------------------------
+    def _entry(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> Any:
+        from .runner import FileResult
+
+        try:
+            obj = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            if obj.get("key") != key:
+                return None
+            return FileResult(
+                path=path,
+                findings=[_finding(d) for d in obj["findings"]],
+                profile=obj["profile"],
+                evidence=list(obj["evidence"]),
+                kind=obj["kind"],
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or corrupt: lint again
+
+    def put(self, key: str, result: Any) -> None:
+        obj = {
+            "key": key,
+            "profile": result.profile,
+            "evidence": result.evidence,
+            "kind": result.kind,
+            "findings": [_finding_dict(f) for f in result.findings],
+        }
+        target = self._entry(key)
+        try:
+            self._ensure_root()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(obj, fh, ensure_ascii=False)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            return  # a read-only or full disk only costs the speed-up
+
+    def _ensure_root(self) -> None:
+        if not self.root.is_dir():
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / ".gitignore").write_text("# created by notice-lint\n*\n", encoding="utf-8")
+            (self.root / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# notice-lint result cache\n", encoding="utf-8"
+            )
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": int(f.severity),
+        "paragraph": f.paragraph,
+        "start": f.start,
+        "end": f.end,
+        "vi": f.message_vi,
+        "en": f.message_en,
+        "fix": None
+        if f.fix is None
+        else {"safe": f.fix.safe, "edits": [[e.paragraph, e.start, e.end, e.replacement] for e in f.fix.edits]},
+        "pos": [f.line, f.column, f.end_line, f.end_column],
+    }
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    fix = None
+    if d["fix"] is not None:
+        fix = Fix(tuple(Edit(int(p), int(s), int(e), str(r)) for p, s, e, r in d["fix"]["edits"]), bool(d["fix"]["safe"]))
+    line, column, end_line, end_column = (int(v) for v in d["pos"])
+    return Finding(
+        code=str(d["code"]),
+        name=str(d["name"]),
+        severity=Severity(int(d["severity"])),
+        paragraph=int(d["paragraph"]),
+        start=int(d["start"]),
+        end=int(d["end"]),
+        message_vi=str(d["vi"]),
+        message_en=str(d["en"]),
+        fix=fix,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
+
+
+def lint_one(linter: Any, path: str, cache: Cache | None) -> Any:
+    """Lint ``path`` through the cache (``cache`` None: no cache)."""
+    if cache is None:
+        return linter.lint_file(path)
+    from .document import _read_bytes
+
+    try:
+        data = _read_bytes(Path(path))
+    except InputError:
+        return linter.lint_file(path)  # the same error, reported the usual way
+    key = cache.key(linter, path, data)
+    if key is not None:
+        hit = cache.get(key, path)
+        if hit is not None:
+            return hit
+    result = linter.lint_file(path, data=data)
+    if key is not None and result.error is None:
+        cache.put(key, result)
+    return result

@@ -1,0 +1,134 @@
+"""Lint many files: through the cache, on a process pool, in the order of a serial run.
+
+Files the cache already answers are never sent to a worker; the rest go to a
+``ProcessPoolExecutor`` (``--jobs``; by default one worker per CPU when more
+than :data:`PARALLEL_FROM` files are left to lint).  ``Executor.map`` keeps
+the input order, so the report is the same byte for byte as a serial run.
+Each worker builds its own :class:`~notice_lint.runner.Linter` from the
+same options; results (``FileResult``, ``Finding``, ``InputError``) come back
+pickled.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+from .cache import Cache, lint_one
+
+__all__ = ["lint_many", "run_batch", "default_jobs", "PARALLEL_FROM"]
+
+#: a pool pays for itself from this many files up
+PARALLEL_FROM = 8
+
+_WORKER: tuple[Any, Cache | None] | None = None
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def default_jobs(n_files: int) -> int:
+    return cpu_count() if n_files > PARALLEL_FROM else 1
+
+
+def _init(options: Any, cache_root: Path | None) -> None:
+    global _WORKER
+    from .runner import Linter
+
+    _WORKER = (Linter(options), Cache(cache_root) if cache_root is not None else None)
+
+
+def _work(path: str) -> Any:
+    assert _WORKER is not None
+    linter, cache = _WORKER
+    return lint_one(linter, path, cache)
+
+
+def lint_many(linter: Any, paths: list[str], *, jobs: int | None = None, cache: Cache | None = None) -> Iterator[Any]:
+    """FileResults of ``paths``, in order; ``jobs`` None = :func:`default_jobs`, 0 = one per CPU."""
+    hits: dict[int, Any] = {}
+    if cache is not None:
+        for i, path in enumerate(paths):
+            hit = _cached(linter, path, cache)
+            if hit is not None:
+                hits[i] = hit
+    todo = [p for i, p in enumerate(paths) if i not in hits]
+    workers = default_jobs(len(todo)) if jobs is None else (cpu_count() if jobs == 0 else jobs)
+    workers = min(workers, len(todo))
+    fresh = _serial(linter, todo, cache) if workers <= 1 else _pooled(linter, todo, cache, workers)
+    for i in range(len(paths)):
+        yield hits[i] if i in hits else next(fresh)
+
+
+def _cached(linter: Any, path: str, cache: Cache) -> Any:
+    from .document import _read_bytes
+    from .errors import InputError
+
+    try:
+        data = _read_bytes(Path(path))
+    except InputError:
+        return None
+    key = cache.key(linter, path, data)
+    return cache.get(key, path) if key is not None else None
+
+
+def _serial(linter: Any, paths: list[str], cache: Cache | None) -> Iterator[Any]:
+    for path in paths:
+        yield lint_one(linter, path, cache)
+
+
+def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) -> Iterator[Any]:
+    from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is used
+    from concurrent.futures.process import BrokenProcessPool
+
+    from . import anatomy  # noqa: F401 - imported once here, inherited by forked workers
+    from .document import docx, text  # noqa: F401
+
+    chunk = max(1, min(16, len(paths) // (workers * 4)))
+    done = 0
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        initializer=_init,
+        initargs=(linter.options, cache.root.parent if cache is not None else None),
+    )
+    try:
+        for result in pool.map(_work, paths, chunksize=chunk):
+            done += 1
+            yield result
+    except (BrokenProcessPool, OSError):
+        # a worker died (out of memory, killed): finish the rest here
+        yield from _serial(linter, paths[done:], cache)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def show_progress(n_files: int) -> bool:
+    """A progress bar only on a terminal, and only for more files than fit on one screen."""
+    import shutil
+    import sys
+
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+    return tty and n_files > shutil.get_terminal_size().lines
+
+
+def run_batch(linter: Any, paths: list[str], *, jobs: int | None = None, use_cache: bool = True) -> Iterator[Any]:
+    """What the command line runs: :func:`lint_many` with the cache and, on a terminal, a progress bar."""
+    import sys
+
+    import click
+
+    cache = Cache() if use_cache else None
+    results = lint_many(linter, paths, jobs=jobs, cache=cache)
+    if not show_progress(len(paths)):
+        yield from results
+        return
+    with click.progressbar(results, length=len(paths), file=sys.stderr, label="notice-lint") as bar:
+        yield from bar

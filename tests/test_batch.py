@@ -1,0 +1,232 @@
+"""Batches: process pool in serial order, result cache, progress bar, pickling of results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from .eco_helpers import DRAFT, run, write
+from notice_lint import parallel
+from notice_lint.cache import CACHE_DIR, Cache, cache_root, lint_one
+from notice_lint.errors import ConfigError, InputError
+from notice_lint.runner import Linter, Options
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCX = ROOT / "fixtures" / "docx"
+TODAY = dt.date(2026, 11, 23)
+
+
+def key(result) -> tuple:
+    err = None if result.error is None else (type(result.error).__name__, result.error.vi, result.error.en)
+    return (result.path, err, result.profile, result.kind, [
+        (f.code, f.line, f.column, f.end_line, f.end_column, f.message_vi, f.message_en, f.severity, f.fix)
+        for f in result.findings
+    ])
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A folder of a dozen documents (text drafts, fixture .docx, one unreadable file); cwd = tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    paths = []
+    for k in range(6):
+        text = DRAFT.replace("ngày 12", f"ngày {10 + k}") + ("Rà xoát lại.\n" * k)
+        paths.append(str(write(tmp_path, f"docs/draft{k}.txt", text).relative_to(tmp_path)))
+    for p in sorted(DOCX.glob("*.docx")):
+        target = tmp_path / "docs" / p.name
+        target.write_bytes(p.read_bytes())
+        paths.append(str(target.relative_to(tmp_path)))
+    (tmp_path / "docs" / "empty.md").write_bytes(b"")
+    paths.append("docs/empty.md")
+    return paths
+
+
+def test_results_pickle() -> None:
+    result = Linter(Options(today=TODAY)).lint_file(str(DOCX / "state-notice-number-typos.docx"))
+    assert result.findings and any(f.fix for f in result.findings)
+    assert key(pickle.loads(pickle.dumps(result))) == key(result)
+    for err in (InputError("tệp rỗng", "empty"), ConfigError("sai khoá", "bad key")):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and (back.vi, back.en) == (err.vi, err.en)
+
+
+def test_pool_results_in_serial_order(tree: list[str]) -> None:
+    linter = Linter(Options(today=TODAY))
+    serial = [key(r) for r in parallel.lint_many(linter, tree, jobs=1)]
+    pooled = [key(r) for r in parallel.lint_many(linter, tree, jobs=3)]
+    assert pooled == serial
+    assert [k[0] for k in serial] == tree
+    assert serial[-1][1] == ("InputError", "tệp rỗng, không có nội dung", "the file is empty")
+
+
+def test_cli_jobs_gives_the_same_report(tree: list[str]) -> None:
+    one = run("--no-cache", "--jobs", "1", "--format", "json", "docs")
+    many = run("--no-cache", "--jobs", "3", "--format", "json", "docs")
+    assert one.exit_code == many.exit_code == 2  # the empty file
+    assert one.stdout == many.stdout and json.loads(one.stdout)
+
+
+def test_default_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 6)
+    assert parallel.default_jobs(parallel.PARALLEL_FROM) == 1
+    assert parallel.default_jobs(parallel.PARALLEL_FROM + 1) == 6
+
+
+def test_pool_is_used_for_many_files(tree: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    used = []
+    real = parallel._pooled
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "_pooled", lambda *a: used.append(a[3]) or real(*a))
+    list(parallel.lint_many(Linter(Options(today=TODAY)), tree))
+    assert used == [2]
+    list(parallel.lint_many(Linter(Options(today=TODAY)), tree[:3]))
+    assert used == [2]  # three files: serial
+
+
+# -- cache ----------------------------------------------------------------------
+
+
+def test_second_run_only_reads_the_cache(tree: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    first = run("--jobs", "1", "--format", "json", "docs")
+    entries = list((tmp_path / CACHE_DIR).rglob("*.json"))
+    assert len(entries) == len(tree) - 1  # not the unreadable file
+
+    def boom(self, path, data=None):
+        if Path(path).name != "empty.md":
+            raise AssertionError(f"{path} linted again")
+        return real(self, path, data)
+
+    real = Linter.lint_file
+    monkeypatch.setattr(Linter, "lint_file", boom)
+    second = run("--jobs", "1", "--format", "json", "docs")
+    assert second.stdout == first.stdout and second.exit_code == first.exit_code
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def _linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = Linter.lint_file
+    monkeypatch.setattr(Linter, "lint_file", lambda self, path, data=None: seen.append(Path(path).name) or real(self, path, data))
+    return seen
+
+
+def test_cache_misses_on_content_config_and_selection(tree: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    run("--jobs", "1", "docs")
+    seen = _linted(monkeypatch)
+    write(tmp_path, "docs/draft0.txt", DRAFT + "Kính phí.\n")
+    run("--jobs", "1", "docs")
+    assert seen == ["draft0.txt", "empty.md"]
+    seen.clear()
+    run("--jobs", "1", "--select", "NL2", "docs")
+    assert len(seen) == len(tree)
+    seen.clear()
+    (tmp_path / ".notice-lint.toml").write_text('organ = "SKHCN"\n', encoding="utf-8")
+    run("--jobs", "1", "docs")
+    assert len(seen) == len(tree)
+    seen.clear()
+    run("--jobs", "1", "--no-cache", "docs")
+    assert len(seen) == len(tree)
+
+
+def test_no_cache_writes_nothing(tree: list[str], tmp_path: Path) -> None:
+    run("--no-cache", "docs")
+    assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_corrupt_entry_is_ignored_and_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = str(write(tmp_path))
+    linter = Linter(Options(today=TODAY))
+    cache = Cache(tmp_path)
+    good = lint_one(linter, path, cache)
+    (entry,) = (tmp_path / CACHE_DIR).rglob("*.json")
+    for garbage in (b"", b"{\"key\": 1", b"[]", json.dumps({"key": entry.stem, "findings": [{"code": 1}]}).encode()):
+        entry.write_bytes(garbage)
+        again = lint_one(linter, path, cache)
+        assert key(again) == key(good)
+        assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+
+
+def test_cache_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import notice_lint.cache as cache_mod
+
+    path = str(write(tmp_path))
+    linter = Linter(Options(today=TODAY))
+
+    def fail(*_a):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache_mod.os, "replace", fail)
+    result = lint_one(linter, path, Cache(tmp_path))
+    assert result.findings
+    assert [p.name for p in (tmp_path / CACHE_DIR).rglob("*") if p.is_file() and p.suffix == ".json"] == []
+
+
+def test_cache_lives_beside_the_nearest_config(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    (project / ".notice-lint.toml").write_text('lang = "vi"\n', encoding="utf-8")
+    assert cache_root(project / "sub") == project.resolve()
+    (tmp_path / "plain").mkdir()
+    assert cache_root(tmp_path / "plain") == (tmp_path / "plain").resolve()
+
+
+# -- progress bar -----------------------------------------------------------------
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+    import sys
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((80, 24)))
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    assert parallel.show_progress(25) and not parallel.show_progress(24)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert not parallel.show_progress(1000)
+
+
+def test_progress_bar_drawn(tree: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    err = _Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(parallel, "show_progress", lambda n: True)
+    results = list(parallel.run_batch(Linter(Options(today=TODAY)), tree, jobs=1, use_cache=False))
+    assert [r.path for r in results] == tree
+    assert "notice-lint" in err.getvalue() and "100%" in err.getvalue()
+
+
+def test_an_edited_rule_module_invalidates_the_cache() -> None:
+    import os
+
+    import notice_lint_rules.language.NL201 as rule_module
+
+    linter = Linter(Options(today=TODAY))
+    before = Cache(Path("unused")).key(linter, "a.txt", b"x")
+    src = Path(rule_module.__file__)
+    st = src.stat()
+    try:
+        os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert Cache(Path("unused")).key(linter, "a.txt", b"x") != before
+    finally:
+        os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert Cache(Path("unused")).key(linter, "a.txt", b"x") == before
+
+
+def test_workers_fill_the_cache(tree: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run("--jobs", "2", "--format", "json", "docs")
+    assert len(list((tmp_path / CACHE_DIR).rglob("*.json"))) == len(tree) - 1
+    seen = _linted(monkeypatch)
+    second = run("--jobs", "2", "--format", "json", "docs")
+    assert seen == ["empty.md"] and second.stdout == first.stdout
