@@ -1,54 +1,229 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import match_case, syllable_key, tokens
+from ._syllables import LANGUAGE_PROFILES, Word, match_case, syllable_key, tokens, words
 
 
-def _build_index(rows: list[dict[str, Any]]) -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
-    index: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
+@dataclass(frozen=True, slots=True)
+class Entry:
+    wrong: tuple[str, ...]  # syllable keys
+    right: tuple[str, ...]  # the corrected words
+    right_keys: tuple[str, ...]
+    not_before: tuple[tuple[str, ...], ...]
+    not_after: tuple[tuple[str, ...], ...]
+    safe: bool
+    severity: Severity | None
+    category: str
+
+
+def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
+    if not values:
+        return ()
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    out = []
+    for v in values:
+        keys = tuple(syllable_key(t.text) for t in tokens(str(v)))
+        if keys:
+            out.append(keys)
+    return tuple(out)
+
+
+def _entry(row: Any) -> Entry | None:
+    if not isinstance(row, dict) or not isinstance(row.get("wrong"), str) or not isinstance(row.get("right"), str):
+        return None
+    wrong = tuple(syllable_key(t.text) for t in tokens(row["wrong"]))
+    right = tuple(t.text for t in tokens(row["right"]))
+    if not wrong or not right or wrong == tuple(syllable_key(w) for w in right):
+        return None
+    severity = None
+    if isinstance(row.get("severity"), str):
+        try:
+            severity = Severity.parse(row["severity"])
+        except KeyError:
+            severity = None
+    return Entry(
+        wrong=wrong,
+        right=right,
+        right_keys=tuple(syllable_key(w) for w in right),
+        not_before=_phrases(row.get("not_before")),
+        not_after=_phrases(row.get("not_after")),
+        safe=bool(row.get("safe", True)),
+        severity=severity,
+        category=str(row.get("class", "")),
+    )
+
+
+def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
+    """First syllable key -> second syllable key ("" for one-syllable entries) -> entries.
+
+    Entries are longest first; a later row with the same wrong phrase (config,
+    plugins) replaces the earlier one.
+    """
+    index: dict[str, dict[str, list[Entry]]] = {}
+    where: dict[tuple[str, ...], tuple[list[Entry], int]] = {}
     for row in rows:
-        keys = tuple(syllable_key(t.text) for t in tokens(row["wrong"]))
-        if not keys:
+        entry = _entry(row)
+        if entry is None:
             continue
-        index.setdefault(keys[0], []).append((keys, row))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+        if entry.wrong in where:
+            bucket, k = where[entry.wrong]
+            bucket[k] = entry
+            continue
+        second = entry.wrong[1] if len(entry.wrong) > 1 else ""
+        bucket = index.setdefault(entry.wrong[0], {}).setdefault(second, [])
+        where[entry.wrong] = (bucket, len(bucket))
+        bucket.append(entry)
+    for inner in index.values():
+        for bucket in inner.values():
+            bucket.sort(key=lambda e: -len(e.wrong))
     return index
 
 
-def _keyset(values: Any) -> set[str]:
-    if not values:
-        return set()
-    if isinstance(values, str):
-        values = [values]
-    return {syllable_key(v) for v in values}
+def _run_matches(ws: list[Word], i: int, keys: tuple[str, ...]) -> bool:
+    """``ws[i:i+len(keys)]`` has these keys and is one unbroken phrase."""
+    m = len(keys)
+    if i < 0 or i + m > len(ws):
+        return False
+    for k in range(m):
+        w = ws[i + k]
+        if w.key != keys[k] or (k and not w.joined):
+            return False
+    return True
+
+
+def _guarded(ws: list[Word], i: int, entry: Entry) -> bool:
+    m = len(entry.wrong)
+    after = i + m
+    if after < len(ws) and ws[after].joined:
+        for g in entry.not_before:
+            if _run_matches(ws, after, g):
+                return True
+    if i > 0 and ws[i].joined:
+        for g in entry.not_after:
+            if _run_matches(ws, i - len(g), g):
+                return True
+    return False
+
+
+def _title(w: Word) -> bool:
+    t = w.text
+    return t[:1].isupper() and (len(t) == 1 or t[1:].islower())
+
+
+def _proper_name(ws: list[Word], i: int, m: int) -> bool:
+    """Every word Capitalised, mid-sentence (``ông Nguyễn Hoàng Thiện``): a name, not a typo."""
+    return m > 1 and i > 0 and ws[i].joined and all(_title(ws[i + k]) for k in range(m))
+
+
+def find(ws: list[Word], index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
+    i = 0
+    n = len(ws)
+    while i < n:
+        inner = index.get(ws[i].key)
+        if inner is None:
+            i += 1
+            continue
+        candidates: list[Entry] = []
+        if i + 1 < n and ws[i + 1].joined:
+            candidates = inner.get(ws[i + 1].key, [])
+        if "" in inner:
+            candidates = [*candidates, *inner[""]]
+        hit = None
+        for entry in candidates:
+            if (
+                _run_matches(ws, i, entry.wrong)
+                and not _guarded(ws, i, entry)
+                and not _proper_name(ws, i, len(entry.wrong))
+            ):
+                hit = entry
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield i, hit
+        i += len(hit.wrong)
+
+
+def corrected(found: list[Word], entry: Entry) -> list[str]:
+    """The right words with the capitalisation (and tone style) of the words they replace."""
+    m = len(found)
+    out = []
+    for k, word in enumerate(entry.right):
+        if k < m and found[k].key == entry.right_keys[k]:
+            out.append(found[k].text)  # unchanged syllable: keep it exactly as written
+            continue
+        model = found[min(k, m - 1)].text
+        if k >= m and not (model.isupper() and len(model) > 1):
+            model = model.lower()
+        out.append(match_case(model, word))
+    return out
+
+
+def fix_for(found: list[Word], fixed: list[str], safe: bool) -> Fix:
+    """One edit per paragraph the phrase runs through; separators are kept."""
+    groups: list[list[Word]] = []
+    for w in found:
+        if groups and groups[-1][0].para is w.para:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    edits = []
+    pos = 0
+    for g, group in enumerate(groups):
+        take = len(group) if g < len(groups) - 1 else len(fixed) - pos
+        mine = fixed[pos : pos + max(take, 0)]
+        pos += len(mine)
+        text = group[0].para.text
+        seps = [text[group[k].end : group[k + 1].start] for k in range(len(group) - 1)]
+        parts: list[str] = []
+        for k, w in enumerate(mine):
+            parts.append(w)
+            if k < len(mine) - 1:
+                parts.append(seps[k] if k < len(seps) else " ")
+        replacement = "".join(parts)
+        edits.append(Edit(group[0].para.index, group[0].start, group[-1].end, replacement))
+    return Fix(tuple(edits), safe)
 
 
 class KnownTypo(Rule):
     """A known misspelling or wrong word, from the typo table.
 
     The table (``rules/data/typos.toml``, extendable by config ``typos`` and
-    plugins) lists phrases that are wrong in administrative writing with their
-    correction.  Matching is on whole syllables, ignores case and tone-mark
-    style (``hoà`` = ``hòa``) and crosses line breaks inside a paragraph.
-    The fix keeps each syllable's capitalisation (``RÀ XOÁT`` → ``RÀ SOÁT``).
+    plugins) lists phrases that are wrong in administrative writing, whatever
+    the context, with their correction: confusions of s/x, ch/tr, d/gi/r, l/n,
+    hỏi/ngã, final n/ng and c/t, wrong tones, dropped letters and syllables
+    dropped from fixed phrases (``thực kế hoạch``).  An entry that can be right
+    next to some word carries guards (``not_before``/``not_after``).
+
+    Matching is on whole syllables, ignores case and tone-mark style
+    (``hoà`` = ``hòa``), and runs across a line break inside a paragraph and
+    across the hard-wrapped lines of a text export (``Rà`` at the end of one
+    line, ``xoát`` at the start of the next: the finding is on the first line,
+    the fix edits both).  The fix keeps each syllable's capitalisation
+    (``RÀ XOÁT`` → ``RÀ SOÁT``).  The signer's name is not checked, nor a
+    phrase written as a name in mid-sentence (``ông Nguyễn Hoàng Thiện``).
 
     **Anti-pattern**
 
     ```
     Kính phí thực hiện do ngân sách tỉnh bảo đảm.
-    Các phòng rà xoát danh mục nhiệm vụ.
+    Các phòng rà xoát danh mục nhiệm vụ, đề suất giải pháp.
     ```
 
     **Best practice**
 
     ```
     Kinh phí thực hiện do ngân sách tỉnh bảo đảm.
-    Các phòng rà soát danh mục nhiệm vụ.
+    Các phòng rà soát danh mục nhiệm vụ, đề xuất giải pháp.
     ```
+
+    Config: ``typos = [{wrong = "…", right = "…", class = "…", not_before = […]}]``
+    adds entries (an entry with the same wrong phrase replaces the built-in one).
     """
 
     code = "NL201"
@@ -57,58 +232,37 @@ class KnownTypo(Rule):
     summary_vi = "Lỗi chính tả, dùng từ đã biết"
     severity = Severity.ERROR
     fixable = True
+    profiles = LANGUAGE_PROFILES
     reference = "NĐ 30/2020, Điều 8 (văn bản viết bằng tiếng Việt, chính xác)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        index = ctx.data.derived("typos", "NL201-index", _build_index)
+        index = ctx.data.derived("typos", "NL201-index", build_index)
         if not index:
             return
-        skip = {(s.index, s.start) for s in notice.name_segments()}
-        for para in notice.document.paragraphs:
-            if not para.text or (para.index, 0) in skip:
-                continue
-            toks = tokens(para.text)
-            keys = [syllable_key(t.text) for t in toks]
-            i = 0
-            n = len(toks)
-            while i < n:
-                hit = None
-                for phrase, row in index.get(keys[i], ()):
-                    m = len(phrase)
-                    if tuple(keys[i : i + m]) != phrase:
-                        continue
-                    if i + m < n and keys[i + m] in _keyset(row.get("not_before")):
-                        continue
-                    if i > 0 and keys[i - 1] in _keyset(row.get("not_after")):
-                        continue
-                    hit = (m, row)
-                    break
-                if hit is None:
-                    i += 1
-                    continue
-                m, row = hit
-                found = toks[i : i + m]
-                start, end = found[0].start, found[-1].end
-                right_words = row["right"].split()
-                fixed = []
-                for k, w in enumerate(right_words):
-                    model = found[min(k, m - 1)].text
-                    if k >= m and not model.isupper():
-                        model = model.lower()
-                    fixed.append(match_case(model, w))
-                # keep the original separators (a line break stays a line break)
-                seps = [para.text[found[k].end : found[k + 1].start] for k in range(m - 1)]
-                if len(fixed) == m:
-                    replacement = "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(fixed))
-                else:
-                    replacement = " ".join(fixed)
-                wrong_text = para.text[start:end]
-                yield self.finding(
-                    para,
-                    start,
-                    end,
-                    vi=f"Sai chính tả: «{wrong_text}» → «{replacement}»",
-                    en=f"Misspelling: «{wrong_text}» → «{replacement}»",
-                    fix=Fix.replace(para.index, start, end, replacement),
-                )
-                i += m
+        ws = words(notice)
+        for i, entry in find(ws, index):
+            found = ws[i : i + len(entry.wrong)]
+            fixed = corrected(found, entry)
+            first = found[0].para
+            on_first = [w for w in found if w.para is first]
+            start, end = on_first[0].start, on_first[-1].end
+            if len(on_first) == len(found):
+                wrong_text = first.text[start:end]
+            else:
+                wrong_text = " ".join(w.text for w in found)
+            right_text = " ".join(fixed)
+            if entry.safe:
+                vi = f"Sai chính tả: «{wrong_text}» → «{right_text}»"
+                en = f"Misspelling: «{wrong_text}» → «{right_text}»"
+            else:
+                vi = f"Có thể dùng sai từ: «{wrong_text}» → «{right_text}»?"
+                en = f"Probably the wrong word: «{wrong_text}» → «{right_text}»?"
+            yield self.finding(
+                first,
+                start,
+                end,
+                vi=vi,
+                en=en,
+                fix=fix_for(found, fixed, entry.safe),
+                severity=entry.severity,
+            )

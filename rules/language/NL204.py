@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterable
+
+from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+
+from ._syllables import LANGUAGE_PROFILES, Word, split_tone, words
+
+# An open syllable whose whole vowel group is oa / oe / uy: the only place the
+# two tone-mark styles differ (LANGUAGE.md §6).  ``qu`` + ``y``/``a`` and
+# ``gi`` + vowel are other syllables (``quý``, ``quà``), so no q/gi onset here.
+_OPEN_PAIR = re.compile(r"(?:b|ch|c|d|đ|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|r|s|th|tr|t|v|x)?(oa|oe|uy)")
+_MARKS = {1: "\u0300", 2: "\u0301", 3: "\u0309", 4: "\u0303", 5: "\u0323"}
+SECOND, FIRST = "second", "first"
+_STYLE_NAMES = {
+    "old": SECOND,
+    "second-vowel": SECOND,
+    "second": SECOND,
+    "new": FIRST,
+    "first-vowel": FIRST,
+    "first": FIRST,
+}
+_EXAMPLE = {SECOND: "hoà, khoẻ, thuỷ", FIRST: "hòa, khỏe, thủy"}
+
+
+@functools.lru_cache(maxsize=8192)
+def classify(syllable: str) -> tuple[str, str] | None:
+    """``(style, the syllable in the other style)`` for a toned open oa/oe/uy syllable."""
+    base, tone, pos = split_tone(syllable)
+    if not tone or not _OPEN_PAIR.fullmatch(base.lower()):
+        return None
+    n = len(base)
+    if pos == n - 1:
+        style, target = SECOND, n - 2
+    elif pos == n - 2:
+        style, target = FIRST, n - 1
+    else:
+        return None
+    other = base[:target] + unicodedata.normalize("NFC", base[target] + _MARKS[tone]) + base[target + 1 :]
+    return style, other
+
+
+def _likely_name(ws: list[Word], i: int) -> bool:
+    """A capitalised word right after another capitalised word mid-sentence (``Nguyễn Thị Thuỷ``)."""
+    w = ws[i]
+    if not w.text[:1].isupper() or w.text.isupper() or i == 0 or not w.joined:
+        return False
+    prev = ws[i - 1]
+    if not prev.text[:1].isupper() or prev.text.isupper():
+        return False
+    return prev.joined
+
+
+class ToneStyle(Rule):
+    """One tone-mark placement per document for the oa/oe/uy syllables.
+
+    In an open syllable ending in ``oa``, ``oe`` or ``uy`` the tone mark may sit
+    on the second vowel (``hoà``, ``khoẻ``, ``thuỷ``, ``Uỷ``: the "old" style,
+    also the style of QĐ 1989/QĐ-BGDĐT) or on the first (``hòa``, ``khỏe``,
+    ``thủy``, ``Ủy``: the "new" style).  Either is accepted; mixing them in one
+    document is not.  The minority style is reported with a fix to the
+    majority, or to the style set by config ``tone-style = "old" | "new"``.
+    Only those syllables count: ``quý``, ``quỹ``, ``hoàng``, ``khuyến``,
+    ``ngoài`` have one placement only.  The signer's name is not checked; a
+    deviating word inside a run of capitalised words (a person's or place's
+    name) is reported at information level, with its fix offered but not applied.
+
+    **Anti-pattern**
+
+    ```
+    Ban Chấp hành Đảng bộ tỉnh khóa XIII; Thông báo kết luận của Hội nghị khoá XIII.
+    ```
+
+    **Best practice**
+
+    ```
+    Ban Chấp hành Đảng bộ tỉnh khóa XIII; Thông báo kết luận của Hội nghị khóa XIII.
+    ```
+    """
+
+    code = "NL204"
+    name = "tone-style"
+    summary = "Tone-mark placement (hoà / hòa) mixed in one document"
+    summary_vi = "Kiểu đặt dấu thanh (hoà / hòa) không thống nhất"
+    severity = Severity.WARNING
+    profiles = LANGUAGE_PROFILES
+    fixable = True
+    config_keys = {"tone-style": "old (hoà, thuỷ) | new (hòa, thủy) | auto: the tone-mark placement required"}
+    reference = "QĐ 1989/QĐ-BGDĐT, Điều 8; thống nhất trong một văn bản"
+
+    def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        ws = words(notice)
+        found: list[tuple[int, str, str]] = []
+        counts = {SECOND: 0, FIRST: 0}
+        for i, w in enumerate(ws):
+            c = classify(w.text)
+            if c is not None:
+                found.append((i, c[0], c[1]))
+                counts[c[0]] += 1
+        if not found:
+            return
+        wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())
+        if wanted is None:
+            if not counts[SECOND] or not counts[FIRST]:
+                return
+            if counts[SECOND] != counts[FIRST]:
+                wanted = SECOND if counts[SECOND] > counts[FIRST] else FIRST
+            else:
+                wanted = found[0][1]  # a tie: the first one sets the style
+            why_vi = f"phần lớn văn bản ({counts[wanted]} chữ) đặt dấu kiểu «{_EXAMPLE[wanted]}»"
+            why_en = f"most of the document ({counts[wanted]} words) places the mark as in «{_EXAMPLE[wanted]}»"
+        else:
+            why_vi = f"cấu hình tone-style yêu cầu kiểu «{_EXAMPLE[wanted]}»"
+            why_en = f"config tone-style asks for «{_EXAMPLE[wanted]}»"
+        for i, style, other in found:
+            if style == wanted:
+                continue
+            w = ws[i]
+            name = _likely_name(ws, i)
+            yield self.finding(
+                w.para,
+                w.start,
+                w.end,
+                vi=f"Vị trí dấu thanh «{w.text}» không thống nhất: {why_vi}; viết «{other}»",
+                en=f"Tone mark placement of «{w.text}» is inconsistent: {why_en}; write «{other}»",
+                fix=Fix.replace(w.para.index, w.start, w.end, other, safe=not name),
+                severity=Severity.INFO if name else None,
+            )
