@@ -4,7 +4,7 @@ import functools
 import re
 from typing import Any, Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
 from ._syllables import match_case
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
@@ -123,6 +123,7 @@ class InvalidSyllable(Rule):
     """
 
     code = "NL202"
+    profiles = ANY_PROFILE
     name = "invalid-syllable"
     summary = "A word that is not a Vietnamese syllable, or words run together"
     summary_vi = "Từ không phải âm tiết tiếng Việt, hoặc các chữ viết dính nhau"

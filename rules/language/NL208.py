@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import ANY_PROFILE, Finding, Rule, RuleContext, Severity
 from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
 _L = r"[^\W\d_]"
@@ -103,6 +103,7 @@ class UndefinedAbbreviation(Rule):
     """
 
     code = "NL208"
+    profiles = ANY_PROFILE
     name = "undefined-abbreviation"
     summary = "An uncommon abbreviation used without, or before, its full form"
     summary_vi = "Chữ viết tắt không thông dụng chưa được viết đầy đủ lần đầu"

@@ -11,6 +11,8 @@ that hold personal names (``notice.name_segments()``) are left out.
 
 from __future__ import annotations
 
+from notice_lint.rule import ANY_PROFILE
+
 import functools
 import re
 import unicodedata
@@ -34,7 +36,7 @@ __all__ = [
 
 #: spelling does not depend on the instrument: every profile the anatomy can choose
 #: (``hd11`` = Party documents before Hướng dẫn 36, 03/4/2018)
-LANGUAGE_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05", "hd11", "party-legacy")
+LANGUAGE_PROFILES: tuple[str, ...] = ANY_PROFILE  # spelling is judged under every instrument
 
 TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 TOKEN_RE = re.compile(r"[^\W\d_]+", re.UNICODE)

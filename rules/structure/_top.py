@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from notice_lint.rule import ANY_PROFILE
+
 from typing import Any
 
 from notice_lint.anatomy import instrument, place_date_of
@@ -21,7 +23,7 @@ __all__ = [
 ]
 
 #: every profile, the Party instruction before HD 36 included (for checks all instructions share)
-PARTY_AND_LEGACY: tuple[str, ...] = ("nd30", "hd36", "hd05", "hd11")
+PARTY_AND_LEGACY: tuple[str, ...] = ANY_PROFILE
 
 
 def instrument_row(notice: Any, ctx: Any) -> dict[str, Any]:

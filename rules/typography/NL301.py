@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
 from ._spans import in_spans, skipped_spans
 
@@ -44,6 +44,7 @@ class DoubleSpace(Rule):
     """
 
     code = "NL301"
+    profiles = ANY_PROFILE
     name = "double-space"
     summary = "Two or more spaces between words"
     summary_vi = "Thừa dấu cách giữa các từ"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
 from ._spans import in_spans, skipped_spans
 
@@ -33,6 +33,7 @@ class SpaceBeforePunctuation(Rule):
     """
 
     code = "NL302"
+    profiles = ANY_PROFILE
     name = "space-before-punctuation"
     summary = "A space before a comma, period, semicolon, colon, question mark, exclamation mark or closing parenthesis"
     summary_vi = "Có dấu cách trước dấu câu"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
@@ -45,6 +45,10 @@ def _space_fix(index: int, text: str, at: int) -> Fix:
     return Fix.replace(index, at, at + 1, " " + text[at])
 
 
+# a heading label with a hyphen separator at the start of a line: "II- ", "3- "
+_HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
+
+
 class MissingSpace(Rule):
     """A missing space: after ``, ; :`` or a sentence's period, before ``(``,
     between a number and a word, around a dash, before an abbreviation.
@@ -68,6 +72,7 @@ class MissingSpace(Rule):
     """
 
     code = "NL303"
+    profiles = ANY_PROFILE
     name = "missing-space"
     summary = "A missing space after punctuation, before a parenthesis, or between a number and a word"
     summary_vi = "Thiếu dấu cách sau dấu câu, trước dấu ngoặc, giữa số và chữ"
@@ -134,6 +139,8 @@ class MissingSpace(Rule):
                     for m in rx.finditer(text):
                         if m.start() == 0 or not text[m.start() - 1].isalpha():
                             continue
+                        if _HEADING_LABEL.match(text) and m.start() < _HEADING_LABEL.match(text).end():
+                            continue  # a heading label «II- Nhiệm vụ»: its separator, not a dash
                         if _SYMBOL_AFTER.match(text, m.end()):
                             continue  # a draft's blank number: "Số -TB/ĐU"
                         p = m.end() if m.group().startswith(" ") else m.start()

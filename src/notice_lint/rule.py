@@ -32,9 +32,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .data import DataTables
     from .document.model import Paragraph
 
-__all__ = ["Severity", "Edit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES"]
+__all__ = ["Severity", "Edit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES", "ANY_PROFILE"]
 
 ALL_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05")
+#: ALL_PROFILES plus "hd11", Party documents dated before HD 36 (03/4/2018):
+#: for checks every instruction shares (spelling, spaces, the parts themselves)
+ANY_PROFILE: tuple[str, ...] = ALL_PROFILES + ("hd11",)
 
 
 class Severity(enum.IntEnum):

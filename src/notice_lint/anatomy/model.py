@@ -68,7 +68,7 @@ class Notice:
     """A document with its parts labelled.  A part not found is ``None`` or empty."""
 
     document: Document
-    profile: str = "nd30"  # "nd30" | "hd36" | "hd05" | "party-legacy"
+    profile: str = "nd30"  # "nd30" | "hd36" | "hd05" | "hd11" (Party, before 03/4/2018)
     profile_source: str = "assumed"  # "detected" | "config" | "assumed"
     evidence: list[str] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)  # every segment, reading order
