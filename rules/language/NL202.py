@@ -197,11 +197,14 @@ class InvalidSyllable(Rule):
             )
         if verdict.reason == "tone-position":
             right = match_case(word, verdict.fixed or low)
+            # a capitalised word may be a name (an ethnic-minority name, a place):
+            # its spelling is the owner's, so the fix is only suggested
             return self.finding(
                 para, start, end,
                 vi=f"Đặt dấu thanh sai chỗ: «{word}» → «{right}»",
                 en=f"Misplaced tone mark: «{word}» → «{right}»",
-                fix=Fix.replace(para.index, start, end, right),
+                fix=Fix.replace(para.index, start, end, right, safe=not capital),
+                severity=Severity.INFO if capital else None,
             )
         if capital or hyphenated:
             return self.finding(

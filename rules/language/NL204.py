@@ -120,6 +120,9 @@ class ToneStyle(Rule):
                 continue
             w = ws[i]
             name = _likely_name(ws, i)
+            # the Quốc hiệu: NĐ 30 itself prints both «CỘNG HÒA» and «CỘNG HOÀ»
+            in_header = notice.national is not None and w.para.index == notice.national.index
+            name = name or in_header
             yield self.finding(
                 w.para,
                 w.start,
