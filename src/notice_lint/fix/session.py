@@ -59,6 +59,8 @@ def fix_bytes(
     """Fix ``data`` in memory: ``(new bytes, findings fixed, final lint result)``."""
     current = data
     fixed = 0
+    # one date for every pass: a later pass recognises the insertions of an earlier one by it
+    date = date or _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     done: set[tuple] = set()  # a finding fixed once is never "fixed" again (a fix that does not hold)
     for _ in range(MAX_PASSES):
         if result.error is not None:
