@@ -157,6 +157,9 @@ def config_from_dict(section: dict[str, Any], where: str, known_keys: Iterable[s
     return cfg
 
 
+_DEFAULT_CONFIG = Config()
+
+
 def find_config(start: Path, known_keys: Iterable[str] = (), cache: dict[Path, Config | None] | None = None) -> Config:
     """The configuration that applies to files in folder ``start``."""
     cache = {} if cache is None else cache
@@ -182,7 +185,9 @@ def find_config(start: Path, known_keys: Iterable[str] = (), cache: dict[Path, C
         cur = cur.parent
     for d in chain:
         cache[d] = found
-    return found or Config()
+    # one shared default: what is derived from a configuration (data tables,
+    # compiled indexes, the enabled rules) is cached by its identity
+    return found or _DEFAULT_CONFIG
 
 
 def select_codes(all_codes: Iterable[str], select: list[str], extend: list[str], ignore: list[str]) -> set[str]:

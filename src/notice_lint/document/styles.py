@@ -17,6 +17,8 @@ Roman, which no rule can hold against the document).
 
 from __future__ import annotations
 
+import re
+
 import zipfile
 from typing import Any
 
@@ -287,12 +289,19 @@ def _load(zf: zipfile.ZipFile, name: str) -> Any:
     return safe_xml(blob, name)
 
 
+_THEME_LANG = re.compile(rb"<w:themeFontLang\b[^>]*?\bw:val=\"([^\"]*)\"")
+
+
 def _theme_lang(zf: zipfile.ZipFile) -> str | None:
-    settings = _load(zf, "word/settings.xml")
-    if settings is None:
+    # settings.xml is mostly revision ids (often 100+ KB): find the one
+    # attribute in its bytes instead of parsing it (nothing is resolved or loaded)
+    from .docx import read_part
+
+    blob = read_part(zf, "word/settings.xml")
+    if not blob:
         return None
-    el = settings.find(W + "themeFontLang")
-    return None if el is None else el.get(VAL)
+    m = _THEME_LANG.search(blob)
+    return m.group(1).decode("utf-8", "replace") if m else None
 
 
 def load_stylesheet(zf: zipfile.ZipFile) -> StyleSheet:
