@@ -304,10 +304,43 @@ def _theme_lang(zf: zipfile.ZipFile) -> str | None:
     return m.group(1).decode("utf-8", "replace") if m else None
 
 
+_SHEET_PARTS = ("word/styles.xml", "word/theme/theme1.xml", "word/settings.xml")
+_SHEETS: dict[tuple[Any, ...], StyleSheet] = {}
+_SHEETS_MAX = 64
+
+
+def _sheet_key(zf: zipfile.ZipFile) -> tuple[Any, ...] | None:
+    """The parts a stylesheet is built from, by the CRC and size the zip records for them."""
+    key = []
+    for name in _SHEET_PARTS:
+        try:
+            info = zf.getinfo(name)
+        except KeyError:
+            key.append(None)
+            continue
+        key.append((info.CRC, info.file_size))
+    return tuple(key)
+
+
 def load_stylesheet(zf: zipfile.ZipFile) -> StyleSheet:
+    """The document's stylesheet; documents made from one template share it.
+
+    A StyleSheet holds only what was derived from its parts (never their XML)
+    and is read-only once built, so a batch of documents with the same styles,
+    theme and settings parts (the zip's CRC-32 and size of each) parses them once.
+    """
+    key = _sheet_key(zf)
+    sheet = _SHEETS.get(key) if key is not None else None
+    if sheet is not None:
+        return sheet
     theme = _load(zf, "word/theme/theme1.xml")
     lang = _theme_lang(zf) if theme is not None else None
-    return StyleSheet(_load(zf, "word/styles.xml"), theme, lang)
+    sheet = StyleSheet(_load(zf, "word/styles.xml"), theme, lang)
+    if key is not None:
+        if len(_SHEETS) >= _SHEETS_MAX:
+            _SHEETS.pop(next(iter(_SHEETS)))
+        _SHEETS[key] = sheet
+    return sheet
 
 
 _EMPTY: dict[str, Any] = {}
