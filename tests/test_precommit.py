@@ -44,3 +44,10 @@ def test_hook_fails_on_bad_draft_and_passes_on_good(tmp_path: Path) -> None:
     good = subprocess.run([*pc, "try-repo", str(ROOT), "notice-lint", "--files", "good.txt"],
                           cwd=repo, capture_output=True, text=True, env=env, timeout=600)
     assert good.returncode == 0, good.stdout + good.stderr
+    # the repository's own README is no administrative document: the hook leaves it alone
+    (repo / "README.md").write_text(BAD, encoding="utf-8")
+    _git(repo, "add", "README.md")
+    readme = subprocess.run([*pc, "try-repo", str(ROOT), "notice-lint", "--files", "README.md"],
+                            cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert readme.returncode == 0, readme.stdout + readme.stderr
+    assert "NL201" not in readme.stdout
