@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -53,6 +55,7 @@ class NumberLine:
         return None, symbol
 
 
+@functools.lru_cache(maxsize=256)  # the anatomy and several rules read the same line
 def parse_number(text: str) -> NumberLine | None:
     m = _RE.match(text)
     if not m:

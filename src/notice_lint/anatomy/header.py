@@ -8,6 +8,8 @@ anatomy and the rules agree on what a line says.
 
 from __future__ import annotations
 
+import functools
+
 import calendar
 import datetime as _dt
 import re
@@ -119,6 +121,7 @@ class PlaceDate:
             return None
 
 
+@functools.lru_cache(maxsize=256)  # the anatomy and several rules read the same line
 def parse_place_date(text: str) -> PlaceDate | None:
     """Parse ``<Place>, ngày DD tháng M năm YYYY`` (blank fields allowed) or ``<Place>, DD/M/YYYY``."""
     if len(text) > 120 or text.lstrip().startswith("("):
