@@ -13,8 +13,6 @@ from typing import Any
 
 from notice_lint.plugins import hookimpl
 
-from ._data import load_table
-
 FAMILIES = (
     "notice_lint_rules.structure",
     "notice_lint_rules.language",
@@ -35,4 +33,6 @@ def notice_lint_get_rules() -> list[type]:
 
 @hookimpl
 def notice_lint_data(name: str) -> list[Any] | None:
+    from ._data import load_table
+
     return load_table(name)

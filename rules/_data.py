@@ -1,28 +1,113 @@
-"""Load the built-in data tables (``data/<name>.toml``) once per process."""
+"""Load the built-in data tables (``data/<name>.toml``) once per process.
+
+The TOML files are the source: people edit them.  Parsing TOML is slow in
+Python (the 600-entry typo table costs ~30 ms, paid by every process), so a
+table whose values JSON can hold also has a compiled copy,
+``data/<name>.json``: ``{"source": <SHA-256 of the TOML bytes>, "rows": [...]}``.
+The copy is used only when its hash matches the TOML file beside it; an
+edited TOML file without a fresh copy is simply parsed (correct, only
+slower), and ``tests/test_data_tables.py`` fails until the copies are
+rewritten with::
+
+    python -m notice_lint_rules._data
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
-import tomllib
-from importlib import resources
+import hashlib
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
-__all__ = ["load_table"]
+__all__ = ["load_table", "compile_tables", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-@functools.lru_cache(maxsize=None)
-def _load(name: str) -> tuple[Any, ...] | None:
-    res = resources.files(__package__).joinpath("data", f"{name}.toml")
-    if not res.is_file():
-        return None
-    with res.open("rb") as fh:
-        raw = tomllib.load(fh)
+def _rows(raw: dict[str, Any]) -> tuple[Any, ...]:
     for value in raw.values():  # the file's one array of tables
         if isinstance(value, list):
             return tuple(value)
     return ()
 
 
+def _parse_toml(data: bytes) -> tuple[Any, ...]:
+    import tomllib
+
+    return _rows(tomllib.loads(data.decode("utf-8")))
+
+
+def _compiled(name: str, source: bytes) -> tuple[Any, ...] | None:
+    """The rows of ``data/<name>.json`` when it was compiled from exactly ``source``."""
+    try:
+        blob = json.loads((DATA_DIR / f"{name}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(blob, dict) or blob.get("source") != hashlib.sha256(source).hexdigest():
+        return None
+    rows = blob.get("rows")
+    return tuple(rows) if isinstance(rows, list) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _load(name: str) -> tuple[Any, ...] | None:
+    try:
+        source = (DATA_DIR / f"{name}.toml").read_bytes()
+    except OSError:
+        return None
+    rows = _compiled(name, source)
+    return rows if rows is not None else _parse_toml(source)
+
+
 def load_table(name: str) -> list[Any] | None:
     rows = _load(name)
     return None if rows is None else list(rows)
+
+
+def _json_native(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_native(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_native(v) for v in value)
+    return not isinstance(value, (_dt.date, _dt.time, _dt.datetime))
+
+
+def compile_tables(write: bool = True) -> dict[str, str]:
+    """(Re)write ``data/<name>.json`` for every table JSON can hold; return ``{name: status}``.
+
+    ``status`` is ``"fresh"`` (already up to date), ``"written"`` (or ``"stale"``
+    when ``write`` is false) or ``"toml-only"`` (values JSON cannot hold, e.g.
+    dates: that table is always parsed from TOML).
+    """
+    status: dict[str, str] = {}
+    for toml_path in sorted(DATA_DIR.glob("*.toml")):
+        name = toml_path.stem
+        source = toml_path.read_bytes()
+        rows = list(_parse_toml(source))
+        json_path = DATA_DIR / f"{name}.json"
+        if not _json_native(rows):
+            status[name] = "toml-only"
+            continue
+        current = _compiled(name, source)
+        if current is not None and list(current) == rows:
+            status[name] = "fresh"
+            continue
+        status[name] = "written" if write else "stale"
+        if write:
+            lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)  # a row a line
+            text = f'{{"source": "{hashlib.sha256(source).hexdigest()}",\n"rows": [\n{lines}\n]}}\n'
+            tmp = json_path.with_suffix(".json.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(json_path)
+    return status
+
+
+if __name__ == "__main__":  # python -m notice_lint_rules._data [--check]
+    check_only = "--check" in sys.argv[1:]
+    states = compile_tables(write=not check_only)
+    for table, state in states.items():
+        print(f"{table}: {state}")
+    sys.exit(1 if check_only and "stale" in states.values() else 0)
