@@ -29,7 +29,7 @@ from typing import Any
 
 import pluggy
 
-PROJECT = "notice_lint"
+from .entrypoints import GROUP as PROJECT
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -58,5 +58,14 @@ def get_plugin_manager() -> pluggy.PluginManager:
     from . import suppress  # the engine's own rule (NL001 unused-suppression)
 
     pm.register(suppress, name="notice_lint.core")
-    pm.load_setuptools_entrypoints(PROJECT)
+    from . import entrypoints
+
+    found = entrypoints.scan(PROJECT)
+    if found is None:  # sys.path holds zip archives or eggs: let importlib.metadata read them
+        pm.load_setuptools_entrypoints(PROJECT)
+        return pm
+    for ep in found:
+        if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+            continue  # the first distribution on sys.path that names a plugin wins
+        pm.register(entrypoints.load(ep), name=ep.name)
     return pm
