@@ -91,10 +91,14 @@ def test_pool_is_used_for_many_files(tree: list[str], monkeypatch: pytest.Monkey
 # -- cache ----------------------------------------------------------------------
 
 
+def _entries(root: Path) -> list[Path]:
+    """The cached results (not the manifest of the installed rules, in ``rules/``)."""
+    return [p for p in (root / CACHE_DIR).rglob("*.json") if p.parent.name != "rules"]
+
+
 def test_second_run_only_reads_the_cache(tree: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     first = run("--jobs", "1", "--format", "json", "docs")
-    entries = list((tmp_path / CACHE_DIR).rglob("*.json"))
-    assert len(entries) == len(tree) - 1  # not the unreadable file
+    assert len(_entries(tmp_path)) == len(tree) - 1  # not the unreadable file
 
     def boom(self, path, data=None):
         if Path(path).name != "empty.md":
@@ -226,7 +230,62 @@ def test_an_edited_rule_module_invalidates_the_cache() -> None:
 
 def test_workers_fill_the_cache(tree: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = run("--jobs", "2", "--format", "json", "docs")
-    assert len(list((tmp_path / CACHE_DIR).rglob("*.json"))) == len(tree) - 1
+    assert len(_entries(tmp_path)) == len(tree) - 1
     seen = _linted(monkeypatch)
     second = run("--jobs", "2", "--format", "json", "docs")
     assert seen == ["empty.md"] and second.stdout == first.stdout
+
+
+# -- a run the cache answers imports no rule ----------------------------------------
+
+_PROBE = (
+    "import sys\n"
+    "from notice_lint.cli import main\n"
+    "try:\n    main()\n"
+    "finally:\n"
+    "    loaded = sorted(m for m in sys.modules if m.startswith(('notice_lint_rules', 'notice_lint.anatomy')))\n"
+    "    print('IMPORTED', len(loaded), file=sys.stderr)\n"
+)
+
+
+def _probe(tmp_path: Path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", _PROBE, "--today", "2026-11-23", "--format", "json", *args],
+        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
+    )
+
+
+def test_a_fully_cached_run_imports_no_rule_module(tmp_path: Path) -> None:
+    write(tmp_path, "docs/a.txt", DRAFT + "Rà xoát lại.\n")
+    write(tmp_path, "docs/b.txt", DRAFT)
+    first = _probe(tmp_path, "docs")
+    assert "IMPORTED 0" not in first.stderr and json.loads(first.stdout)
+    assert list((tmp_path / CACHE_DIR).rglob("rules/*.json"))  # the manifest of the installed rules
+    second = _probe(tmp_path, "docs")
+    assert "IMPORTED 0" in second.stderr
+    assert second.stdout == first.stdout and second.returncode == first.returncode == 1
+    # the options are still checked against the installed rules' codes
+    bad = _probe(tmp_path, "--select", "NL9", "docs")
+    assert bad.returncode == 2 and "NL9" in bad.stderr
+    # an edited file is linted: the rules are imported then
+    write(tmp_path, "docs/b.txt", DRAFT + "Kính phí.\n")
+    third = _probe(tmp_path, "docs")
+    assert "IMPORTED 0" not in third.stderr and "NL201" in third.stdout
+
+
+def test_a_damaged_manifest_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cache = Cache(tmp_path)
+    assert cache.rules_manifest() is None
+    linter = Linter(Options(today=TODAY))
+    cache.remember_rules(linter)
+    manifest = cache.rules_manifest()
+    assert manifest is not None and manifest["codes"] == list(linter.registry)
+    assert Linter(Options(today=TODAY), rules=manifest).codes == linter.codes
+    (path,) = (tmp_path / CACHE_DIR).rglob("rules/*.json")
+    for garbage in ("", "[]", '{"codes": [1], "config_keys": []}', json.dumps({**manifest, "fingerprint": "x"})):
+        path.write_text(garbage, encoding="utf-8")
+        assert Cache(tmp_path).rules_manifest() is None

@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +59,14 @@ class Cache:
     def key(self, linter: Any, path: str, data: bytes) -> str | None:
         try:
             cfg = linter.config_for(path)
-            codes = [r.code for r in linter.rules_for(cfg, path)]
+            codes = linter.codes_for(cfg, path)
         except InputError:
             return None
         opts = linter.options
         parts = {
             "format": FORMAT,
             "version": __version__,
-            "code": self.code_fingerprint(linter),
+            "code": self.code_fingerprint(),
             "suffix": os.path.splitext(path)[1].lower(),
             "config": {"options": cfg.options, "profile": cfg.profile, "final": cfg.final},
             "rules": codes,
@@ -80,21 +79,31 @@ class Cache:
         blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
-    def code_fingerprint(self, linter: Any) -> str:
-        """Name, size and mtime of every source file of the engine and of the packages the rules come from."""
+    def code_fingerprint(self) -> str:
+        """Name, size and mtime of every source file of the engine and of the installed plugins.
+
+        The plugins are found by their entry points, without importing them (a
+        package: all its files; a single module: that file); plugins registered
+        in this process by hand, if the registry holds any, are added.
+        """
         if self._code_fp is None:
             roots = {Path(__file__).resolve().parent}
             files: set[Path] = set()
-            for cls in linter.registry.values():
+            for module in _plugin_modules():
+                _add_module(module, roots, files)
+            from . import runner
+
+            for cls in (runner._REGISTRY or {}).values():  # noqa: SLF001 - already built: free to read
                 top = sys.modules.get(cls.__module__.split(".")[0])
                 f = getattr(top, "__file__", None)
                 if f and Path(f).name == "__init__.py":
-                    roots.add(Path(f).resolve().parent)  # a package: all of it
+                    roots.add(Path(f).resolve().parent)
                 elif f:
-                    files.add(Path(f).resolve())  # a single-module plugin
+                    files.add(Path(f).resolve())
             for root in roots:
                 files.update(
-                    f for f in root.rglob("*") if f.suffix in (".py", ".toml", ".txt") and "__pycache__" not in f.parts
+                    f for f in root.rglob("*")
+                    if f.suffix in (".py", ".toml", ".json", ".txt") and "__pycache__" not in f.parts
                 )
             h = hashlib.sha256()
             for f in sorted(files):
@@ -105,6 +114,32 @@ class Cache:
                 h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
             self._code_fp = h.hexdigest()
         return self._code_fp
+
+    # -- what the installed rules are -----------------------------------------
+    def _manifest_path(self) -> Path:
+        return self.dir / "rules" / f"{self.code_fingerprint()}.json"
+
+    def rules_manifest(self) -> dict[str, Any] | None:
+        """The codes and configuration keys of the installed rules, as remembered for this exact code.
+
+        ``None`` when not remembered yet (or unreadable): then the rules are imported.
+        """
+        try:
+            obj = json.loads(self._manifest_path().read_text(encoding="utf-8"))
+            codes, keys = obj["codes"], obj["config_keys"]
+            if obj.get("fingerprint") == self.code_fingerprint() and all(isinstance(c, str) for c in codes + keys):
+                return {"codes": codes, "config_keys": keys}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return None
+
+    def remember_rules(self, linter: Any) -> None:
+        """Write the manifest of ``linter``'s rules (importing them if it has not)."""
+        from .runner import known_config_keys
+
+        obj = {"fingerprint": self.code_fingerprint(), "codes": list(linter.registry),
+               "config_keys": sorted(known_config_keys())}
+        self._write(self._manifest_path(), obj)
 
     # -- entries -----------------------------------------------------------
     def _entry(self, key: str) -> Path:
@@ -135,7 +170,12 @@ class Cache:
             "kind": result.kind,
             "findings": [_finding_dict(f) for f in result.findings],
         }
-        target = self._entry(key)
+        self._write(self._entry(key), obj)
+
+    def _write(self, target: Path, obj: Any) -> None:
+        """Write ``obj`` as JSON to ``target`` atomically; a disk error only costs the speed-up."""
+        import tempfile
+
         try:
             self._ensure_root()
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,6 +198,31 @@ class Cache:
             (self.root / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n# notice-lint result cache\n", encoding="utf-8"
             )
+
+
+def _plugin_modules() -> list[str]:
+    """Top-level modules named by the ``notice_lint`` entry points (found without importing them)."""
+    from .entrypoints import GROUP, scan
+
+    found = scan(GROUP)
+    if found is None:  # sys.path this scan cannot read: the registry's own modules count instead
+        return []
+    return sorted({ep.value.split(":", 1)[0].split(".", 1)[0].strip() for ep in found})
+
+
+def _add_module(module: str, roots: set[Path], files: set[Path]) -> None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return
+    if spec is None:
+        return
+    if spec.submodule_search_locations:
+        roots.update(Path(p).resolve() for p in spec.submodule_search_locations)
+    elif spec.origin and spec.has_location:
+        files.add(Path(spec.origin).resolve())
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:

@@ -124,6 +124,14 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     if not paths:
         click.echo("notice-lint: no files given (try: notice-lint draft.docx)", err=True)
         sys.exit(2)
+    fixing = bool(fix or unsafe_fixes or diff or fix_only or annotate is not None)
+    cache = None
+    if not no_cache and not fixing:
+        from .cache import Cache
+
+        cache = Cache()
+    # what the cache remembers of the installed rules: a run the cache answers imports none of them
+    rules = cache.rules_manifest() if cache is not None else None
     try:
         linter = Linter(
             Options(
@@ -136,10 +144,11 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
                 config_file=Path(config_file) if config_file else None,
                 today=today,
                 report_unused=report_unused,
-            )
+            ),
+            rules=rules,
         )
         fixer = None
-        if fix or unsafe_fixes or diff or fix_only or annotate is not None:  # the fixers load only when asked for
+        if fixing:  # the fixers load only when asked for
             from .fix import FixOptions, FixSession
 
             fix_options = FixOptions(fix, unsafe_fixes, diff, tuple(_split_codes(fix_only)), not no_track_changes, annotate)
@@ -165,7 +174,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     config_error = False
     from .parallel import run_batch
 
-    batch = (fixer.process(f) for f in files) if fixer else run_batch(linter, files, jobs=jobs, use_cache=not no_cache)
+    if fixer:
+        batch = (fixer.process(f) for f in files)
+    else:
+        batch = run_batch(linter, files, jobs=jobs, use_cache=cache is not None, cache=cache)
     for result in batch:
         path = result.path
         if result.error is not None:
@@ -185,6 +197,8 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         if result.findings and failing(result.findings, cfg_fail_on or "warning"):
             fail = True
 
+    if cache is not None and rules is None:
+        cache.remember_rules(linter)  # the next run the cache answers needs no rule module
     if fixer and fixer.summary():
         click.echo(fixer.summary(), err=True)
     if fixer and diff:

@@ -65,13 +65,22 @@ def lint_many(linter: Any, paths: list[str], *, jobs: int | None = None, cache: 
         yield hits[i] if i in hits else next(fresh)
 
 
+#: the reader's own limit (``notice_lint.document.MAX_FILE_BYTES``); a larger file is never in the cache
+CACHED_MAX_BYTES = 200 * 1024 * 1024
+
+
 def _cached(linter: Any, path: str, cache: Cache) -> Any:
-    from .document import _read_bytes
-    from .errors import InputError
+    """The cached result of ``path``, or None.  A plain read: anything unusual is a miss, and the
+    reader then reports it (so a run that only reads the cache never imports the readers)."""
+    import stat
 
     try:
-        data = _read_bytes(Path(path))
-    except InputError:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > CACHED_MAX_BYTES or os.path.basename(path).startswith("~$"):
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except (OSError, ValueError):
         return None
     key = cache.key(linter, path, data)
     return cache.get(key, path) if key is not None else None
@@ -119,16 +128,22 @@ def show_progress(n_files: int) -> bool:
     return tty and n_files > shutil.get_terminal_size().lines
 
 
-def run_batch(linter: Any, paths: list[str], *, jobs: int | None = None, use_cache: bool = True) -> Iterator[Any]:
-    """What the command line runs: :func:`lint_many` with the cache and, on a terminal, a progress bar."""
+def run_batch(
+    linter: Any, paths: list[str], *, jobs: int | None = None, use_cache: bool = True, cache: Cache | None = None
+) -> Iterator[Any]:
+    """What the command line runs: :func:`lint_many` with the cache and, on a terminal, a progress bar.
+
+    ``cache``: the cache to use (default: a new one in the usual place when ``use_cache``).
+    """
     import sys
 
-    import click
-
-    cache = Cache() if use_cache else None
+    if cache is None and use_cache:
+        cache = Cache()
     results = lint_many(linter, paths, jobs=jobs, cache=cache)
     if not show_progress(len(paths)):
         yield from results
         return
+    import click
+
     with click.progressbar(results, length=len(paths), file=sys.stderr, label="notice-lint") as bar:
         yield from bar

@@ -87,7 +87,7 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
     lock files (``~$…``) and hidden files are skipped; an unreadable subfolder
     is yielded, so it gets its one line instead of vanishing.
     """
-    from .document import SUFFIXES
+    from .formats import SUFFIXES
 
     for p in paths:
         if os.path.isdir(p) and not p.lower().endswith(SUFFIXES):
@@ -115,11 +115,27 @@ def _inside(path: str, top: str) -> bool:
 
 
 class Linter:
-    def __init__(self, options: Options | None = None) -> None:
+    """Lints files with the rules the configuration selects.
+
+    ``rules`` (optional) is what the result cache remembered of the installed
+    rules (:meth:`notice_lint.cache.Cache.rules_manifest`: their codes and
+    configuration keys, for exactly these rule modules): with it, options and
+    configuration are checked and cache keys computed without importing a
+    single rule module; the rules are imported the first time a file really
+    has to be linted.
+    """
+
+    def __init__(self, options: Options | None = None, rules: dict[str, Any] | None = None) -> None:
         self.options = options or Options()
-        self.registry = rule_registry()
-        self._known_keys = known_config_keys()
+        self._registry: dict[str, type[Rule]] | None = None
+        if rules is not None:
+            self.codes: list[str] = list(rules["codes"])
+            self._known_keys = set(rules["config_keys"])
+        else:
+            self.codes = list(self.registry)
+            self._known_keys = known_config_keys()
         self._config_cache: dict[Path, Config | None] = {}
+        self._folder_config: dict[str, Config] = {}  # by the folder as given: no resolve() per file
         self._fixed_config: Config | None = None
         if self.options.config_file is not None:
             from .config import load_config_file
@@ -127,8 +143,9 @@ class Linter:
             self._fixed_config = load_config_file(self.options.config_file, self._known_keys) or Config()
         self._data_cache: dict[Any, Any] = {}
         self._rules_cache: dict[Any, list[Rule]] = {}
+        self._codes_cache: dict[Any, list[str]] = {}
         self._validated: set[int] = set()
-        all_codes = list(self.registry)
+        all_codes = self.codes
         for key, values in (
             ("--select", self.options.select or []),
             ("--ignore", self.options.ignore),
@@ -136,15 +153,30 @@ class Linter:
         ):
             check_codes(values, all_codes, "notice-lint", key)
 
+    @property
+    def registry(self) -> dict[str, type[Rule]]:
+        """Every installed rule class by code (imports the rule modules on first use)."""
+        if self._registry is None:
+            self._registry = rule_registry()
+        return self._registry
+
+    @property
+    def rules_loaded(self) -> bool:
+        return self._registry is not None
+
     # -- configuration ---------------------------------------------------
     def config_for(self, path: str) -> Config:
         if self._fixed_config is not None:
             cfg = self._fixed_config
         else:
-            cfg = find_config(Path(path).parent, self._known_keys, self._config_cache)
+            folder = os.path.dirname(path)
+            cfg = self._folder_config.get(folder)
+            if cfg is None:
+                cfg = find_config(Path(path).parent, self._known_keys, self._config_cache)
+                self._folder_config[folder] = cfg
         if id(cfg) not in self._validated:
             where = str(cfg.path) if cfg.path else "notice-lint"
-            all_codes = list(self.registry)
+            all_codes = self.codes
             check_codes(cfg.select, all_codes, where, "select")
             check_codes(cfg.ignore, all_codes, where, "ignore")
             check_codes(cfg.extend_select, all_codes, where, "extend-select")
@@ -156,17 +188,25 @@ class Linter:
     def lang_for(self, cfg: Config) -> str:
         return self.options.lang or cfg.lang
 
-    def rules_for(self, cfg: Config, path: str) -> list[Rule]:
+    def codes_for(self, cfg: Config, path: str) -> list[str]:
+        """The codes of the rules enabled for ``path`` (in code order), without importing a rule."""
         ignores = cfg.ignores_for(path)
         key = (id(cfg), tuple(ignores))
-        rules = self._rules_cache.get(key)
-        if rules is None:
+        codes = self._codes_cache.get(key)
+        if codes is None:
             select = self.options.select if self.options.select is not None else cfg.select
             extend = cfg.extend_select + self.options.extend_select
             ignore = cfg.ignore + self.options.ignore + ignores
-            enabled = select_codes(self.registry, select, extend, ignore)
-            rules = [cls() for code, cls in self.registry.items() if code in enabled]
-            self._rules_cache[key] = rules
+            enabled = select_codes(self.codes, select, extend, ignore)
+            codes = self._codes_cache[key] = [code for code in self.codes if code in enabled]
+        return codes
+
+    def rules_for(self, cfg: Config, path: str) -> list[Rule]:
+        codes = self.codes_for(cfg, path)
+        rules = self._rules_cache.get(tuple(codes))
+        if rules is None:
+            registry = self.registry
+            rules = self._rules_cache[tuple(codes)] = [registry[code]() for code in codes]
         return rules
 
     def data_for(self, cfg: Config) -> Any:

@@ -10,7 +10,7 @@ from .model import Cell, Document, PageSetup, Paragraph, RunProps, RunSpan
 
 __all__ = ["read_document", "Document", "Paragraph", "Cell", "PageSetup", "RunProps", "RunSpan", "SUFFIXES"]
 
-SUFFIXES = (".docx", ".txt", ".md")
+from ..formats import SUFFIXES  # noqa: E402 - re-exported
 
 
 def read_document(path: str | Path, *, formatting: bool = False, data: bytes | None = None) -> Document:
