@@ -1,9 +1,10 @@
 """Load the built-in data tables (``data/<name>.toml``) once per process.
 
 The TOML files are the source: people edit them.  Parsing TOML is slow in
-Python (the 600-entry typo table costs ~30 ms, paid by every process), so a
-table whose values JSON can hold also has a compiled copy,
-``data/<name>.json``: ``{"source": <SHA-256 of the TOML bytes>, "rows": [...]}``.
+Python (the 600-entry typo table costs ~30 ms, paid by every process), so
+each table also has a compiled copy, ``data/<name>.json``:
+``{"source": <SHA-256 of the TOML bytes>, "rows": [...]}`` (a TOML date is
+written ``{"$date": "2026-05-27"}``).
 The copy is used only when its hash matches the TOML file beside it; an
 edited TOML file without a fresh copy is simply parsed (correct, only
 slower), and ``tests/test_data_tables.py`` fails until the copies are
@@ -43,8 +44,8 @@ def _parse_toml(data: bytes) -> tuple[Any, ...]:
 def _compiled(name: str, source: bytes) -> tuple[Any, ...] | None:
     """The rows of ``data/<name>.json`` when it was compiled from exactly ``source``."""
     try:
-        blob = json.loads((DATA_DIR / f"{name}.json").read_bytes())
-    except (OSError, ValueError):
+        blob = json.loads((DATA_DIR / f"{name}.json").read_bytes(), object_hook=_decode)
+    except (OSError, ValueError, TypeError):
         return None
     if not isinstance(blob, dict) or blob.get("source") != hashlib.sha256(source).hexdigest():
         return None
@@ -67,20 +68,32 @@ def load_table(name: str) -> list[Any] | None:
     return None if rows is None else list(rows)
 
 
+def _encode(value: Any) -> Any:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"{type(value).__name__} in a data table")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and "$date" in obj:
+        return _dt.date.fromisoformat(obj["$date"])
+    return obj
+
+
 def _json_native(value: Any) -> bool:
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _json_native(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_json_native(v) for v in value)
-    return not isinstance(value, (_dt.date, _dt.time, _dt.datetime))
+    try:
+        json.dumps(value, default=_encode)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def compile_tables(write: bool = True) -> dict[str, str]:
     """(Re)write ``data/<name>.json`` for every table JSON can hold; return ``{name: status}``.
 
     ``status`` is ``"fresh"`` (already up to date), ``"written"`` (or ``"stale"``
-    when ``write`` is false) or ``"toml-only"`` (values JSON cannot hold, e.g.
-    dates: that table is always parsed from TOML).
+    when ``write`` is false) or ``"toml-only"`` (values the copy cannot hold,
+    a time of day say: that table is always parsed from TOML).
     """
     status: dict[str, str] = {}
     for toml_path in sorted(DATA_DIR.glob("*.toml")):
@@ -97,7 +110,7 @@ def compile_tables(write: bool = True) -> dict[str, str]:
             continue
         status[name] = "written" if write else "stale"
         if write:
-            lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)  # a row a line
+            lines = ",\n".join(json.dumps(row, ensure_ascii=False, default=_encode) for row in rows)  # a row a line
             text = f'{{"source": "{hashlib.sha256(source).hexdigest()}",\n"rows": [\n{lines}\n]}}\n'
             tmp = json_path.with_suffix(".json.tmp")
             tmp.write_text(text, encoding="utf-8")

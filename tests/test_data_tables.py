@@ -56,7 +56,17 @@ def test_a_damaged_copy_is_ignored(data_dir) -> None:
     assert data_mod.load_table("typos") == _toml_rows(data_dir / "typos.toml")
 
 
-def test_a_table_with_dates_stays_toml_only(data_dir) -> None:
-    assert data_mod.compile_tables(write=False)["instruments"] == "toml-only"
-    assert not (data_dir / "instruments.json").exists()
+def test_dates_survive_the_copy(data_dir) -> None:
+    import datetime as dt
+
+    assert data_mod.compile_tables(write=False)["instruments"] == "fresh"
+    rows = data_mod.load_table("instruments")
+    assert any(isinstance(v, dt.date) for row in rows for v in row.values())
     assert data_mod.load_table("missing-table") is None
+
+
+def test_a_value_the_copy_cannot_hold_stays_toml_only(data_dir) -> None:
+    (data_dir / "clock.toml").write_text("[[slot]]\nat = 07:30:00\n", encoding="utf-8")
+    assert data_mod.compile_tables(write=True)["clock"] == "toml-only"
+    assert not (data_dir / "clock.json").exists()
+    assert str(data_mod.load_table("clock")[0]["at"]) == "07:30:00"

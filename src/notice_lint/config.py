@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -88,6 +87,8 @@ def _codes(value: Any, where: str, key: str) -> list[str]:
 
 def load_config_file(path: Path, known_keys: Iterable[str] = ()) -> Config | None:
     """Read one config file; None when a ``pyproject.toml`` has no section for us."""
+    import tomllib  # only when a configuration file exists
+
     try:
         with open(path, "rb") as fh:
             raw = tomllib.load(fh)

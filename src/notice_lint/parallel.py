@@ -118,14 +118,16 @@ def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) ->
 
 def show_progress(n_files: int) -> bool:
     """A progress bar only on a terminal, and only for more files than fit on one screen."""
-    import shutil
     import sys
 
     try:
-        tty = sys.stderr.isatty()
+        if not sys.stderr.isatty():
+            return False
     except (AttributeError, ValueError):
         return False
-    return tty and n_files > shutil.get_terminal_size().lines
+    import shutil  # only on a terminal
+
+    return n_files > shutil.get_terminal_size().lines
 
 
 def run_batch(
