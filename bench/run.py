@@ -422,13 +422,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {name} done", file=sys.stderr)
         bare = process_time([sys.executable, "-c", "pass"], repeat)
         version = process_time([*cli_path(), "--version"], repeat)
-        one_file = process_time([*cli_path(), "--today", TODAY.isoformat(), str(docs["notice-2p"])], repeat)
+        # lint work, not the result cache: the cache is measured on its own (tree runs, "re-run" line)
+        fresh = ["--no-cache"] if "--no-cache" in cli_options() else []
+        one_file = process_time([*cli_path(), *fresh, "--today", TODAY.isoformat(), str(docs["notice-2p"])], repeat)
+        one_cached = None
+        if fresh:
+            clear_caches(work)
+            one_cached = process_time([*cli_path(), "--today", TODAY.isoformat(), str(docs["notice-2p"])], repeat,
+                                      cwd=work)
+            clear_caches(work)
         rss = peak_rss_mb(docs["compilation-200p"])
         tree = tree_runs(docs["tree"], work)
         print("bench: tree done", file=sys.stderr)
-        nl_txt_one = process_time([*cli_path(), "--today", TODAY.isoformat(), str(one_txt)], repeat)
-        run_process([*cli_path(), "--format", "json", "--today", TODAY.isoformat(), str(texts)])  # disk cache warm
-        nl_txt_tree = timed_run([*cli_path(), "--format", "json", "--today", TODAY.isoformat(), str(texts)])
+        nl_txt_one = process_time([*cli_path(), *fresh, "--today", TODAY.isoformat(), str(one_txt)], repeat)
+        run_process([*cli_path(), *fresh, "--format", "json", "--today", TODAY.isoformat(), str(texts)])  # disk warm
+        nl_txt_tree = timed_run([*cli_path(), *fresh, "--format", "json", "--today", TODAY.isoformat(), str(texts)])
         textlint = None
         textlint_note = ""
         if args.no_textlint:
@@ -442,8 +450,8 @@ def main(argv: list[str] | None = None) -> int:
         if textlint_note:
             print(f"bench: textlint {textlint_note}", file=sys.stderr)
 
-        rows = table_rows(per_doc, bare, version, one_file, rss, tree, n_files, nl_txt_one, nl_txt_tree,
-                          textlint, textlint_note)
+        rows = table_rows(per_doc, bare, version, one_file, one_cached, rss, tree, n_files, nl_txt_one,
+                          nl_txt_tree, textlint, textlint_note)
         table = render(rows)
         machine = machine_line()
         print(table)
@@ -471,7 +479,8 @@ def main(argv: list[str] | None = None) -> int:
 LOAD_BEFORE = "%.2f %.2f %.2f" % os.getloadavg()
 
 
-def table_rows(per_doc, bare, version, one_file, rss, tree, n_files, nl_txt_one, nl_txt_tree, textlint, note):
+def table_rows(per_doc, bare, version, one_file, one_cached, rss, tree, n_files, nl_txt_one, nl_txt_tree, textlint,
+               note):
     rows: list[tuple[str, str, str, str]] = []
     for name, d in per_doc.items():
         label = f"{name} ({d['paragraphs']} paragraphs, {d['kb']:.0f} KB)"
@@ -491,6 +500,8 @@ def table_rows(per_doc, bare, version, one_file, rss, tree, n_files, nl_txt_one,
                  verdict(wall(version), lambda v: v <= 0.150)))
     rows.append(("cold start: notice-lint notice-2p.docx", fmt_s(one_file), "≤ 300 ms",
                  verdict(wall(one_file), lambda v: v <= 0.300)))
+    if one_cached is not None:
+        rows.append(("re-run: notice-lint notice-2p.docx, result cached", fmt_s(one_cached), "", ""))
     rows.append((f"{n_files} files, --jobs 1 (no cache)", fmt_s(tree["jobs1"]), "", ""))
     rows.append((f"{n_files} files, --jobs 2 (no cache)", fmt_s(tree["jobs2"]), "", ""))
     sp = ratio(wall(tree["jobs1"]), wall(tree["jobs2"]))
