@@ -34,7 +34,7 @@ from .rule import Edit, Finding, Fix, Severity
 __all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one"]
 
 CACHE_DIR = ".notice_lint_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_root(cwd: Path | None = None) -> Path:
@@ -54,6 +54,7 @@ class Cache:
         self.root = (root if root is not None else cache_root()) / CACHE_DIR
         self.dir = self.root / f"v{FORMAT}"
         self._code_fp: str | None = None
+        self._bases: dict[tuple[Any, ...], bytes] = {}
 
     # -- key ---------------------------------------------------------------
     def key(self, linter: Any, path: str, data: bytes) -> str | None:
@@ -62,22 +63,28 @@ class Cache:
             codes = linter.codes_for(cfg, path)
         except InputError:
             return None
-        opts = linter.options
-        parts = {
-            "format": FORMAT,
-            "version": __version__,
-            "code": self.code_fingerprint(),
-            "suffix": os.path.splitext(path)[1].lower(),
-            "config": {"options": cfg.options, "profile": cfg.profile, "final": cfg.final},
-            "rules": codes,
-            "profile": opts.profile,
-            "final": opts.final,
-            "report_unused": getattr(opts, "report_unused", False),
-            "today": (opts.today or _dt.date.today()).isoformat(),
-            "content": hashlib.sha256(data).hexdigest(),
-        }
-        blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        suffix = os.path.splitext(path)[1].lower()
+        base_key = (linter, id(cfg), tuple(codes), suffix)  # the linter is held: its ids stay its own
+        base = self._bases.get(base_key)
+        if base is None:  # everything but the content: the same for every file of a folder
+            opts = linter.options
+            parts = {
+                "format": FORMAT,
+                "version": __version__,
+                "code": self.code_fingerprint(),
+                "suffix": suffix,
+                "config": {"options": cfg.options, "profile": cfg.profile, "final": cfg.final},
+                "rules": codes,
+                "profile": opts.profile,
+                "final": opts.final,
+                "report_unused": getattr(opts, "report_unused", False),
+                "today": (opts.today or _dt.date.today()).isoformat(),
+            }
+            blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+            base = self._bases[base_key] = hashlib.sha256(blob.encode("utf-8")).digest()
+        h = hashlib.sha256(base)
+        h.update(data)
+        return h.hexdigest()
 
     def code_fingerprint(self) -> str:
         """Name, size and mtime of every source file of the engine and of the installed plugins.

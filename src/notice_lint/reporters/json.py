@@ -24,5 +24,14 @@ def finding_dict(path: str, f: Any, lang: str) -> dict[str, Any]:
 
 
 def render(results: list[Any], *, lang: str = "vi", **_: Any) -> str:
-    items = [finding_dict(r.path, f, lang) for r in results for f in r.findings]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    """A JSON array with one finding object per line.
+
+    One object a line reads and greps well and lets ``json`` use its C
+    encoder (``indent`` would switch it to the pure-Python one, a tenth of a
+    second per thousand files).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = [encode(finding_dict(r.path, f, lang)) for r in results for f in r.findings]
+    if not lines:
+        return "[]\n"
+    return "[\n  " + ",\n  ".join(lines) + "\n]\n"
