@@ -6,6 +6,7 @@ from notice_lint.document.model import Paragraph
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
 from ._parts import (
+    ALNUM,
     Problem,
     body_segments,
     fmt_num_en,
@@ -26,17 +27,19 @@ ONE_LINE = 60  # characters of 13–14 pt Times New Roman on one line of an A4 p
 
 
 def _body_size(p: Paragraph) -> float:
-    sizes = [r.props.size for r in p.runs if r.props.size and has_text(p.text[r.start : r.end])]
+    text = p.text
+    search = ALNUM.search
+    sizes = [r.props.size for r in p.runs if r.props.size and search(text, r.start, r.end) is not None]
     return max(sizes) if sizes else 14.0
 
 
-def _line_height(p: Paragraph) -> tuple[str, float] | None:
-    """(rule, height in points) of the paragraph's line spacing."""
+def _line_height(p: Paragraph, size: float | None = None) -> tuple[str, float] | None:
+    """(rule, height in points) of the paragraph's line spacing (``size``: its body size, when known)."""
     if p.line_spacing is None:
         return None
     rule, value = p.line_spacing
     if rule == "auto":
-        return rule, value * SINGLE * _body_size(p)
+        return rule, value * SINGLE * (_body_size(p) if size is None else size)
     return rule, value
 
 
@@ -198,11 +201,10 @@ class ParagraphLayout(Rule):
     def _line_spacing(self, paras: list[Paragraph], profile: str) -> Iterator[Finding]:
         problems = []
         for p in paras:
-            lh = _line_height(p)
-            if lh is None:
+            if p.line_spacing is None:
                 continue
-            rule, height = lh
             size = _body_size(p)
+            rule, height = _line_height(p, size)  # type: ignore[misc]
             got_vi, got_en = _describe(p)
             if profile == "nd30":
                 single = SINGLE * size

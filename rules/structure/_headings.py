@@ -62,8 +62,25 @@ def _position(letter: str) -> int:
 _CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
 
 
+def _capital_list(notice: Notice) -> bool:
+    """At least two lines of the notice open with a capital letter label (kept per notice on its meta)."""
+    meta = notice.document.meta
+    hit = meta.get("_structure.capitals")
+    if hit is not None and hit[0] is notice:
+        return hit[1]
+    found = 0
+    match = _CAPITAL_LETTER.match
+    for seg in notice.segments:
+        if match(seg.text):
+            found += 1
+            if found >= 2:
+                break
+    meta["_structure.capitals"] = (notice, found >= 2)
+    return found >= 2
+
+
 def relevant(notice: Notice) -> list[Heading]:
-    capitals = sum(1 for seg in notice.segments if _CAPITAL_LETTER.match(seg.text)) >= 2
+    capitals = _capital_list(notice)
     out = []
     for h in notice.headings:
         if h.kind in ("dash",):

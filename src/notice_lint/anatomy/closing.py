@@ -356,9 +356,15 @@ def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> in
     if sig is not None:
         notice.signature = sig
         _mark_signature(notice, sig)
-        positions = [i for i, s in enumerate(segments) if any(s.index == t.index and s.start <= t.start < max(s.end, s.start + 1) for t in sig.lines)]
-        if positions:
-            end = min(end, positions[0])
+        # the first segment holding the start of a signature line
+        starts: dict[int, list[int]] = {}
+        for t in sig.lines:
+            starts.setdefault(t.paragraph.index, []).append(t.start)
+        for i, s in enumerate(segments):
+            here = starts.get(s.paragraph.index)
+            if here is not None and any(s.start <= t < max(s.end, s.start + 1) for t in here):
+                end = min(end, i)
+                break
     return end
 
 
