@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from notice_lint.document.model import Document, PageSetup, Paragraph
+from notice_lint.document.model import Document, PageSetup, Paragraph, Record
 
 from ._parts import has_text
 
 
-@dataclass
-class Section:
-    index: int
-    setup: PageSetup
-    paragraphs: list[Paragraph] = field(default_factory=list)
+class Section(Record):
+    _fields = __match_args__ = ("index", "setup", "paragraphs")
+
+    def __init__(self, index: int, setup: PageSetup, paragraphs: list[Paragraph] | None = None) -> None:
+        self.index = index
+        self.setup = setup
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
     @property
     def anchor(self) -> int:

@@ -9,23 +9,35 @@ report its size findings as warnings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from notice_lint.anatomy.model import Notice, Segment
-from notice_lint.document.model import Paragraph, RunSpan
+from notice_lint.document.model import Paragraph, Record, RunSpan
 
 #: a letter or a digit: the text a formatting rule judges
 ALNUM = re.compile(r"\w", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part of the notice: a segment with its name and expectations."""
+class Part(Record):
+    """One part of the notice: a segment with its name and expectations (read-only)."""
 
-    key: str  # "national", "title", "body"…
-    segment: Segment
-    heading: bool = False
+    _fields = __match_args__ = ("key", "segment", "heading")
+
+    def __init__(self, key: str, segment: Segment, heading: bool = False) -> None:
+        put = object.__setattr__
+        put(self, "key", key)  # "national", "title", "body"…
+        put(self, "segment", segment)
+        put(self, "heading", heading)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.segment, self.heading))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
 
 
 #: part key -> (Vietnamese name, English name)
@@ -280,16 +292,18 @@ def fmt_num_en(v: float, digits: int = 2) -> str:
     return f"{v:.{digits}f}".rstrip("0").rstrip(".")
 
 
-@dataclass
-class Problem:
+class Problem(Record):
     """A defect found on one paragraph, before grouping."""
 
-    paragraph: Paragraph
-    start: int
-    end: int
-    key: Any  # what is wrong ("Arial", 12.0…): equal keys can be grouped
-    vi: str
-    en: str
+    _fields = __match_args__ = ("paragraph", "start", "end", "key", "vi", "en")
+
+    def __init__(self, paragraph: Paragraph, start: int, end: int, key: Any, vi: str, en: str) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.key = key  # what is wrong ("Arial", 12.0…): equal keys can be grouped
+        self.vi = vi
+        self.en = en
 
 
 def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:

@@ -12,10 +12,10 @@ open list of its level is in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from notice_lint.anatomy.model import Heading, Notice
+from notice_lint.document.model import Record
 from notice_lint.document.numbering import to_roman
 
 __all__ = ["VN_LETTERS", "LATIN_ONLY", "Break", "breaks", "label_span", "show"]
@@ -27,14 +27,17 @@ CHECKED = ("article", "roman", "arabic", "decimal", "letter")
 MAX_ROMAN = 39  # "L." or "C." at the start of a line is no section number
 
 
-@dataclass(slots=True)
-class Break:
+class Break(Record):
     """A heading that does not follow its predecessor at the same level."""
 
-    heading: Heading
-    expected: str  # the label expected, as shown to the user ("III", "đ", "2.1")
-    previous: str | None  # the label before it at this level, None at a list's start
-    kind: str  # "gap" | "repeat" | "latin" (f j w z) | "skipped-đ"
+    __slots__ = ("heading", "expected", "previous", "kind")
+    _fields = __match_args__ = __slots__
+
+    def __init__(self, heading: Heading, expected: str, previous: str | None, kind: str) -> None:
+        self.heading = heading
+        self.expected = expected  # the label expected, as shown to the user ("III", "đ", "2.1")
+        self.previous = previous  # the label before it at this level, None at a list's start
+        self.kind = kind  # "gap" | "repeat" | "latin" (f j w z) | "skipped-đ"
 
 
 def label_span(h: Heading) -> tuple[int, int]:

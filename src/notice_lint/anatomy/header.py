@@ -13,10 +13,10 @@ import functools
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..vntext import fold, is_upper_text, key
+from ..document.model import Record
 from .model import Notice, Segment
 
 __all__ = [
@@ -88,21 +88,33 @@ _PLACE_DATE_NUMERIC = re.compile(
 )
 
 
-@dataclass(slots=True)
-class PlaceDate:
+class PlaceDate(Record):
     """What a place-date line says, with spans into its text.
 
     ``day``/``month``/``year`` are the digits written, or None when the field
     is left blank (a draft); ``numeric`` is True for ``Hà Nội, 05/3/2024``.
     """
 
-    text: str
-    place: str
-    numeric: bool
-    day: str | None
-    month: str | None
-    year: str | None
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("text", "place", "numeric", "day", "month", "year", "spans")
+    _fields = __match_args__ = __slots__
+
+    def __init__(
+        self,
+        text: str,
+        place: str,
+        numeric: bool,
+        day: str | None,
+        month: str | None,
+        year: str | None,
+        spans: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.place = place
+        self.numeric = numeric
+        self.day = day
+        self.month = month
+        self.year = year
+        self.spans = {} if spans is None else spans
 
     @property
     def complete(self) -> bool:

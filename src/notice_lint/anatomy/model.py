@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterator
+from typing import Iterator
 
-from ..document.model import Document, Paragraph
+from ..document.model import Document, Paragraph, Record
 
 __all__ = ["Segment", "Heading", "Signature", "Recipients", "Notice"]
 
@@ -15,31 +15,7 @@ __all__ = ["Segment", "Heading", "Signature", "Recipients", "Notice"]
 # without building them with ``exec`` at every start.
 
 
-def _values(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple([getattr(obj, n) for n in names])
-
-
-def _repr(obj: Any, names: tuple[str, ...]) -> str:
-    return f"{type(obj).__qualname__}({', '.join(f'{n}={getattr(obj, n)!r}' for n in names)})"
-
-
-class _Record:
-    """``__eq__`` (same class, equal fields in order) and ``__repr__`` over ``_fields``."""
-
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-    __hash__ = None  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return _values(self, self._fields) == _values(other, self._fields)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return _repr(self, self._fields)
-
-
-class Segment(_Record):
+class Segment(Record):
     """A stretch ``paragraph.text[start:end]``: a whole paragraph or one of its columns."""
 
     __slots__ = ("paragraph", "start", "end", "side")
@@ -65,7 +41,7 @@ class Segment(_Record):
         return f"<Segment {self.index}:{self.start}-{self.end} {self.side} {self.text[:40]!r}>"
 
 
-class Heading(_Record):
+class Heading(Record):
     """A numbered heading or point in the body."""
 
     __slots__ = ("segment", "kind", "label", "value", "separator", "auto", "label_start", "label_end")
@@ -99,7 +75,7 @@ class Heading(_Record):
         self.label_end = label_end
 
 
-class Signature(_Record):
+class Signature(Record):
     """The signature block: authority prefix line(s), titles, the signer's name."""
 
     __slots__ = ("lines", "prefix", "titles", "name", "stamp")
@@ -124,7 +100,7 @@ class Signature(_Record):
         self.stamp = [] if stamp is None else stamp
 
 
-class Recipients(_Record):
+class Recipients(Record):
     __slots__ = ("label", "items")
     _fields = __match_args__ = __slots__
 
@@ -140,7 +116,7 @@ _NOTICE_FIELDS = (
 )
 
 
-class Notice(_Record):
+class Notice(Record):
     """A document with its parts labelled.  A part not found is ``None`` or empty."""
 
     _fields = __match_args__ = _NOTICE_FIELDS

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 __all__ = [
+    "Record",
     "RunProps",
     "RunSpan",
     "Cell",
@@ -35,6 +36,26 @@ def _values(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
 
 def _repr(obj: Any, names: tuple[str, ...]) -> str:
     return f"{type(obj).__qualname__}({', '.join(f'{n}={getattr(obj, n)!r}' for n in names)})"
+
+
+class Record:
+    """Base of hand-written value types: ``__eq__`` and ``__repr__`` over ``_fields``, as a dataclass has.
+
+    A subclass lists its fields in ``_fields`` and writes its ``__init__``;
+    like a non-frozen dataclass, it is unhashable.
+    """
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _values(self, self._fields) == _values(other, self._fields)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, self._fields)
 
 
 def _frozen(obj: Any, name: str) -> None:
