@@ -205,7 +205,6 @@ class ParagraphLayout(Rule):
                 continue
             size = _body_size(p)
             rule, height = _line_height(p, size)  # type: ignore[misc]
-            got_vi, got_en = _describe(p)
             if profile == "nd30":
                 single = SINGLE * size
                 if rule == "auto":
@@ -224,6 +223,7 @@ class ParagraphLayout(Rule):
                 need_en = "exactly 18–22 pt" if hi else "at least 18 pt (exactly)"
             if ok:
                 continue
+            got_vi, got_en = _describe(p)
             problems.append(
                 Problem(
                     p,

@@ -37,9 +37,16 @@ def roman_value(s: str) -> int | None:
     return total if to_roman(total) == s else None
 
 
+#: the first character of every label the patterns below match (digits aside)
+_LABEL_FIRST = frozenset("Đ" "PCM" "IVXLC" "abcdefghijklmnopqrstuvwxyzđ" "-–—+•")
+
+
 def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
     """(kind, label, value, separator, start, end) of a label at the start of ``text``."""
     stripped = text.lstrip()
+    first = stripped[:1]
+    if first not in _LABEL_FIRST and not first.isdecimal():
+        return None  # no pattern can match: most lines of a body open with a word
     off = len(text) - len(stripped)
     m = _ARTICLE.match(stripped)
     if m:
