@@ -157,13 +157,11 @@ _APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục)\b")
 
 
 def _per_notice(notice: Notice, key: str, build: Callable[[Notice], Any]) -> Any:
-    """``build(notice)``, computed once for every rule that asks (kept on the document's meta)."""
-    meta = notice.document.meta
-    hit = meta.get(key)
-    if hit is not None and hit[0] is notice:
-        return hit[1]
-    value = build(notice)
-    meta[key] = (notice, value)
+    """``build(notice)``, computed once for every rule that asks."""
+    derived = notice.derived
+    if key in derived:
+        return derived[key]
+    value = derived[key] = build(notice)
     return value
 
 

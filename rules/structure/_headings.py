@@ -66,11 +66,10 @@ _CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
 
 
 def _capital_list(notice: Notice) -> bool:
-    """At least two lines of the notice open with a capital letter label (kept per notice on its meta)."""
-    meta = notice.document.meta
-    hit = meta.get("_structure.capitals")
-    if hit is not None and hit[0] is notice:
-        return hit[1]
+    """At least two lines of the notice open with a capital letter label (computed once per notice)."""
+    hit = notice.derived.get("_headings.capitals")
+    if hit is not None:
+        return hit
     found = 0
     match = _CAPITAL_LETTER.match
     for seg in notice.segments:
@@ -78,7 +77,7 @@ def _capital_list(notice: Notice) -> bool:
             found += 1
             if found >= 2:
                 break
-    meta["_structure.capitals"] = (notice, found >= 2)
+    notice.derived["_headings.capitals"] = found >= 2
     return found >= 2
 
 

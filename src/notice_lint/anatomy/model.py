@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..document.model import Document, Paragraph, Record
 
@@ -190,6 +190,9 @@ class Notice(Record):
         self.recipients = recipients
         self.body_start = body_start
         self.roles = {} if roles is None else roles
+        #: what rules derive from the notice and share (not a field: no part of equality or repr);
+        #: kept here, not on the document's meta, so that no reference cycle holds a document
+        self.derived: dict[str, Any] = {}
 
     @property
     def is_party(self) -> bool:
