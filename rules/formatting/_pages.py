@@ -32,6 +32,14 @@ class Section(Record):
 
 
 def sections(doc: Document) -> list[Section]:
+    """The document's sections with their paragraphs (read once per document: NL403 and NL404 ask)."""
+    hit = doc.meta.get("_pages.sections")
+    if hit is None:
+        hit = doc.meta["_pages.sections"] = _sections(doc)
+    return list(hit)
+
+
+def _sections(doc: Document) -> list[Section]:
     out = [Section(i, s) for i, s in enumerate(doc.sections)]
     if not out:
         return out
