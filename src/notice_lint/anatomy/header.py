@@ -58,10 +58,14 @@ _MARKS = (
 )
 
 
+_MARK_SET = frozenset(_MARKS)
+_MARK_PREFIXES = tuple(m + " " for m in _MARKS if " " in m)
+
+
 def _is_mark(text: str) -> bool:
     f = " ".join(fold(text).strip(" ()[]*:").split())
     # one-word marks must stand alone ("MẶT TRẬN …" is an organ, not "MẬT")
-    return any(f == m or (" " in m and f.startswith(m + " ")) for m in _MARKS) and len(f.split()) <= 6
+    return (f in _MARK_SET or f.startswith(_MARK_PREFIXES)) and len(f.split()) <= 6
 
 
 #: first words of an organ's name: such a line is never an unknown kind's title
@@ -179,10 +183,19 @@ def parse_date(text: str) -> _dt.date | None:
     return pd.date() if pd is not None else None
 
 
+#: the last kinds table seen, with its titles: one table serves every document of a run
+_TITLES: dict[str, Any] = {}
+
+
 def kind_titles(kinds: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """(folded title, entry), longest first, for matching a title line."""
+    # the same list with the same entries and titles (``entries`` keeps the ids in use)
+    snapshot = [(id(k), k.get("title")) for k in kinds]
+    if _TITLES.get("kinds") is kinds and _TITLES.get("snapshot") == snapshot:
+        return list(_TITLES["titles"])
     out = [(" ".join(fold(k["title"]).split()), k) for k in kinds if k.get("title")]
     out.sort(key=lambda t: -len(t[0]))
+    _TITLES.update(kinds=kinds, snapshot=snapshot, entries=list(kinds), titles=tuple(out))
     return out
 
 
