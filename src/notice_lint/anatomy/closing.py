@@ -327,8 +327,9 @@ def item_groups(notice: Notice) -> list[list[Segment]]:
     if notice.recipients is None:
         return groups
     items = {(s.index, s.start): s for s in notice.recipients.items}
+    roles = notice.roles
     for seg in notice.segments:
-        role = notice.role_of(seg)
+        role = roles.get((seg.paragraph.index, seg.start))
         if role == "recipients_item":
             groups.append([items.get((seg.index, seg.start), seg)])
         elif role == "recipients_cont" and groups:
