@@ -10,7 +10,7 @@ from ._parts import (
     body_segments,
     dominant,
     group_body,
-    skip_paragraph,
+    skipped,
 )
 
 # face suffixes PDF converters and old installs write into the family name
@@ -89,9 +89,10 @@ class FontFamily(Rule):
         checked = total = 0
         search = ALNUM.search
         norm = _norm
+        skip = skipped(notice)
         for p in notice.document.paragraphs:
             text = p.text
-            if search(text) is None or skip_paragraph(p, notice):
+            if search(text) is None or p.index in skip:
                 continue
             total += 1
             if p.index in body:

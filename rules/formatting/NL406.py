@@ -14,7 +14,7 @@ from ._parts import (
     fmt_pt,
     group_body,
     has_text,
-    skip_paragraph,
+    skipped,
 )
 
 #: Word's single line for Times New Roman is about 1.15 × the font size
@@ -95,9 +95,10 @@ class ParagraphLayout(Rule):
         paras: list[Paragraph] = []
         heading_idx = {h.segment.index for h in notice.headings}
         seen: set[int] = set()
+        skip = skipped(notice)
         for seg in body_segments(notice):
             p = seg.paragraph
-            if p.index in seen or p.cell is not None or not has_text(p.text) or skip_paragraph(p, notice):
+            if p.index in seen or p.cell is not None or p.index in skip or not has_text(p.text):
                 continue
             if p.alignment is None:
                 return  # formatting was not read

@@ -268,6 +268,16 @@ def skip_paragraph(p: Paragraph, notice: Notice) -> bool:
     return p.index in _per_notice(notice, "_fmt.stamps", _stamp_indexes)
 
 
+def skipped(notice: Notice) -> frozenset[int]:
+    """Indexes of the document's paragraphs :func:`skip_paragraph` leaves out, for a rule's loop."""
+    return _per_notice(notice, "_fmt.skipped", _skipped)
+
+
+def _skipped(notice: Notice) -> frozenset[int]:
+    boxes = {p.index for p in notice.document.paragraphs if p.in_textbox}
+    return frozenset(boxes | _per_notice(notice, "_fmt.stamps", _stamp_indexes))
+
+
 def _stamp_indexes(notice: Notice) -> frozenset[int]:
     sig = notice.signature
     return frozenset(s.index for s in sig.stamp) if sig is not None else frozenset()
