@@ -24,10 +24,10 @@ class Part(Record):
     _fields = __match_args__ = ("key", "segment", "heading")
 
     def __init__(self, key: str, segment: Segment, heading: bool = False) -> None:
-        put = object.__setattr__
-        put(self, "key", key)  # "national", "title", "body"…
-        put(self, "segment", segment)
-        put(self, "heading", heading)
+        fields = self.__dict__  # past __setattr__, which refuses every change
+        fields["key"] = key  # "national", "title", "body"…
+        fields["segment"] = segment
+        fields["heading"] = heading
 
     def __hash__(self) -> int:
         return hash((self.key, self.segment, self.heading))

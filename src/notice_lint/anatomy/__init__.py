@@ -46,6 +46,18 @@ def segments_of(document: Document) -> list[Segment]:
         text = para.text
         if not text.strip():
             continue
+        if (
+            para.index > _MERGED_ZONE
+            and para.cell is None
+            and "\n" not in text
+            and "\t" not in text
+            and "  " not in text
+            and "\u00a0" not in text
+        ):
+            # past the header zone, one line with no column gap: the one segment split_columns and _lines give
+            ls = len(text) - len(text.lstrip())
+            out.append(Segment(para, ls, len(text.rstrip()), "full"))
+            continue
         cols = para.columns
         cell_side = para.cell.side if para.cell is not None else None
         if len(cols) <= 1:
