@@ -153,7 +153,11 @@ class ParagraphLayout(Rule):
                 ok = PARTY_INDENT[0] <= first <= PARTY_INDENT[1]
                 need_vi, need_en = "khoảng 1 cm", "about 1 cm"
             else:
-                ok = any(abs(first - v) <= INDENT_TOLERANCE_MM for v in STATE_INDENTS)
+                ok = False
+                for v in STATE_INDENTS:
+                    if abs(first - v) <= INDENT_TOLERANCE_MM:
+                        ok = True
+                        break
                 need_vi, need_en = "1 cm hoặc 1,27 cm", "1 cm or 1.27 cm"
             if ok:
                 continue
@@ -204,6 +208,8 @@ class ParagraphLayout(Rule):
         for p in paras:
             if p.line_spacing is None:
                 continue
+            if profile == "nd30" and p.line_spacing[0] == "auto" and 0.99 <= p.line_spacing[1] <= 1.51:
+                continue  # a multiple of single spacing, in range: the font size does not enter
             size = _body_size(p)
             rule, height = _line_height(p, size)  # type: ignore[misc]
             if profile == "nd30":
