@@ -385,8 +385,17 @@ class _BodyReader:
         text, col_map = nfc_with_map(raw)
         if col_map is not None:
             runs = _remap_runs(runs, col_map, len(text))
-        para = Paragraph(index, text, raw, None, cell, runs, None, None, None, None, None, None, None, index, None, p,
-                         in_textbox, self.section)
+        para = Paragraph(
+            index=index,
+            text=text,
+            raw=raw,
+            cell=cell,
+            runs=runs,
+            line=index,
+            source=p,
+            in_textbox=in_textbox,
+            page_section=self.section,
+        )
         # w:pPr comes first in a paragraph (the schema's order); look further only when it does not
         ppr = p[0] if len(p) else None
         if ppr is not None and ppr.tag != PPR:
