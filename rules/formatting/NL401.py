@@ -5,12 +5,12 @@ from typing import Iterable
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
 from ._parts import (
+    ALNUM,
     Problem,
     body_segments,
     dominant,
     group_body,
-    has_text,
-    skip_paragraph,
+    skipped,
 )
 
 # face suffixes PDF converters and old installs write into the family name
@@ -18,7 +18,19 @@ from ._parts import (
 _FACE_SUFFIXES = ("regular", "bolditalic", "bold", "italic", "oblique", "mt", "ps")
 
 
+_NORMS: dict[str, str] = {}  # a document names a handful of fonts, run after run
+
+
 def _norm(name: str) -> str:
+    key = _NORMS.get(name)
+    if key is None:
+        if len(_NORMS) > 4096:
+            _NORMS.clear()
+        key = _NORMS[name] = _norm_uncached(name)
+    return key
+
+
+def _norm_uncached(name: str) -> str:
     key = "".join(ch for ch in name.casefold() if ch.isalnum())
     changed = True
     while changed:
@@ -71,22 +83,29 @@ class FontFamily(Rule):
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         want = str(ctx.option("font", "Times New Roman") or "Times New Roman")
         want_n = _norm(want)
-        body = {seg.index for seg in body_segments(notice) if seg.paragraph.cell is None}
+        body = {seg.paragraph.index for seg in body_segments(notice) if seg.paragraph.cell is None}
         body_problems: list[Problem] = []
         other: list[Problem] = []
         checked = total = 0
+        search = ALNUM.search
+        norm = _norm
+        skip = skipped(notice)
         for p in notice.document.paragraphs:
-            if not has_text(p.text) or skip_paragraph(p, notice):
+            text = p.text
+            if search(text) is None or p.index in skip:
                 continue
             total += 1
             if p.index in body:
                 checked += 1
-            wrong = [
-                r
-                for r in p.runs
-                if r.props.font and _norm(r.props.font) != want_n and has_text(p.text[r.start : r.end])
-            ]
-            if not wrong:
+            wrong = None
+            for r in p.runs:
+                font = r.props.font
+                if font and norm(font) != want_n and search(text, r.start, r.end) is not None:
+                    if wrong is None:
+                        wrong = [r]
+                    else:
+                        wrong.append(r)
+            if wrong is None:
                 continue
             fonts = sorted({r.props.font for r in wrong if r.props.font})
             names = ", ".join(fonts)

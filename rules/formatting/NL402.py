@@ -13,7 +13,7 @@ from ._parts import (
     parts,
     runs_in,
     sizes_for,
-    skip_paragraph,
+    skipped,
 )
 
 
@@ -66,24 +66,33 @@ class FontSize(Rule):
         item_problems: list[Problem] = []
         checked = items = 0
         body_range = sizes.get("body")
+        skip = skipped(notice)
         for part in parts(notice):
-            rng = sizes.get(part.key)
+            key = part.key
+            rng = sizes.get(key)
             seg = part.segment
-            if rng is None or skip_paragraph(seg.paragraph, notice):
+            if rng is None or seg.paragraph.index in skip:
                 continue
-            if part.key in ("body", "heading") and seg.paragraph.cell is not None:
+            is_body = key == "body" or key == "heading"  # headings share the body's size
+            if is_body and seg.paragraph.cell is not None:
                 continue  # a table in the body: its size is not prescribed
             lo, hi = rng
             spans = list(runs_in(seg))
             if not spans:
                 continue
-            is_body = part.key in ("body", "heading")  # headings share the body's size
             if is_body:
                 checked += 1
-            elif part.key == "recipients_item":
+            elif key == "recipients_item":
                 items += 1
-            wrong = [(r, s, e) for r, s, e in spans if r.props.size is not None and not lo <= r.props.size <= hi]
-            if not wrong:
+            wrong = None
+            for span in spans:
+                size = span[0].props.size
+                if size is not None and not lo <= size <= hi:
+                    if wrong is None:
+                        wrong = [span]
+                    else:
+                        wrong.append(span)
+            if wrong is None:
                 continue
             found = sorted({r.props.size for r, _, _ in wrong})
             got = ", ".join(fmt_pt(v) for v in found)

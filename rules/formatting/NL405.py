@@ -4,7 +4,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
-from ._parts import PART_NAMES, parts, runs_in, skip_paragraph, styles_for
+from ._parts import PART_NAMES, parts, runs_in, skipped, styles_for
 
 _WORDS_VI = {"bold": "in đậm", "italic": "in nghiêng", "caps": "in hoa", "underline": "có gạch chân"}
 _WORDS_EN = {"bold": "bold", "italic": "italic", "caps": "upper case", "underline": "underlined"}
@@ -81,10 +81,11 @@ class ElementStyle(Rule):
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         table = styles_for(notice)
+        skip = skipped(notice)
         for part in parts(notice):
             want = table.get(part.key)
             seg = part.segment
-            if not want or skip_paragraph(seg.paragraph, notice):
+            if not want or seg.paragraph.index in skip:
                 continue
             spans = list(runs_in(seg))
             if not spans:

@@ -6,6 +6,7 @@ from notice_lint.document.model import Paragraph
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
 from ._parts import (
+    ALNUM,
     Problem,
     body_segments,
     fmt_num_en,
@@ -13,7 +14,7 @@ from ._parts import (
     fmt_pt,
     group_body,
     has_text,
-    skip_paragraph,
+    skipped,
 )
 
 #: Word's single line for Times New Roman is about 1.15 × the font size
@@ -26,17 +27,19 @@ ONE_LINE = 60  # characters of 13–14 pt Times New Roman on one line of an A4 p
 
 
 def _body_size(p: Paragraph) -> float:
-    sizes = [r.props.size for r in p.runs if r.props.size and has_text(p.text[r.start : r.end])]
+    text = p.text
+    search = ALNUM.search
+    sizes = [r.props.size for r in p.runs if r.props.size and search(text, r.start, r.end) is not None]
     return max(sizes) if sizes else 14.0
 
 
-def _line_height(p: Paragraph) -> tuple[str, float] | None:
-    """(rule, height in points) of the paragraph's line spacing."""
+def _line_height(p: Paragraph, size: float | None = None) -> tuple[str, float] | None:
+    """(rule, height in points) of the paragraph's line spacing (``size``: its body size, when known)."""
     if p.line_spacing is None:
         return None
     rule, value = p.line_spacing
     if rule == "auto":
-        return rule, value * SINGLE * _body_size(p)
+        return rule, value * SINGLE * (_body_size(p) if size is None else size)
     return rule, value
 
 
@@ -92,9 +95,10 @@ class ParagraphLayout(Rule):
         paras: list[Paragraph] = []
         heading_idx = {h.segment.index for h in notice.headings}
         seen: set[int] = set()
+        skip = skipped(notice)
         for seg in body_segments(notice):
             p = seg.paragraph
-            if p.index in seen or p.cell is not None or not has_text(p.text) or skip_paragraph(p, notice):
+            if p.index in seen or p.cell is not None or p.index in skip or not has_text(p.text):
                 continue
             if p.alignment is None:
                 return  # formatting was not read
@@ -149,7 +153,11 @@ class ParagraphLayout(Rule):
                 ok = PARTY_INDENT[0] <= first <= PARTY_INDENT[1]
                 need_vi, need_en = "khoảng 1 cm", "about 1 cm"
             else:
-                ok = any(abs(first - v) <= INDENT_TOLERANCE_MM for v in STATE_INDENTS)
+                ok = False
+                for v in STATE_INDENTS:
+                    if abs(first - v) <= INDENT_TOLERANCE_MM:
+                        ok = True
+                        break
                 need_vi, need_en = "1 cm hoặc 1,27 cm", "1 cm or 1.27 cm"
             if ok:
                 continue
@@ -198,12 +206,12 @@ class ParagraphLayout(Rule):
     def _line_spacing(self, paras: list[Paragraph], profile: str) -> Iterator[Finding]:
         problems = []
         for p in paras:
-            lh = _line_height(p)
-            if lh is None:
+            if p.line_spacing is None:
                 continue
-            rule, height = lh
+            if profile == "nd30" and p.line_spacing[0] == "auto" and 0.99 <= p.line_spacing[1] <= 1.51:
+                continue  # a multiple of single spacing, in range: the font size does not enter
             size = _body_size(p)
-            got_vi, got_en = _describe(p)
+            rule, height = _line_height(p, size)  # type: ignore[misc]
             if profile == "nd30":
                 single = SINGLE * size
                 if rule == "auto":
@@ -222,6 +230,7 @@ class ParagraphLayout(Rule):
                 need_en = "exactly 18–22 pt" if hi else "at least 18 pt (exactly)"
             if ok:
                 continue
+            got_vi, got_en = _describe(p)
             problems.append(
                 Problem(
                     p,

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from notice_lint.document.model import Document, PageSetup, Paragraph
+from notice_lint.document.model import Document, PageSetup, Paragraph, Record
 
 from ._parts import has_text
 
 
-@dataclass
-class Section:
-    index: int
-    setup: PageSetup
-    paragraphs: list[Paragraph] = field(default_factory=list)
+class Section(Record):
+    _fields = __match_args__ = ("index", "setup", "paragraphs")
+
+    def __init__(self, index: int, setup: PageSetup, paragraphs: list[Paragraph] | None = None) -> None:
+        self.index = index
+        self.setup = setup
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
     @property
     def anchor(self) -> int:
@@ -32,6 +32,14 @@ class Section:
 
 
 def sections(doc: Document) -> list[Section]:
+    """The document's sections with their paragraphs (read once per document: NL403 and NL404 ask)."""
+    hit = doc.meta.get("_pages.sections")
+    if hit is None:
+        hit = doc.meta["_pages.sections"] = _sections(doc)
+    return list(hit)
+
+
+def _sections(doc: Document) -> list[Section]:
     out = [Section(i, s) for i, s in enumerate(doc.sections)]
     if not out:
         return out

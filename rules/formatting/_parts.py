@@ -9,22 +9,35 @@ report its size findings as warnings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from notice_lint.anatomy.model import Notice, Segment
-from notice_lint.document.model import Paragraph, RunSpan
+from notice_lint.document.model import Paragraph, Record, RunSpan
 
-_ALNUM = re.compile(r"\w", re.UNICODE)
+#: a letter or a digit: the text a formatting rule judges
+ALNUM = re.compile(r"\w", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part of the notice: a segment with its name and expectations."""
+class Part(Record):
+    """One part of the notice: a segment with its name and expectations (read-only)."""
 
-    key: str  # "national", "title", "body"…
-    segment: Segment
-    heading: bool = False
+    _fields = __match_args__ = ("key", "segment", "heading")
+
+    def __init__(self, key: str, segment: Segment, heading: bool = False) -> None:
+        fields = self.__dict__  # past __setattr__, which refuses every change
+        fields["key"] = key  # "national", "title", "body"…
+        fields["segment"] = segment
+        fields["heading"] = heading
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.segment, self.heading))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
 
 
 #: part key -> (Vietnamese name, English name)
@@ -136,18 +149,32 @@ def styles_for(notice: Notice) -> dict[str, dict[str, bool]]:
 
 
 def has_text(s: str) -> bool:
-    return _ALNUM.search(s) is not None
+    return ALNUM.search(s) is not None
 
 
 _PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)[.\s]")
 _APPENDIX = re.compile(r"^\s*(PHỤ LỤC|Phụ lục)\b")
 
 
+def _per_notice(notice: Notice, key: str, build: Callable[[Notice], Any]) -> Any:
+    """``build(notice)``, computed once for every rule that asks."""
+    derived = notice.derived
+    if key in derived:
+        return derived[key]
+    value = derived[key] = build(notice)
+    return value
+
+
 def body_segments(notice: Notice) -> list[Segment]:
     """The body up to its first appendix: an appendix has its own layout."""
+    return _per_notice(notice, "_fmt.body_segments", _body_segments)
+
+
+def _body_segments(notice: Notice) -> list[Segment]:
     out: list[Segment] = []
     for seg in notice.body:
-        if _APPENDIX.match(seg.text) and len(seg.text) <= 120 and out:
+        text = seg.text
+        if len(text) <= 120 and out and _APPENDIX.match(text):
             break
         out.append(seg)
     return out
@@ -155,71 +182,82 @@ def body_segments(notice: Notice) -> list[Segment]:
 
 def parts(notice: Notice) -> Iterator[Part]:
     """Every labelled part of the notice, in reading order of the anatomy."""
+    return iter(_per_notice(notice, "_fmt.parts", _parts))
 
-    def one(key: str, seg: Segment | None) -> Iterator[Part]:
+
+def _parts(notice: Notice) -> list[Part]:
+    out: list[Part] = []
+
+    def one(key: str, seg: Segment | None) -> None:
         if seg is not None and has_text(seg.text):
-            yield Part(key, seg)
+            out.append(Part(key, seg))
 
-    yield from one("national", notice.national)
-    yield from one("motto", notice.motto)
-    yield from one("party_header", notice.party_header)
+    one("national", notice.national)
+    one("motto", notice.motto)
+    one("party_header", notice.party_header)
     organ = [s for s in notice.organ if has_text(s.text)]
     for k, seg in enumerate(organ):
         # the last line is the issuing organ; a long name may wrap, so only
         # a two-line block whose first line is not bold is parent + organ
         if k == len(organ) - 1:
-            yield Part("organ", seg)
+            out.append(Part("organ", seg))
         elif len(organ) == 2:
             wrapped = all(r.props.bold for r, _, _ in runs_in(seg))
-            yield Part("organ" if wrapped else "organ_parent", seg)
-    yield from one("number", notice.number)
-    yield from one("place_date", notice.place_date)
-    yield from one("title", notice.title)
+            out.append(Part("organ" if wrapped else "organ_parent", seg))
+    one("number", notice.number)
+    one("place_date", notice.place_date)
+    one("title", notice.title)
     for seg in notice.summary:
         if seg.text.lstrip().startswith("("):
             continue  # "(Ban hành kèm theo …)": an annotation under the summary, italic by habit
-        yield from one("summary", seg)
+        one("summary", seg)
     for seg in notice.subject:
-        yield from one("subject", seg)
+        one("subject", seg)
     for seg in notice.addressee:
-        yield from one("addressee", seg)
-    headings = {(h.segment.index, h.segment.start): h for h in notice.headings}
+        one("addressee", seg)
+    headings = {(h.segment.paragraph.index, h.segment.start): h for h in notice.headings}
+    search = ALNUM.search
     for seg in body_segments(notice):
-        if not has_text(seg.text):
+        para = seg.paragraph
+        if search(para.text, seg.start, seg.end) is None:
             continue
-        h = headings.get((seg.index, seg.start))
-        if h is not None and h.kind == "roman" and seg.paragraph.cell is None:
-            yield Part("heading", seg, heading=True)
+        h = headings.get((para.index, seg.start))
+        if h is not None and h.kind == "roman" and para.cell is None:
+            out.append(Part("heading", seg, heading=True))
         else:
-            yield Part("body", seg, heading=h is not None)
+            out.append(Part("body", seg, heading=h is not None))
     sig = notice.signature
     if sig is not None:
         for seg in sig.titles:
             if not has_text(seg.text):
                 continue
             if sig.prefix is not None and (seg is sig.prefix or _PREFIX.match(seg.text)):
-                yield Part("signature_prefix", seg)  # stacked: "T/L BAN THƯỜNG VỤ" / "K/T CHÁNH VĂN PHÒNG"
+                out.append(Part("signature_prefix", seg))  # stacked: "T/L BAN THƯỜNG VỤ" / "K/T CHÁNH VĂN PHÒNG"
             elif sig.prefix is None:
-                yield Part("signature_prefix", seg)  # signed directly: the title is the authority line
+                out.append(Part("signature_prefix", seg))  # signed directly: the title is the authority line
             elif seg.index < sig.prefix.index:
                 continue  # an organ line above the prefix ("ỦY BAN NHÂN DÂN" of a TM. block)
             else:
-                yield Part("signature_title", seg)
-        yield from one("signer", sig.name)
+                out.append(Part("signature_title", seg))
+        one("signer", sig.name)
     rec = notice.recipients
     if rec is not None:
-        yield from one("recipients_label", rec.label)
+        one("recipients_label", rec.label)
         for seg in rec.items:
-            yield from one("recipients_item", seg)
+            one("recipients_item", seg)
+    return out
 
 
 def runs_in(segment: Segment) -> Iterator[tuple[RunSpan, int, int]]:
     """Runs overlapping the segment that carry letters or digits, clipped to it."""
     p = segment.paragraph
+    text = p.text
+    search = ALNUM.search
+    seg_start, seg_end = segment.start, segment.end
     for run in p.runs:
-        s = max(run.start, segment.start)
-        e = min(run.end, segment.end)
-        if e > s and has_text(p.text[s:e]):
+        s = run.start if run.start > seg_start else seg_start
+        e = run.end if run.end < seg_end else seg_end
+        if e > s and search(text, s, e) is not None:
             yield run, s, e
 
 
@@ -227,8 +265,22 @@ def skip_paragraph(p: Paragraph, notice: Notice) -> bool:
     """Paragraphs no formatting rule judges: text boxes and e-signature stamps."""
     if p.in_textbox:
         return True
+    return p.index in _per_notice(notice, "_fmt.stamps", _stamp_indexes)
+
+
+def skipped(notice: Notice) -> frozenset[int]:
+    """Indexes of the document's paragraphs :func:`skip_paragraph` leaves out, for a rule's loop."""
+    return _per_notice(notice, "_fmt.skipped", _skipped)
+
+
+def _skipped(notice: Notice) -> frozenset[int]:
+    boxes = {p.index for p in notice.document.paragraphs if p.in_textbox}
+    return frozenset(boxes | _per_notice(notice, "_fmt.stamps", _stamp_indexes))
+
+
+def _stamp_indexes(notice: Notice) -> frozenset[int]:
     sig = notice.signature
-    return sig is not None and any(s.index == p.index for s in sig.stamp)
+    return frozenset(s.index for s in sig.stamp) if sig is not None else frozenset()
 
 
 def fmt_pt(v: float) -> str:
@@ -248,16 +300,18 @@ def fmt_num_en(v: float, digits: int = 2) -> str:
     return f"{v:.{digits}f}".rstrip("0").rstrip(".")
 
 
-@dataclass
-class Problem:
+class Problem(Record):
     """A defect found on one paragraph, before grouping."""
 
-    paragraph: Paragraph
-    start: int
-    end: int
-    key: Any  # what is wrong ("Arial", 12.0…): equal keys can be grouped
-    vi: str
-    en: str
+    _fields = __match_args__ = ("paragraph", "start", "end", "key", "vi", "en")
+
+    def __init__(self, paragraph: Paragraph, start: int, end: int, key: Any, vi: str, en: str) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.key = key  # what is wrong ("Arial", 12.0…): equal keys can be grouped
+        self.vi = vi
+        self.en = en
 
 
 def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:

@@ -12,10 +12,10 @@ open list of its level is in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from notice_lint.anatomy.model import Heading, Notice
+from notice_lint.document.model import Record
 from notice_lint.document.numbering import to_roman
 
 __all__ = ["VN_LETTERS", "LATIN_ONLY", "Break", "breaks", "label_span", "show"]
@@ -27,14 +27,17 @@ CHECKED = ("article", "roman", "arabic", "decimal", "letter")
 MAX_ROMAN = 39  # "L." or "C." at the start of a line is no section number
 
 
-@dataclass(slots=True)
-class Break:
+class Break(Record):
     """A heading that does not follow its predecessor at the same level."""
 
-    heading: Heading
-    expected: str  # the label expected, as shown to the user ("III", "đ", "2.1")
-    previous: str | None  # the label before it at this level, None at a list's start
-    kind: str  # "gap" | "repeat" | "latin" (f j w z) | "skipped-đ"
+    __slots__ = ("heading", "expected", "previous", "kind")
+    _fields = __match_args__ = __slots__
+
+    def __init__(self, heading: Heading, expected: str, previous: str | None, kind: str) -> None:
+        self.heading = heading
+        self.expected = expected  # the label expected, as shown to the user ("III", "đ", "2.1")
+        self.previous = previous  # the label before it at this level, None at a list's start
+        self.kind = kind  # "gap" | "repeat" | "latin" (f j w z) | "skipped-đ"
 
 
 def label_span(h: Heading) -> tuple[int, int]:
@@ -62,8 +65,24 @@ def _position(letter: str) -> int:
 _CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
 
 
+def _capital_list(notice: Notice) -> bool:
+    """At least two lines of the notice open with a capital letter label (computed once per notice)."""
+    hit = notice.derived.get("_headings.capitals")
+    if hit is not None:
+        return hit
+    found = 0
+    match = _CAPITAL_LETTER.match
+    for seg in notice.segments:
+        if match(seg.text):
+            found += 1
+            if found >= 2:
+                break
+    notice.derived["_headings.capitals"] = found >= 2
+    return found >= 2
+
+
 def relevant(notice: Notice) -> list[Heading]:
-    capitals = sum(1 for seg in notice.segments if _CAPITAL_LETTER.match(seg.text)) >= 2
+    capitals = _capital_list(notice)
     out = []
     for h in notice.headings:
         if h.kind in ("dash",):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 
 import re
-from dataclasses import dataclass
+
+from notice_lint.document.model import Record
 
 __all__ = ["NumberLine", "parse_number"]
 
@@ -21,14 +22,19 @@ _RE = re.compile(
 _YEAR = re.compile(r"^\d{4}\s*/\s*")
 
 
-@dataclass(slots=True)
-class NumberLine:
-    text: str
-    colon: str  # what stands after "Số" ("", ":", " :")
-    num: str | None  # the digits, None when left blank
-    sep1: str  # the separator after the number ("/" or "-", maybe with spaces)
-    symbol: str  # the rest: "TB-SKHCN" or "TB/VPTU"
-    offsets: dict[str, tuple[int, int]]
+class NumberLine(Record):
+    __slots__ = ("text", "colon", "num", "sep1", "symbol", "offsets")
+    _fields = __match_args__ = __slots__
+
+    def __init__(
+        self, text: str, colon: str, num: str | None, sep1: str, symbol: str, offsets: dict[str, tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.colon = colon  # what stands after "Số" ("", ":", " :")
+        self.num = num  # the digits, None when left blank
+        self.sep1 = sep1  # the separator after the number ("/" or "-", maybe with spaces)
+        self.symbol = symbol  # the rest: "TB-SKHCN" or "TB/VPTU"
+        self.offsets = offsets
 
     @property
     def blank(self) -> bool:

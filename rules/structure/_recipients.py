@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from notice_lint.anatomy.closing import item_groups
 from notice_lint.anatomy.model import Notice, Segment
+from notice_lint.document.model import Record
 from notice_lint.vntext import fold
 
 __all__ = ["Item", "items", "item_ending", "is_internal_paper", "ARCHIVE_RE", "BULLET_RE"]
@@ -17,9 +17,12 @@ _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class Item:
-    lines: list[Segment]
+class Item(Record):
+    __slots__ = ("lines",)
+    _fields = __match_args__ = __slots__
+
+    def __init__(self, lines: list[Segment]) -> None:
+        self.lines = lines
 
     @property
     def first(self) -> Segment:

@@ -43,12 +43,28 @@ def segments_of(document: Document) -> list[Segment]:
     """
     out: list[Segment] = []
     for para in document.paragraphs:
-        if not para.text.strip():
+        text = para.text
+        if not text.strip():
+            continue
+        if (
+            para.index > _MERGED_ZONE
+            and para.cell is None
+            and "\n" not in text
+            and "\t" not in text
+            and "  " not in text
+            and "\u00a0" not in text
+        ):
+            # past the header zone, one line with no column gap: the one segment split_columns and _lines give
+            ls = len(text) - len(text.lstrip())
+            out.append(Segment(para, ls, len(text.rstrip()), "full"))
             continue
         cols = para.columns
         cell_side = para.cell.side if para.cell is not None else None
         if len(cols) <= 1:
-            s, e = cols[0] if cols else (0, len(para.text))
+            s, e = cols[0] if cols else (0, len(text))
+            if para.index > _MERGED_ZONE and "\n" not in text:
+                out.append(Segment(para, s, e, cell_side or "full"))  # what _lines would give, in short
+                continue
             out.extend(_lines(para, s, e, cell_side or "full"))
         else:
             cols = _rejoin_place_date(para.text, cols)
@@ -275,11 +291,10 @@ def parse(
         body_start = find_header(notice, segments, kinds or [])
         body_end = find_closing(notice, segments, body_start)
         notice.body_start = body_start
-        notice.body = [
-            s for s in segments[body_start:body_end] if notice.role_of(s) is None
-        ]
+        roles = notice.roles
+        notice.body = [s for s in segments[body_start:body_end] if roles.get((s.paragraph.index, s.start)) is None]
         for seg in notice.body:
-            notice.set_role(seg, "body")
+            roles[(seg.paragraph.index, seg.start)] = "body"
         find_headings(notice, notice.body)
     except Exception:  # the anatomy never raises: what it found so far stands
         import logging

@@ -37,10 +37,31 @@ def roman_value(s: str) -> int | None:
     return total if to_roman(total) == s else None
 
 
+#: the first character of every label the patterns below match (digits and dashes aside)
+_LABEL_FIRST = frozenset("Đ" "PCM" "IVXLC" "abcdefghijklmnopqrstuvwxyzđ")
+_DASH_FIRST = frozenset("-–—+•")
+
+
 def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
     """(kind, label, value, separator, start, end) of a label at the start of ``text``."""
     stripped = text.lstrip()
+    first = stripped[:1]
     off = len(text) - len(stripped)
+    # each pattern opens with its own kind of character: try only those that can match
+    if first in _DASH_FIRST:
+        m = _DASH.match(stripped)
+        return ("dash", m.group("label"), None, "", off, off + m.end()) if m else None
+    if first.isdecimal():
+        m = _DECIMAL.match(stripped)
+        if m:
+            value = tuple(int(x) for x in m.group("num").split("."))
+            return "decimal", m.group("label"), value, m.group("sep"), off, off + m.end()
+        m = _ARABIC.match(stripped)
+        if m:
+            return "arabic", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
+        return None
+    if first not in _LABEL_FIRST:
+        return None  # no pattern can match: most lines of a body open with a word
     m = _ARTICLE.match(stripped)
     if m:
         return "article", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
@@ -55,19 +76,9 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
         v = roman_value(m.group("num"))
         if v is not None:
             return "roman", m.group("label"), v, m.group("sep"), off, off + m.end()
-    m = _DECIMAL.match(stripped)
-    if m:
-        value = tuple(int(x) for x in m.group("num").split("."))
-        return "decimal", m.group("label"), value, m.group("sep"), off, off + m.end()
-    m = _ARABIC.match(stripped)
-    if m:
-        return "arabic", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
     m = _LETTER.match(stripped)
     if m:
         return "letter", m.group("label"), m.group("num"), m.group("sep"), off, off + m.end()
-    m = _DASH.match(stripped)
-    if m:
-        return "dash", m.group("label"), None, "", off, off + m.end()
     return None
 
 

@@ -13,10 +13,10 @@ import functools
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..vntext import fold, is_upper_text, key
+from ..document.model import Record
 from .model import Notice, Segment
 
 __all__ = [
@@ -58,10 +58,14 @@ _MARKS = (
 )
 
 
+_MARK_SET = frozenset(_MARKS)
+_MARK_PREFIXES = tuple(m + " " for m in _MARKS if " " in m)
+
+
 def _is_mark(text: str) -> bool:
     f = " ".join(fold(text).strip(" ()[]*:").split())
     # one-word marks must stand alone ("MẶT TRẬN …" is an organ, not "MẬT")
-    return any(f == m or (" " in m and f.startswith(m + " ")) for m in _MARKS) and len(f.split()) <= 6
+    return (f in _MARK_SET or f.startswith(_MARK_PREFIXES)) and len(f.split()) <= 6
 
 
 #: first words of an organ's name: such a line is never an unknown kind's title
@@ -88,21 +92,33 @@ _PLACE_DATE_NUMERIC = re.compile(
 )
 
 
-@dataclass(slots=True)
-class PlaceDate:
+class PlaceDate(Record):
     """What a place-date line says, with spans into its text.
 
     ``day``/``month``/``year`` are the digits written, or None when the field
     is left blank (a draft); ``numeric`` is True for ``Hà Nội, 05/3/2024``.
     """
 
-    text: str
-    place: str
-    numeric: bool
-    day: str | None
-    month: str | None
-    year: str | None
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("text", "place", "numeric", "day", "month", "year", "spans")
+    _fields = __match_args__ = __slots__
+
+    def __init__(
+        self,
+        text: str,
+        place: str,
+        numeric: bool,
+        day: str | None,
+        month: str | None,
+        year: str | None,
+        spans: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.place = place
+        self.numeric = numeric
+        self.day = day
+        self.month = month
+        self.year = year
+        self.spans = {} if spans is None else spans
 
     @property
     def complete(self) -> bool:
@@ -167,10 +183,19 @@ def parse_date(text: str) -> _dt.date | None:
     return pd.date() if pd is not None else None
 
 
+#: the last kinds table seen, with its titles: one table serves every document of a run
+_TITLES: dict[str, Any] = {}
+
+
 def kind_titles(kinds: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """(folded title, entry), longest first, for matching a title line."""
+    # the same list with the same entries and titles (``entries`` keeps the ids in use)
+    snapshot = [(id(k), k.get("title")) for k in kinds]
+    if _TITLES.get("kinds") is kinds and _TITLES.get("snapshot") == snapshot:
+        return list(_TITLES["titles"])
     out = [(" ".join(fold(k["title"]).split()), k) for k in kinds if k.get("title")]
     out.sort(key=lambda t: -len(t[0]))
+    _TITLES.update(kinds=kinds, snapshot=snapshot, entries=list(kinds), titles=tuple(out))
     return out
 
 

@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
-from ..document.model import Document, Paragraph
+from ..document.model import Document, Paragraph, Record
 
 __all__ = ["Segment", "Heading", "Signature", "Recipients", "Notice"]
 
 
-@dataclass(slots=True)
-class Segment:
+# Written out by hand, as the document model is (see document/model.py): the
+# same ``__init__``, ``__repr__`` and ``__eq__`` a dataclass would generate,
+# without building them with ``exec`` at every start.
+
+
+class Segment(Record):
     """A stretch ``paragraph.text[start:end]``: a whole paragraph or one of its columns."""
 
-    paragraph: Paragraph
-    start: int
-    end: int
-    side: str = "full"  # "left" / "right" / "full": where it sits on the page
+    __slots__ = ("paragraph", "start", "end", "side")
+    _fields = __match_args__ = __slots__
+
+    side: str  # "left" / "right" / "full": where it sits on the page
+
+    def __init__(self, paragraph: Paragraph, start: int, end: int, side: str = "full") -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.side = side
 
     @property
     def text(self) -> str:
@@ -32,66 +41,158 @@ class Segment:
         return f"<Segment {self.index}:{self.start}-{self.end} {self.side} {self.text[:40]!r}>"
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Record):
     """A numbered heading or point in the body."""
 
-    segment: Segment
+    __slots__ = ("segment", "kind", "label", "value", "separator", "auto", "label_start", "label_end")
+    _fields = __match_args__ = __slots__
+
     kind: str  # "roman" | "arabic" | "decimal" | "letter" | "dash" | "article" ("Điều 3.") | "part" ("Chương II")
     label: str  # the visible label, e.g. "II.", "1.2.", "a)"
     value: object  # int for roman/arabic, tuple[int, ...] for decimal, str for letter
     separator: str  # ".", "-", ")", or "" for decimal/dash
-    auto: bool = False  # the label is drawn by Word's automatic numbering
-    label_start: int | None = None  # offsets of a typed label in the text
-    label_end: int | None = None
+    auto: bool  # the label is drawn by Word's automatic numbering
+    label_start: int | None  # offsets of a typed label in the text
+
+    def __init__(
+        self,
+        segment: Segment,
+        kind: str,
+        label: str,
+        value: object,
+        separator: str,
+        auto: bool = False,
+        label_start: int | None = None,
+        label_end: int | None = None,
+    ) -> None:
+        self.segment = segment
+        self.kind = kind
+        self.label = label
+        self.value = value
+        self.separator = separator
+        self.auto = auto
+        self.label_start = label_start
+        self.label_end = label_end
 
 
-@dataclass(slots=True)
-class Signature:
+class Signature(Record):
     """The signature block: authority prefix line(s), titles, the signer's name."""
 
-    lines: list[Segment] = field(default_factory=list)
-    prefix: Segment | None = None  # the line with TM./KT./TL./TUQ./Q. or T/M, K/T, T/L
-    titles: list[Segment] = field(default_factory=list)  # every title line, prefix line included
-    name: Segment | None = None
-    stamp: list[Segment] = field(default_factory=list)  # e-signature stamp lines (not the block)
+    __slots__ = ("lines", "prefix", "titles", "name", "stamp")
+    _fields = __match_args__ = __slots__
+
+    prefix: Segment | None  # the line with TM./KT./TL./TUQ./Q. or T/M, K/T, T/L
+    titles: list[Segment]  # every title line, prefix line included
+    stamp: list[Segment]  # e-signature stamp lines (not the block)
+
+    def __init__(
+        self,
+        lines: list[Segment] | None = None,
+        prefix: Segment | None = None,
+        titles: list[Segment] | None = None,
+        name: Segment | None = None,
+        stamp: list[Segment] | None = None,
+    ) -> None:
+        self.lines = [] if lines is None else lines
+        self.prefix = prefix
+        self.titles = [] if titles is None else titles
+        self.name = name
+        self.stamp = [] if stamp is None else stamp
 
 
-@dataclass(slots=True)
-class Recipients:
-    label: Segment
-    items: list[Segment] = field(default_factory=list)
+class Recipients(Record):
+    __slots__ = ("label", "items")
+    _fields = __match_args__ = __slots__
+
+    def __init__(self, label: Segment, items: list[Segment] | None = None) -> None:
+        self.label = label
+        self.items = [] if items is None else items
 
 
-@dataclass
-class Notice:
+_NOTICE_FIELDS = (
+    "document", "profile", "profile_source", "evidence", "segments", "national", "motto", "party_header", "organ",
+    "organ_star", "number", "place_date", "date", "title", "kind", "kind_entry", "summary", "subject", "addressee",
+    "body", "headings", "signature", "recipients", "body_start", "roles",
+)
+
+
+class Notice(Record):
     """A document with its parts labelled.  A part not found is ``None`` or empty."""
 
-    document: Document
-    profile: str = "nd30"  # "nd30" | "hd36" | "hd05" | "hd11" (Party, before 03/4/2018)
-    profile_source: str = "assumed"  # "detected" | "config" | "assumed"
-    evidence: list[str] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)  # every segment, reading order
-    national: Segment | None = None  # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-    motto: Segment | None = None  # Độc lập - Tự do - Hạnh phúc
-    party_header: Segment | None = None  # ĐẢNG CỘNG SẢN VIỆT NAM
-    organ: list[Segment] = field(default_factory=list)  # parent organ + issuing organ lines
-    organ_star: Segment | None = None  # the "*" under a Party organ
-    number: Segment | None = None
-    place_date: Segment | None = None
-    date: _dt.date | None = None  # the issue date, when complete and valid
-    title: Segment | None = None
-    kind: str | None = None  # kind abbreviation from the title ("TB", "QĐ"…) or "CV"
-    kind_entry: dict | None = None  # the row of the kinds table the title matched
-    summary: list[Segment] = field(default_factory=list)
-    subject: list[Segment] = field(default_factory=list)  # "V/v …" of a công văn
-    addressee: list[Segment] = field(default_factory=list)  # "Kính gửi: …" lines
-    body: list[Segment] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-    signature: Signature | None = None
-    recipients: Recipients | None = None
-    body_start: int = 0  # index into segments of the first body segment
-    roles: dict[tuple[int, int], str] = field(default_factory=dict)  # (paragraph, start) -> role
+    _fields = __match_args__ = _NOTICE_FIELDS
+
+    profile: str  # "nd30" | "hd36" | "hd05" | "hd11" (Party, before 03/4/2018)
+    profile_source: str  # "detected" | "config" | "assumed"
+    segments: list[Segment]  # every segment, reading order
+    national: Segment | None  # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    motto: Segment | None  # Độc lập - Tự do - Hạnh phúc
+    party_header: Segment | None  # ĐẢNG CỘNG SẢN VIỆT NAM
+    organ: list[Segment]  # parent organ + issuing organ lines
+    organ_star: Segment | None  # the "*" under a Party organ
+    date: _dt.date | None  # the issue date, when complete and valid
+    kind: str | None  # kind abbreviation from the title ("TB", "QĐ"…) or "CV"
+    kind_entry: dict | None  # the row of the kinds table the title matched
+    subject: list[Segment]  # "V/v …" of a công văn
+    addressee: list[Segment]  # "Kính gửi: …" lines
+    body_start: int  # index into segments of the first body segment
+    roles: dict[tuple[int, int], str]  # (paragraph, start) -> role
+
+    def __init__(
+        self,
+        document: Document,
+        profile: str = "nd30",
+        profile_source: str = "assumed",
+        evidence: list[str] | None = None,
+        segments: list[Segment] | None = None,
+        national: Segment | None = None,
+        motto: Segment | None = None,
+        party_header: Segment | None = None,
+        organ: list[Segment] | None = None,
+        organ_star: Segment | None = None,
+        number: Segment | None = None,
+        place_date: Segment | None = None,
+        date: _dt.date | None = None,
+        title: Segment | None = None,
+        kind: str | None = None,
+        kind_entry: dict | None = None,
+        summary: list[Segment] | None = None,
+        subject: list[Segment] | None = None,
+        addressee: list[Segment] | None = None,
+        body: list[Segment] | None = None,
+        headings: list[Heading] | None = None,
+        signature: Signature | None = None,
+        recipients: Recipients | None = None,
+        body_start: int = 0,
+        roles: dict[tuple[int, int], str] | None = None,
+    ) -> None:
+        self.document = document
+        self.profile = profile
+        self.profile_source = profile_source
+        self.evidence = [] if evidence is None else evidence
+        self.segments = [] if segments is None else segments
+        self.national = national
+        self.motto = motto
+        self.party_header = party_header
+        self.organ = [] if organ is None else organ
+        self.organ_star = organ_star
+        self.number = number
+        self.place_date = place_date
+        self.date = date
+        self.title = title
+        self.kind = kind
+        self.kind_entry = kind_entry
+        self.summary = [] if summary is None else summary
+        self.subject = [] if subject is None else subject
+        self.addressee = [] if addressee is None else addressee
+        self.body = [] if body is None else body
+        self.headings = [] if headings is None else headings
+        self.signature = signature
+        self.recipients = recipients
+        self.body_start = body_start
+        self.roles = {} if roles is None else roles
+        #: what rules derive from the notice and share (not a field: no part of equality or repr);
+        #: kept here, not on the document's meta, so that no reference cycle holds a document
+        self.derived: dict[str, Any] = {}
 
     @property
     def is_party(self) -> bool:

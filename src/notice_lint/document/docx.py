@@ -282,6 +282,8 @@ class _BodyReader:
         self.paragraphs: list[Paragraph] = []
         self.table_count = 0
         self.section = 0
+        #: paragraphs holding deletions, fallbacks, text boxes or objects (None: not looked for yet)
+        self.special: set[etree._Element] | None = None
 
     # -- structure -------------------------------------------------------
     def walk(self, parent: etree._Element, cell: Cell | None, depth: int, in_textbox: bool = False) -> None:
@@ -334,11 +336,10 @@ class _BodyReader:
         runs: list[RunSpan] = []
         textboxes: list[etree._Element] = []
         pos = 0
-        special = False
-        for _ in p.iter(_SPECIAL_TAGS):
-            special = True
-            break
-        if special:
+        special = self.special
+        if special is None:
+            special = self.special = _special_paragraphs(p.getroottree().getroot())
+        if special and p in special:
             for r in self._runs_special(p, textboxes):
                 start = pos
                 for child in r:
@@ -349,33 +350,41 @@ class _BodyReader:
                 if pos > start:
                     runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
         else:
-            # the common case, in one C-level pass: each run, then its text
-            # pieces (direct children of that run only, as in the general path)
+            # the common case, in one C-level pass over the paragraph (an
+            # unfiltered iter: lxml builds a tag matcher per call otherwise):
+            # each run, then its text pieces (direct children of that run only,
+            # as in the general path)
             run = None
             start = 0
-            for el in p.iter(_RUN_TAGS):
-                if el.tag == R:
+            pieces = _PIECES
+            for el in p.iter():
+                tag = el.tag
+                if tag == T:
+                    if run is not None:
+                        piece = el.text
+                        if piece and el.getparent() is run:
+                            parts.append(piece)
+                            pos += len(piece)
+                elif tag == R:
                     if run is not None and pos > start:
                         runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
                     run, start = el, pos
-                    continue
-                if run is None or el.getparent() is not run:
-                    continue
-                piece = _piece(el)
-                if piece:
+                elif run is not None and tag in pieces and el.getparent() is run:
+                    piece = pieces[tag]
                     parts.append(piece)
                     pos += len(piece)
             if run is not None and pos > start:
                 runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
         raw = "".join(parts)
+        paragraphs = self.paragraphs
+        index = len(paragraphs) + 1
         if len(raw) > 2000:
-            check_paragraph_length(len(raw), len(self.paragraphs) + 1)
-        if len(self.paragraphs) >= MAX_PARAGRAPHS:
+            check_paragraph_length(len(raw), index)
+        if index > MAX_PARAGRAPHS:
             raise too_many_paragraphs()
         text, col_map = nfc_with_map(raw)
         if col_map is not None:
             runs = _remap_runs(runs, col_map, len(text))
-        index = len(self.paragraphs) + 1
         para = Paragraph(
             index=index,
             text=text,
@@ -387,7 +396,10 @@ class _BodyReader:
             in_textbox=in_textbox,
             page_section=self.section,
         )
-        ppr = p.find(PPR)
+        # w:pPr comes first in a paragraph (the schema's order); look further only when it does not
+        ppr = p[0] if len(p) else None
+        if ppr is not None and ppr.tag != PPR:
+            ppr = p.find(PPR)
         numpr = None
         if ppr is not None:
             for child in ppr:  # one pass over the paragraph properties
@@ -402,7 +414,7 @@ class _BodyReader:
                     self.section += 1
         if self.numbering is not None and (numpr is not None or para.style is not None):
             para.label = self.numbering.label_for(p, para.style, numpr)
-        self.paragraphs.append(para)
+        paragraphs.append(para)
         for box in textboxes:
             self.walk(box, cell, cell.depth if cell else 0, True)
 
@@ -443,6 +455,14 @@ class _BodyReader:
                     continue
                 if isinstance(tag, str):
                     stack.append(child)
+
+
+def _special_paragraphs(root: etree._Element) -> set[etree._Element]:
+    """The paragraphs the general path must read, found in one pass over the whole document."""
+    special: set[etree._Element] = set()
+    for el in root.iter(_SPECIAL_TAGS):
+        special.update(el.iterancestors(P))
+    return special
 
 
 _EMPTY_PROPS = RunProps()

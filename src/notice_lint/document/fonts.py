@@ -62,11 +62,37 @@ def declared_fonts(doc: Document) -> list[str]:
     return names
 
 
+#: ``".vn`` or ``"vni`` in any (ASCII) case: what ``blob.lower()`` would find, without copying the part
+_LEGACY_MENTION = re.compile(rb'"(?:\.vn|vni)', re.IGNORECASE)
+
+
 def _mentions_legacy(blob: bytes | None) -> bool:
     if not blob:
         return False
-    low = blob.lower()
-    return b'".vn' in low or b'"vni' in low
+    return _LEGACY_MENTION.search(blob) is not None
+
+
+#: (part, CRC-32, sizes) -> whether it mentions a legacy font: documents made
+#: from one template share their font table and styles, so a batch inflates them once
+_MENTIONS: dict[tuple[Any, ...], bool] = {}
+_MENTIONS_MAX = 256
+
+
+def _part_mentions_legacy(zf: Any, name: str) -> bool:
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return False  # no such part: nothing to read
+    if info.flag_bits & 0x1:
+        return _mentions_legacy(read_part(zf, name))  # encrypted: read_part refuses it
+    key = (name, info.CRC, info.file_size, info.compress_size, info.compress_type)
+    hit = _MENTIONS.get(key)
+    if hit is None:
+        hit = _mentions_legacy(read_part(zf, name))
+        if len(_MENTIONS) >= _MENTIONS_MAX:
+            _MENTIONS.clear()
+        _MENTIONS[key] = hit
+    return hit
 
 
 def legacy_fonts_declared(doc: Document) -> list[str]:
@@ -84,7 +110,7 @@ def legacy_fonts_declared(doc: Document) -> list[str]:
     if not found and zf is not None:
         for part in ("word/fontTable.xml", "word/styles.xml"):
             try:
-                if _mentions_legacy(read_part(zf, part)):
+                if _part_mentions_legacy(zf, part):
                     found.append(part)
                     break
             except Exception:  # noqa: BLE001 - a damaged optional part only means "unknown"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "Record",
     "RunProps",
     "RunSpan",
     "Cell",
@@ -24,38 +24,170 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True, frozen=True)
+# The model types are written out by hand (``__slots__``, ``__init__``,
+# ``__repr__``, ``__eq__``) with exactly what ``@dataclass(slots=True)``
+# would generate: a dataclass is built with ``exec`` when the module is
+# imported, and every run of the linter imports this one.
+
+
+def _values(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple([getattr(obj, n) for n in names])
+
+
+def _repr(obj: Any, names: tuple[str, ...]) -> str:
+    return f"{type(obj).__qualname__}({', '.join(f'{n}={getattr(obj, n)!r}' for n in names)})"
+
+
+class Record:
+    """Base of hand-written value types: ``__eq__`` and ``__repr__`` over ``_fields``, as a dataclass has.
+
+    A subclass lists its fields in ``_fields`` and writes its ``__init__``;
+    like a non-frozen dataclass, it is unhashable.
+    """
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _values(self, self._fields) == _values(other, self._fields)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, self._fields)
+
+
+def _frozen(obj: Any, name: str) -> None:
+    from dataclasses import FrozenInstanceError
+
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
 class RunProps:
     """Effective character formatting of a run (None = unknown / not read)."""
 
-    font: str | None = None
-    size: float | None = None  # points
-    bold: bool | None = None
-    italic: bool | None = None
-    caps: bool | None = None
-    underline: bool | None = None
+    __slots__ = ("font", "size", "bold", "italic", "caps", "underline")
+    __match_args__ = __slots__
+
+    font: str | None
+    size: float | None  # points
+    bold: bool | None
+    italic: bool | None
+    caps: bool | None
+    underline: bool | None
+
+    def __init__(
+        self,
+        font: str | None = None,
+        size: float | None = None,
+        bold: bool | None = None,
+        italic: bool | None = None,
+        caps: bool | None = None,
+        underline: bool | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "font", font)
+        put(self, "size", size)
+        put(self, "bold", bold)
+        put(self, "italic", italic)
+        put(self, "caps", caps)
+        put(self, "underline", underline)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.font, self.size, self.bold, self.italic, self.caps, self.underline)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _frozen(self, name)
+
+    def __delattr__(self, name: str) -> None:
+        _frozen(self, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._key())
 
 
-@dataclass(slots=True)
 class RunSpan:
     """A run of text with one formatting: ``text[start:end]``."""
 
-    start: int
-    end: int
-    props: RunProps
-    style: str | None = None  # character style id (docx)
-    source: Any = None  # reader-specific handle (e.g. the w:r element)
+    __slots__ = ("start", "end", "props", "style", "source")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    style: str | None  # character style id (docx)
+    source: Any  # reader-specific handle (e.g. the w:r element)
+
+    def __init__(self, start: int, end: int, props: RunProps, style: str | None = None, source: Any = None) -> None:
+        self.start = start
+        self.end = end
+        self.props = props
+        self.style = style
+        self.source = source
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start, self.end, self.props, self.style, self.source) == (
+                other.start, other.end, other.props, other.style, other.source  # type: ignore[attr-defined]
+            )
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
 
 
-@dataclass(slots=True, frozen=True)
 class Cell:
     """Where a paragraph sits in a table (0-based), ``depth`` 1 = top table."""
+
+    __slots__ = ("table", "row", "col", "depth", "ncols")
+    __match_args__ = __slots__
 
     table: int
     row: int
     col: int
-    depth: int = 1
-    ncols: int = 1  # cells in this row
+    depth: int
+    ncols: int  # cells in this row
+
+    def __init__(self, table: int, row: int, col: int, depth: int = 1, ncols: int = 1) -> None:
+        put = object.__setattr__
+        put(self, "table", table)
+        put(self, "row", row)
+        put(self, "col", col)
+        put(self, "depth", depth)
+        put(self, "ncols", ncols)
+
+    def _key(self) -> tuple[int, ...]:
+        return (self.table, self.row, self.col, self.depth, self.ncols)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _frozen(self, name)
+
+    def __delattr__(self, name: str) -> None:
+        _frozen(self, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._key())
 
     @property
     def side(self) -> str:
@@ -67,48 +199,113 @@ class Cell:
         return "right" if self.col == self.ncols - 1 else "middle"
 
 
-@dataclass(slots=True)
 class PageSetup:
     """Page setup of a section, in millimetres (None = not set)."""
 
-    width_mm: float | None = None
-    height_mm: float | None = None
-    orientation: str | None = None  # "portrait" / "landscape"
-    top_mm: float | None = None
-    bottom_mm: float | None = None
-    left_mm: float | None = None
-    right_mm: float | None = None
+    __slots__ = ("width_mm", "height_mm", "orientation", "top_mm", "bottom_mm", "left_mm", "right_mm")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    orientation: str | None  # "portrait" / "landscape"
+
+    def __init__(
+        self,
+        width_mm: float | None = None,
+        height_mm: float | None = None,
+        orientation: str | None = None,
+        top_mm: float | None = None,
+        bottom_mm: float | None = None,
+        left_mm: float | None = None,
+        right_mm: float | None = None,
+    ) -> None:
+        self.width_mm = width_mm
+        self.height_mm = height_mm
+        self.orientation = orientation
+        self.top_mm = top_mm
+        self.bottom_mm = bottom_mm
+        self.left_mm = left_mm
+        self.right_mm = right_mm
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _values(self, self.__slots__) == _values(other, self.__slots__)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, self.__slots__)
 
 
-@dataclass(slots=True)
+_PARAGRAPH_FIELDS = (
+    "index", "text", "raw", "label", "cell", "runs", "style", "alignment", "indent_first_mm", "indent_left_mm",
+    "space_before_pt", "space_after_pt", "line_spacing", "line", "col_map", "source", "in_textbox", "page_section",
+    "_columns",
+)
+
+
 class Paragraph:
     """One paragraph (docx) or one physical line (text)."""
 
-    index: int
-    text: str
-    raw: str = ""
-    label: str | None = None  # visible automatic-numbering label, not in text
-    cell: Cell | None = None
-    runs: list[RunSpan] = field(default_factory=list)
-    style: str | None = None  # paragraph style id (docx)
-    alignment: str | None = None  # left/center/right/both
-    indent_first_mm: float | None = None
-    indent_left_mm: float | None = None
-    space_before_pt: float | None = None
-    space_after_pt: float | None = None
-    line_spacing: tuple[str, float] | None = None  # ("auto", 1.15) / ("exact", 18.0) / ("atLeast", 18.0)
-    line: int = 0  # source line (text files); for docx equals index
-    col_map: list[int] | None = None  # text offset -> 0-based source column; None = identity
-    source: Any = None  # reader-specific handle (e.g. the w:p element)
-    in_textbox: bool = False
-    page_section: int = 0
-    _columns: list[tuple[int, int]] | None = field(default=None, repr=False)
+    __slots__ = _PARAGRAPH_FIELDS
+    __match_args__ = _PARAGRAPH_FIELDS
+    __hash__ = None  # type: ignore[assignment]
 
-    def __post_init__(self) -> None:
-        if not self.raw:
-            self.raw = self.text
-        if not self.line:
-            self.line = self.index
+    label: str | None  # visible automatic-numbering label, not in text
+    style: str | None  # paragraph style id (docx)
+    alignment: str | None  # left/center/right/both
+    line_spacing: tuple[str, float] | None  # ("auto", 1.15) / ("exact", 18.0) / ("atLeast", 18.0)
+    line: int  # source line (text files); for docx equals index
+    col_map: list[int] | None  # text offset -> 0-based source column; None = identity
+    source: Any  # reader-specific handle (e.g. the w:p element)
+
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        raw: str = "",
+        label: str | None = None,
+        cell: Cell | None = None,
+        runs: list[RunSpan] | None = None,
+        style: str | None = None,
+        alignment: str | None = None,
+        indent_first_mm: float | None = None,
+        indent_left_mm: float | None = None,
+        space_before_pt: float | None = None,
+        space_after_pt: float | None = None,
+        line_spacing: tuple[str, float] | None = None,
+        line: int = 0,
+        col_map: list[int] | None = None,
+        source: Any = None,
+        in_textbox: bool = False,
+        page_section: int = 0,
+        _columns: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.raw = raw or text
+        self.label = label
+        self.cell = cell
+        self.runs = [] if runs is None else runs
+        self.style = style
+        self.alignment = alignment
+        self.indent_first_mm = indent_first_mm
+        self.indent_left_mm = indent_left_mm
+        self.space_before_pt = space_before_pt
+        self.space_after_pt = space_after_pt
+        self.line_spacing = line_spacing
+        self.line = line or index
+        self.col_map = col_map
+        self.source = source
+        self.in_textbox = in_textbox
+        self.page_section = page_section
+        self._columns = _columns
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _values(self, _PARAGRAPH_FIELDS) == _values(other, _PARAGRAPH_FIELDS)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, _PARAGRAPH_FIELDS[:-1])
 
     def column(self, offset: int) -> int:
         """1-based source column of a text offset."""
@@ -172,25 +369,53 @@ def split_columns(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(slots=True)
+_DOCUMENT_FIELDS = ("path", "kind", "paragraphs", "page", "sections", "fonts_declared", "comments", "meta", "source")
+
+
 class Document:
     """A read document: paragraphs in reading order plus what is known of it."""
 
-    path: str
+    __slots__ = _DOCUMENT_FIELDS
+    __match_args__ = _DOCUMENT_FIELDS
+    __hash__ = None  # type: ignore[assignment]
+
     kind: str  # "docx" / "text" / "markdown"
-    paragraphs: list[Paragraph]
-    page: PageSetup | None = None
-    sections: list[PageSetup] = field(default_factory=list)
-    fonts_declared: list[str] = field(default_factory=list)  # fontTable names (docx)
-    comments: list[dict[str, Any]] = field(default_factory=list)  # docx comments: id, text, anchors
-    meta: dict[str, Any] = field(default_factory=dict)
-    source: Any = None  # reader-specific handle (e.g. the zip bytes)
+    fonts_declared: list[str]  # fontTable names (docx)
+    comments: list[dict[str, Any]]  # docx comments: id, text, anchors
+    source: Any  # reader-specific handle (e.g. the zip bytes)
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        paragraphs: list[Paragraph],
+        page: PageSetup | None = None,
+        sections: list[PageSetup] | None = None,
+        fonts_declared: list[str] | None = None,
+        comments: list[dict[str, Any]] | None = None,
+        meta: dict[str, Any] | None = None,
+        source: Any = None,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.paragraphs = paragraphs
+        self.page = page
+        self.sections = [] if sections is None else sections
+        self.fonts_declared = [] if fonts_declared is None else fonts_declared
+        self.comments = [] if comments is None else comments
+        self.meta = {} if meta is None else meta
+        self.source = source
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _values(self, _DOCUMENT_FIELDS) == _values(other, _DOCUMENT_FIELDS)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return _repr(self, _DOCUMENT_FIELDS)
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index - 1]
-
-
-_COMBINING = re.compile(r"[\u0300-\u036f\u0323\u0309]")
 
 
 def nfc_with_map(raw: str) -> tuple[str, list[int] | None]:

@@ -9,8 +9,9 @@ restarts when a higher level advances.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from .model import Record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -78,20 +79,28 @@ def _bullet(text: str) -> str:
     return "•"
 
 
-@dataclass(slots=True)
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-    legal: bool = False
+class _Level(Record):
+    __slots__ = ("start", "fmt", "text", "legal")
+    _fields = __slots__
+
+    def __init__(self, start: int = 1, fmt: str = "decimal", text: str = "%1.", legal: bool = False) -> None:
+        self.start = start
+        self.fmt = fmt
+        self.text = text
+        self.legal = legal
 
 
-@dataclass(slots=True)
-class _Num:
-    abstract: str
-    levels: dict[int, _Level]
-    overrides: dict[int, int] = field(default_factory=dict)  # ilvl -> startOverride
-    key: str = ""
+class _Num(Record):
+    __slots__ = ("abstract", "levels", "overrides", "key")
+    _fields = __slots__
+
+    def __init__(
+        self, abstract: str, levels: dict[int, _Level], overrides: dict[int, int] | None = None, key: str = ""
+    ) -> None:
+        self.abstract = abstract
+        self.levels = levels
+        self.overrides = {} if overrides is None else overrides  # ilvl -> startOverride
+        self.key = key
 
 
 class Numbering:

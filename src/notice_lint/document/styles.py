@@ -22,7 +22,7 @@ import re
 import zipfile
 from typing import Any
 
-from .model import Document, Paragraph, RunProps, RunSpan
+from .model import Document, RunProps
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -132,6 +132,12 @@ _JC_NAMES = {"start": "left", "end": "right"}
 _PBDR = W + "pBdr"
 
 
+_SPACING_KEYS = tuple((key, W + key + "Autospacing", W + key) for key in ("before", "after"))
+_LINE, _LINE_RULE = W + "line", W + "lineRule"
+_HANGING, _FIRST_LINE, _LEFT, _START = W + "hanging", W + "firstLine", W + "left", W + "start"
+_BOTTOM = W + "bottom"
+
+
 def _par_layer(ppr: Any) -> dict[str, Any]:
     """One pass over a ``w:pPr``'s children (this runs once per paragraph)."""
     out: dict[str, Any] = {}
@@ -144,30 +150,33 @@ def _par_layer(ppr: Any) -> dict[str, Any]:
             if v:
                 out["jc"] = _JC_NAMES.get(v, v)
         elif tag == _SPACING:
-            for key in ("before", "after"):
-                if _on_attr(child.get(W + key + "Autospacing")):
+            get = child.get
+            for key, auto, attr in _SPACING_KEYS:
+                if _on_attr(get(auto)):
                     out[key] = 280  # HTML auto spacing: 14 pt
                 else:
-                    v = _int(child.get(W + key))
+                    v = _int(get(attr))
                     if v is not None:
                         out[key] = v
-            line = _int(child.get(W + "line"))
+            line = _int(get(_LINE))
             if line is not None:
-                out["line"] = (line, child.get(W + "lineRule", "auto"))
+                out["line"] = (line, get(_LINE_RULE, "auto"))
         elif tag == _IND:
-            hanging = _int(child.get(W + "hanging"))
-            first = _int(child.get(W + "firstLine"))
+            get = child.get
+            hanging = _int(get(_HANGING))
             if hanging is not None:
                 out["first"] = -hanging
-            elif first is not None:
-                out["first"] = first
-            left = _int(child.get(W + "left") or child.get(W + "start"))
+            else:
+                first = _int(get(_FIRST_LINE))
+                if first is not None:
+                    out["first"] = first
+            left = _int(get(_LEFT) or get(_START))
             if left is not None:
                 out["left"] = left
         elif tag == _CONTEXTUAL:
             out["contextual"] = child.get(VAL, "true") not in _OFF
         elif tag == _PBDR:
-            bottom = child.find(W + "bottom")
+            bottom = child.find(_BOTTOM)
             out["border_bottom"] = bottom is not None and bottom.get(VAL, "nil") not in ("nil", "none")
     return out
 
@@ -359,6 +368,8 @@ def apply_styles(doc: Document, zf: Any) -> None:
     doc.meta["bottom_border"] = bordered
     tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
     para_runs: dict[tuple[Any, Any], dict[str, Any]] = {}
+    # paragraphs formatted alike (same table style, style and direct pPr) share their layout
+    layouts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     props_cache: dict[tuple[Any, ...], RunProps] = {}  # runs formatted alike share one RunProps
     for para in doc.paragraphs:
         p = para.source
@@ -376,32 +387,45 @@ def apply_styles(doc: Document, zf: Any) -> None:
                     table_cache[tstyle] = sheet.chain(tstyle, "table")
                 t_run, t_par = table_cache[tstyle]
         s_run, s_par = sheet.chain(pstyle, "paragraph")
-        par_props = {**base_par, **t_par, **s_par, **_par_layer(ppr)}
-        _set_paragraph(para, par_props)
-        if par_props.get("contextual"):
-            contextual.add(para.index)
-        if par_props.get("border_bottom"):
-            bordered.add(para.index)
         base_key = (tstyle, pstyle)
+        own = _par_layer(ppr) if ppr is not None else _EMPTY
+        layout_key = (base_key, tuple(own.items()))
+        layout = layouts.get(layout_key)
+        if layout is None:
+            layout = layouts[layout_key] = _layout({**base_par, **t_par, **s_par, **own})
+        (
+            para.alignment,
+            para.indent_first_mm,
+            para.indent_left_mm,
+            para.space_before_pt,
+            para.space_after_pt,
+            para.line_spacing,
+            is_contextual,
+            is_bordered,
+        ) = layout
+        if is_contextual:
+            contextual.add(para.index)
+        if is_bordered:
+            bordered.add(para.index)
         para_run = para_runs.get(base_key)
         if para_run is None:
             para_run = para_runs[base_key] = {**base_run, **t_run, **s_run}
-        runs: list[RunSpan] = []
+        text = para.text
         for run in para.runs:
             r = run.source
             if r is None:
-                runs.append(run)
                 continue
             rpr = r[0] if len(r) and r[0].tag == _RPR else None
             layer = _run_layer(rpr) if rpr is not None else _EMPTY
             cstyle = layer.get("rstyle")
-            slot = "ascii" if para.text[run.start : run.end].isascii() else "hansi"
+            slot = "ascii" if text[run.start : run.end].isascii() else "hansi"
             key = (base_key, tuple(layer.items()), slot)
             props = props_cache.get(key)
             if props is None:
                 props = props_cache[key] = _effective(sheet, para_run, s_run, layer, cstyle, slot)
-            runs.append(RunSpan(run.start, run.end, props, cstyle, r))
-        para.runs = runs
+            # the reader's spans are this document's own: fill them in place
+            run.props = props
+            run.style = cstyle
 
 
 _HIDDEN = RunProps()  # hidden text: not judged
@@ -440,18 +464,25 @@ def _twips_mm(v: int) -> float:
     return round(v * 25.4 / 1440, 2)
 
 
-def _set_paragraph(para: Paragraph, props: dict[str, Any]) -> None:
-    para.alignment = props.get("jc", "left")
-    para.indent_first_mm = _twips_mm(props.get("first", 0))
-    para.indent_left_mm = _twips_mm(props.get("left", 0))
-    para.space_before_pt = props.get("before", 0) / 20
-    para.space_after_pt = props.get("after", 0) / 20
+def _layout(props: dict[str, Any]) -> tuple[Any, ...]:
+    """alignment, indents (mm), spacing (pt), line spacing, contextual spacing, bottom border."""
     line = props.get("line")
     if line is None:
-        para.line_spacing = ("auto", 1.0)
+        spacing = ("auto", 1.0)
     else:
         value, rule = line
         if rule == "auto":
-            para.line_spacing = ("auto", round(value / 240, 3))
+            spacing = ("auto", round(value / 240, 3))
         else:
-            para.line_spacing = ("atLeast" if rule == "atLeast" else "exact", value / 20)
+            spacing = ("atLeast" if rule == "atLeast" else "exact", value / 20)
+    return (
+        props.get("jc", "left"),
+        _twips_mm(props.get("first", 0)),
+        _twips_mm(props.get("left", 0)),
+        props.get("before", 0) / 20,
+        props.get("after", 0) / 20,
+        spacing,
+        bool(props.get("contextual")),
+        bool(props.get("border_bottom")),
+    )
+
