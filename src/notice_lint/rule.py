@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import enum
 import inspect
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from .document.model import Record, _frozen
 
 if TYPE_CHECKING:  # pragma: no cover
     from .anatomy import Notice
@@ -54,34 +55,85 @@ class Severity(enum.IntEnum):
         return cls[value.strip().upper()]
 
 
-@dataclass(slots=True, frozen=True)
-class Edit:
+# The value types below are written out by hand (``__slots__``, ``__init__``,
+# ``__eq__``, ``__repr__``; frozen ones hashable and read-only) with what
+# ``@dataclass(slots=True)`` would generate: a dataclass is built with
+# ``exec`` each time the module is imported, i.e. at every run.
+
+
+class Edit(Record):
     """Replace ``text[start:end]`` of paragraph ``paragraph`` (1-based index)."""
+
+    __slots__ = ("paragraph", "start", "end", "replacement")
+    _fields = __match_args__ = __slots__
 
     paragraph: int
     start: int
     end: int
     replacement: str
 
+    def __init__(self, paragraph: int, start: int, end: int, replacement: str) -> None:
+        put = object.__setattr__
+        put(self, "paragraph", paragraph)
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "replacement", replacement)
 
-@dataclass(slots=True, frozen=True)
-class Fix:
+    def __hash__(self) -> int:
+        return hash((self.paragraph, self.start, self.end, self.replacement))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _frozen(self, name)
+
+    def __delattr__(self, name: str) -> None:
+        _frozen(self, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Edit, (self.paragraph, self.start, self.end, self.replacement))
+
+
+class Fix(Record):
     """A correction: one or more edits, applied together.
 
     ``safe`` fixes are applied by ``--fix``; unsafe ones only with
     ``--unsafe-fixes``.
     """
 
+    __slots__ = ("edits", "safe")
+    _fields = __match_args__ = __slots__
+
     edits: tuple[Edit, ...]
-    safe: bool = True
+    safe: bool
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool = True) -> None:
+        put = object.__setattr__
+        put(self, "edits", edits)
+        put(self, "safe", safe)
+
+    def __hash__(self) -> int:
+        return hash((self.edits, self.safe))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _frozen(self, name)
+
+    def __delattr__(self, name: str) -> None:
+        _frozen(self, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Fix, (self.edits, self.safe))
 
     @classmethod
     def replace(cls, paragraph: int, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":
         return cls((Edit(paragraph, start, end, replacement),), safe)
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
+    __slots__ = (
+        "code", "name", "severity", "paragraph", "start", "end", "message_vi", "message_en", "fix",
+        "line", "column", "end_line", "end_column",
+    )
+    _fields = __match_args__ = __slots__
+
     code: str
     name: str
     severity: Severity
@@ -90,25 +142,71 @@ class Finding:
     end: int
     message_vi: str
     message_en: str
-    fix: Fix | None = None
-    line: int = 0  # source line / column, filled by the runner
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
+    fix: Fix | None
+    line: int  # source line / column, filled by the runner
+    column: int
+    end_line: int
+    end_column: int
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        paragraph: int,
+        start: int,
+        end: int,
+        message_vi: str,
+        message_en: str,
+        fix: Fix | None = None,
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.message_vi = message_vi
+        self.message_en = message_en
+        self.fix = fix
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
 
     def message(self, lang: str = "vi") -> str:
         return self.message_en if lang == "en" else self.message_vi
 
 
-@dataclass(slots=True)
-class RuleContext:
+class RuleContext(Record):
     """What a rule may know besides the document."""
 
+    __slots__ = ("data", "final", "lang", "options", "today")
+    _fields = __match_args__ = __slots__
+
     data: "DataTables"
-    final: bool = False
-    lang: str = "vi"
-    options: dict[str, Any] = field(default_factory=dict)  # [tool.notice-lint] keys
-    today: Any = None  # datetime.date; the runner fills it
+    final: bool
+    lang: str
+    options: dict[str, Any]  # [tool.notice-lint] keys
+    today: Any  # datetime.date; the runner fills it
+
+    def __init__(
+        self,
+        data: "DataTables",
+        final: bool = False,
+        lang: str = "vi",
+        options: dict[str, Any] | None = None,
+        today: Any = None,
+    ) -> None:
+        self.data = data
+        self.final = final
+        self.lang = lang
+        self.options = {} if options is None else options
+        self.today = today
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
