@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Any, Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import LANGUAGE_PROFILES, Word, match_case, syllable_key, tokens, words
+from ._syllables import LANGUAGE_PROFILES, Stream, Word, match_case, stream, syllable_key, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,69 +85,64 @@ def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
     return index
 
 
-def _run_matches(ws: list[Word], i: int, keys: tuple[str, ...]) -> bool:
-    """``ws[i:i+len(keys)]`` has these keys and is one unbroken phrase."""
-    m = len(keys)
-    if i < 0 or i + m > len(ws):
+def _run_matches(keys: list[str], joined: list[bool], i: int, phrase: tuple[str, ...]) -> bool:
+    """Words ``i..i+len(phrase)`` have these keys and are one unbroken phrase."""
+    m = len(phrase)
+    if i < 0 or i + m > len(keys):
         return False
     for k in range(m):
-        w = ws[i + k]
-        if w.key != keys[k] or (k and not w.joined):
+        if keys[i + k] != phrase[k] or (k and not joined[i + k]):
             return False
     return True
 
 
-def _guarded(ws: list[Word], i: int, entry: Entry) -> bool:
+def _guarded(keys: list[str], joined: list[bool], i: int, entry: Entry) -> bool:
     m = len(entry.wrong)
     after = i + m
-    if after < len(ws) and ws[after].joined:
+    if after < len(keys) and joined[after]:
         for g in entry.not_before:
-            if _run_matches(ws, after, g):
+            if _run_matches(keys, joined, after, g):
                 return True
-    if i > 0 and ws[i].joined:
+    if i > 0 and joined[i]:
         for g in entry.not_after:
-            if _run_matches(ws, i - len(g), g):
+            if _run_matches(keys, joined, i - len(g), g):
                 return True
     return False
 
 
-def _title(w: Word) -> bool:
-    t = w.text
+def _title(t: str) -> bool:
     return t[:1].isupper() and (len(t) == 1 or t[1:].islower())
 
 
-def _proper_name(ws: list[Word], i: int, m: int) -> bool:
+def _proper_name(st: Stream, i: int, m: int) -> bool:
     """Every word Capitalised, mid-sentence (``ông Nguyễn Hoàng Thiện``): a name, not a typo."""
-    return m > 1 and i > 0 and ws[i].joined and all(_title(ws[i + k]) for k in range(m))
+    return m > 1 and i > 0 and st.joined[i] and all(_title(st.texts[i + k]) for k in range(m))
 
 
-def find(ws: list[Word], index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
-    i = 0
-    n = len(ws)
-    while i < n:
-        inner = index.get(ws[i].key)
-        if inner is None:
-            i += 1
+def find(st: Stream, index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
+    """``(stream index, entry)`` of each typo, left to right, not overlapping."""
+    keys, joined = st.keys, st.joined
+    n = len(keys)
+    nxt = 0  # a found phrase is skipped as a whole
+    # only the words whose key starts an entry can start a typo
+    for i in compress(count(), map(index.__contains__, keys)):
+        if i < nxt:
             continue
+        inner = index[keys[i]]
         candidates: list[Entry] = []
-        if i + 1 < n and ws[i + 1].joined:
-            candidates = inner.get(ws[i + 1].key, [])
+        if i + 1 < n and joined[i + 1]:
+            candidates = inner.get(keys[i + 1], [])
         if "" in inner:
             candidates = [*candidates, *inner[""]]
-        hit = None
         for entry in candidates:
             if (
-                _run_matches(ws, i, entry.wrong)
-                and not _guarded(ws, i, entry)
-                and not _proper_name(ws, i, len(entry.wrong))
+                _run_matches(keys, joined, i, entry.wrong)
+                and not _guarded(keys, joined, i, entry)
+                and not _proper_name(st, i, len(entry.wrong))
             ):
-                hit = entry
+                yield i, entry
+                nxt = i + len(entry.wrong)
                 break
-        if hit is None:
-            i += 1
-            continue
-        yield i, hit
-        i += len(hit.wrong)
 
 
 def corrected(found: list[Word], entry: Entry) -> list[str]:
@@ -239,9 +235,9 @@ class KnownTypo(Rule):
         index = ctx.data.derived("typos", "NL201-index", build_index)
         if not index:
             return
-        ws = words(notice)
-        for i, entry in find(ws, index):
-            found = ws[i : i + len(entry.wrong)]
+        st = stream(notice)
+        for i, entry in find(st, index):
+            found = st.words(i, i + len(entry.wrong))
             fixed = corrected(found, entry)
             first = found[0].para
             on_first = [w for w in found if w.para is first]
