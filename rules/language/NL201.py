@@ -124,16 +124,19 @@ def find(st: Stream, index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple
     keys, joined = st.keys, st.joined
     n = len(keys)
     nxt = 0  # a found phrase is skipped as a whole
-    # only the words whose key starts an entry can start a typo
+    # only a word whose key starts an entry can start a typo
     for i in compress(count(), map(index.__contains__, keys)):
         if i < nxt:
             continue
         inner = index[keys[i]]
-        candidates: list[Entry] = []
+        candidates = None
         if i + 1 < n and joined[i + 1]:
-            candidates = inner.get(keys[i + 1], [])
-        if "" in inner:
-            candidates = [*candidates, *inner[""]]
+            candidates = inner.get(keys[i + 1])
+        single = inner.get("")
+        if single is not None:
+            candidates = [*candidates, *single] if candidates else single
+        elif candidates is None:
+            continue
         for entry in candidates:
             if (
                 _run_matches(keys, joined, i, entry.wrong)
