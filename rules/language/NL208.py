@@ -9,6 +9,8 @@ from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 _L = r"[^\W\d_]"
 # an upper-case token (letters, "&" inside), not part of a longer word
 _CAPS_TOKEN = re.compile(rf"(?<![\w&])[{UPPER}]+(?:&[{UPPER}]+)*(?![\w&])")
+# what any reported token holds: two capitals, or a capital before "&" (``KH&CN``, ``A&B``)
+_TWO_CAPS = re.compile(rf"[{UPPER}][{UPPER}&]")
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
@@ -16,6 +18,7 @@ _DEFINED_WORDS = re.compile(
     r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
+_TAT = re.compile("tắt", re.IGNORECASE)  # the literal _DEFINED_WORDS needs, found fast
 
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
@@ -125,8 +128,11 @@ class UndefinedAbbreviation(Rule):
         # where each abbreviation is first spelt out, in document order
         defined: dict[str, tuple[int, int]] = {}
         for para in notice.document.paragraphs:  # annexes included
+            text = para.text
             for rx in (_DEFINED_PAREN, _DEFINED_WORDS):
-                for m in rx.finditer(para.text):
+                if rx is _DEFINED_PAREN and "(" not in text or rx is _DEFINED_WORDS and not _TAT.search(text):
+                    continue  # the literal each pattern needs is absent
+                for m in rx.finditer(text):
                     for part in re.split(r"[-]", m.group(1)):
                         defined.setdefault(part, (para.index, m.start(1)))
                     defined.setdefault(m.group(1), (para.index, m.start(1)))
@@ -134,6 +140,8 @@ class UndefinedAbbreviation(Rule):
         reported: set[str] = set()
         for seg in prose:
             text = seg.paragraph.text
+            if not _TWO_CAPS.search(text, seg.start, seg.end):
+                continue  # no upper-case token of two letters or more
             part = seg.text
             if not part.strip() or is_caps(part):
                 continue  # an all-caps heading: its words are words
