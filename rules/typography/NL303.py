@@ -11,7 +11,8 @@ from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietn
 from ._spans import in_spans, skipped_spans
 
 _L = r"[^\W\d_]"
-_AFTER_MARK = re.compile(rf"([,;:])(?={_L})")
+# a mark right before a letter; one pattern per mark, since a literal is found fast
+_AFTER_MARKS = tuple(re.compile(rf"{mark}(?={_L})") for mark in ",;:")
 # literal-first patterns (fast to scan); the words around are read afterwards
 _DOT = re.compile(rf"\.(?={_L})")
 _OPEN = re.compile(r"\((?=[^\W_])")
@@ -19,9 +20,12 @@ _WORD_BEFORE = re.compile(rf"{_L}+$")
 _WORD_AT = re.compile(rf"{_L}+")
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
 _DIGITS = re.compile(r"\d+")
+# a digit with a letter right after or right before it: what the digit checks need, found fast
+_DIGIT_BY_LETTER = re.compile(rf"\d(?:(?={_L})|(?<={_L}\d))")
 _HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
 _SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
-_CASE_BREAK = re.compile(rf"[{LOWER}][{UPPER}]")
+# a capital right after a lower-case letter (the capital first: capitals are rare, found fast)
+_CASE_BREAK = re.compile(rf"[{UPPER}](?<=[{LOWER}][{UPPER}])")
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
@@ -93,10 +97,11 @@ class MissingSpace(Rule):
             skip = None
             found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
 
-            for m in _AFTER_MARK.finditer(text):
-                mark = m.group(1)
-                found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
-                              f"Missing space after «{mark}»", mark))
+            for rx in _AFTER_MARKS:
+                for m in rx.finditer(text):
+                    mark = m.group()
+                    found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
+                                  f"Missing space after «{mark}»", mark))
             if "." in text:
                 for m in _DOT.finditer(text):
                     dot = m.start()
@@ -120,7 +125,7 @@ class MissingSpace(Rule):
                     if lm is not None and _syllable(lm.group()):
                         found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
                                       "Missing space before «(»", "("))
-            for m in _DIGITS.finditer(text):
+            for m in _DIGITS.finditer(text) if _DIGIT_BY_LETTER.search(text) else ():
                 a, b = m.start(), m.end()
                 if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
                     wm = _WORD_AT.match(text, b)
@@ -147,7 +152,7 @@ class MissingSpace(Rule):
                         found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
                                       "A dash needs a space on both sides", "-"))
             for m in _CASE_BREAK.finditer(text):
-                cut_at = m.start() + 1
+                cut_at = m.start()
                 lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
                 rm = _WORD_AT.match(text, cut_at)
                 if lm is None or rm is None:
