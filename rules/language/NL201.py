@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import LANGUAGE_PROFILES, Stream, Word, match_case, stream, syllable_key, tokens
+from ._syllables import LANGUAGE_PROFILES, TOKEN_RE, Stream, Word, key_of, match_case, stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,13 @@ class Entry:
     category: str
 
 
+_words = TOKEN_RE.findall
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(map(key_of, _words(text)))
+
+
 def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
     if not values:
         return ()
@@ -28,7 +35,7 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
         values = [values]
     out = []
     for v in values:
-        keys = tuple(syllable_key(t.text) for t in tokens(str(v)))
+        keys = _keys(str(v))
         if keys:
             out.append(keys)
     return tuple(out)
@@ -37,9 +44,10 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
 def _entry(row: Any) -> Entry | None:
     if not isinstance(row, dict) or not isinstance(row.get("wrong"), str) or not isinstance(row.get("right"), str):
         return None
-    wrong = tuple(syllable_key(t.text) for t in tokens(row["wrong"]))
-    right = tuple(t.text for t in tokens(row["right"]))
-    if not wrong or not right or wrong == tuple(syllable_key(w) for w in right):
+    wrong = _keys(row["wrong"])
+    right = tuple(_words(row["right"]))
+    right_keys = tuple(map(key_of, right))
+    if not wrong or not right or wrong == right_keys:
         return None
     severity = None
     if isinstance(row.get("severity"), str):
@@ -50,7 +58,7 @@ def _entry(row: Any) -> Entry | None:
     return Entry(
         wrong=wrong,
         right=right,
-        right_keys=tuple(syllable_key(w) for w in right),
+        right_keys=right_keys,
         not_before=_phrases(row.get("not_before")),
         not_after=_phrases(row.get("not_after")),
         safe=bool(row.get("safe", True)),

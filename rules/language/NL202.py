@@ -155,7 +155,7 @@ class InvalidSyllable(Rule):
         # word once, then walk only the paragraphs with a bad word (or a name segment)
         st = stream(notice)
         texts = st.texts
-        distinct = list(set(texts))
+        distinct = st.distinct()
         bad = set(compress(distinct, map(_BAD.__getitem__, distinct)))
         walk = {id(st.para(i)) for i in compress(count(), map(bad.__contains__, texts))} if bad else set()
         if not walk and not skip:

@@ -96,7 +96,7 @@ class ToneStyle(Rule):
         st = stream(notice)
         texts = st.texts
         # judge each distinct word once; only the oa/oe/uy syllables are kept
-        pairs = {t: c for t in set(texts) if (c := classify(t)) is not None}
+        pairs = {t: c for t in st.distinct() if (c := classify(t)) is not None}
         if not pairs:
             return
         found: list[tuple[int, str, str]] = []

@@ -28,6 +28,7 @@ __all__ = [
     "Token",
     "tokens",
     "syllable_key",
+    "key_of",
     "match_case",
     "Word",
     "Stream",
@@ -162,6 +163,8 @@ class _SepMap(dict):
 
 _KEY_OF = _KeyMap()
 _SEP_JOINS = _SepMap()
+#: ``syllable_key`` through a process-wide dict: the fast way for many words
+key_of = _KEY_OF.__getitem__
 
 
 class Stream:
@@ -172,7 +175,7 @@ class Stream:
     since the rules only need them where they report.
     """
 
-    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc")
+    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct")
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -182,9 +185,16 @@ class Stream:
         # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list)
         self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
         self._acc: dict[int, list[int]] = {}
+        self._distinct: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def distinct(self) -> list[str]:
+        """Each word text once (rules judge a word once, not per occurrence)."""
+        if self._distinct is None:
+            self._distinct = list(set(self.texts))
+        return self._distinct
 
     def _seg(self, i: int) -> int:
         return bisect_right(self._firsts, i) - 1
