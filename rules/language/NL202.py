@@ -9,19 +9,20 @@ from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Sever
 
 from ._syllables import match_case, stream
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
+from ._lazy import LazyRe
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # a letter run with at least one Vietnamese mark: only those are judged
-_VN_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
-_URLISH_CHUNK = re.compile(
+_VN_WORD = LazyRe(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
+_URLISH_CHUNK = LazyRe(
     r"\S*(?:://|www\.|@)\S*|\S+\.(?:vn|com|org|net|gov|edu|int|info)\b\S*", re.IGNORECASE
 )
 
 
 # Latin-1 letters and signs Vietnamese never writes inside a word: text typed in a legacy
 # encoding (TCVN3 "Th«ng b¸o", VNI "Coäng hoøa") is NL206's, not a misspelling here
-_LEGACY = re.compile(
+_LEGACY = LazyRe(
     r"(?<=[^\W\d_])[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹¼½¾\u00ad]"
     r"|[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª¬®µ¶·¸¹¼½¾](?=[^\W\d_])"
 )

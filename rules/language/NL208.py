@@ -4,6 +4,7 @@ import re
 from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Rule, RuleContext, Severity
+from ._lazy import LazyRe
 from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
 _L = r"[^\W\d_]"
@@ -14,7 +15,7 @@ _TWO_CAPS = re.compile(rf"[{UPPER}][{UPPER}&]")
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
-_DEFINED_WORDS = re.compile(
+_DEFINED_WORDS = LazyRe(
     r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
@@ -22,7 +23,7 @@ _TAT = re.compile("tắt", re.IGNORECASE)  # the literal _DEFINED_WORDS needs, f
 
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
-_FIRM = re.compile(
+_FIRM = LazyRe(
     r"(?:công ty|tập đoàn|nhà máy|chi nhánh|liên danh|doanh nghiệp|hợp tác xã|hộ kinh doanh)\b(?=[^;:.()]*$)",
     re.IGNORECASE,
 )
@@ -189,8 +190,8 @@ class UndefinedAbbreviation(Rule):
                     )
 
 
-_NEIGHBOUR_LEFT = re.compile(r"(\S+)\s+$")
-_NEIGHBOUR_RIGHT = re.compile(r"^\s+(\S+)")
+_NEIGHBOUR_LEFT = LazyRe(r"(\S+)\s+$")
+_NEIGHBOUR_RIGHT = LazyRe(r"^\s+(\S+)")
 
 
 def _caps_neighbour(text: str, start: int, end: int) -> bool:

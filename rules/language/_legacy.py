@@ -15,13 +15,15 @@ import functools
 import re
 import unicodedata
 
+from ._lazy import LazyRe
+
 __all__ = ["SIGNAL_RE", "signal_words", "detect", "gain", "to_unicode", "plausible"]
 
 # Latin-1 characters that are no Vietnamese letter, plus the PDF/.doc stand-ins
 _SIGNALS = "ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹»¼½¾×÷\u00ad\u2212\u2219"
 SIGNAL_RE = re.compile(f"[{_SIGNALS}]")
-_WORD_RE = re.compile(r"\S+")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD_RE = LazyRe(r"\S+")
+_LETTER = LazyRe(r"[^\W\d_]")
 
 # TCVN3 (ABC): byte -> letter
 _TCVN3 = dict(
@@ -50,7 +52,7 @@ _NUCLEI = (
     "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
     "a ă â e ê i o ô ơ u ư y"
 ).split()
-_SYLLABLE = re.compile(
+_SYLLABLE = LazyRe(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
     f"(?:{'|'.join(_NUCLEI)})"
     r"(?:ch|ng|nh|[cmnpt])?",

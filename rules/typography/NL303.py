@@ -7,6 +7,7 @@ from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Sever
 import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
+from notice_lint_rules.language._lazy import LazyRe
 
 from ._spans import in_spans, skipped_spans
 
@@ -18,15 +19,15 @@ _DOT = re.compile(rf"\.(?={_L})")
 _OPEN = re.compile(r"\((?=[^\W_])")
 _WORD_BEFORE = re.compile(rf"{_L}+$")
 _WORD_AT = re.compile(rf"{_L}+")
-_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
+_DATE_BEFORE = LazyRe(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
 _DIGITS = re.compile(r"\d+")
 # a digit with a letter right after or right before it: what the digit checks need, found fast
 _DIGIT_BY_LETTER = re.compile(rf"\d(?:(?={_L})|(?<={_L}\d))")
 _HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
-_SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
+_SYMBOL_AFTER = LazyRe(rf"[{UPPER}]+/")
 # a capital right after a lower-case letter (the capital first: capitals are rare, found fast)
 _CASE_BREAK = re.compile(rf"[{UPPER}](?<=[{LOWER}][{UPPER}])")
-_ROMAN = re.compile(r"^[IVX]+$")
+_ROMAN = LazyRe(r"^[IVX]+$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,7 +51,7 @@ def _space_fix(index: int, text: str, at: int) -> Fix:
 
 
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
-_HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
+_HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
 
 class MissingSpace(Rule):
