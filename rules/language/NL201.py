@@ -67,13 +67,40 @@ def _entry(row: Any) -> Entry | None:
     )
 
 
-def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
+class TypoIndex:
     """First syllable key -> second syllable key ("" for one-syllable entries) -> entries.
 
     Entries are longest first; a later row with the same wrong phrase (config,
-    plugins) replaces the earlier one.
+    plugins) replaces the earlier one.  The entries of a first key are built when
+    a document first holds that key: a process linting a few notices meets few.
     """
-    index: dict[str, dict[str, list[Entry]]] = {}
+
+    __slots__ = ("firsts", "built")
+
+    def __init__(self, rows: list[Any]) -> None:
+        #: first syllable key -> its rows, in table order
+        self.firsts: dict[str, list[dict]] = {}
+        for row in rows:
+            if isinstance(row, dict) and isinstance(row.get("wrong"), str) and isinstance(row.get("right"), str):
+                words = _words(row["wrong"])
+                if words:
+                    self.firsts.setdefault(key_of(words[0]), []).append(row)
+        #: first syllable key -> its entries, once built
+        self.built: dict[str, dict[str, list[Entry]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.firsts)
+
+    def __getitem__(self, first: str) -> dict[str, list[Entry]]:
+        inner = self.built.get(first)
+        if inner is None:
+            inner = self.built[first] = _inner(self.firsts[first])
+        return inner
+
+
+def _inner(rows: list[dict]) -> dict[str, list[Entry]]:
+    """Second syllable key -> entries, for the rows of one first key."""
+    inner: dict[str, list[Entry]] = {}
     where: dict[tuple[str, ...], tuple[list[Entry], int]] = {}
     for row in rows:
         entry = _entry(row)
@@ -84,13 +111,12 @@ def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
             bucket[k] = entry
             continue
         second = entry.wrong[1] if len(entry.wrong) > 1 else ""
-        bucket = index.setdefault(entry.wrong[0], {}).setdefault(second, [])
+        bucket = inner.setdefault(second, [])
         where[entry.wrong] = (bucket, len(bucket))
         bucket.append(entry)
-    for inner in index.values():
-        for bucket in inner.values():
-            bucket.sort(key=lambda e: -len(e.wrong))
-    return index
+    for bucket in inner.values():
+        bucket.sort(key=lambda e: -len(e.wrong))
+    return inner
 
 
 def _run_matches(keys: list[str], joined: list[bool], i: int, phrase: tuple[str, ...]) -> bool:
@@ -127,16 +153,19 @@ def _proper_name(st: Stream, i: int, m: int) -> bool:
     return m > 1 and i > 0 and st.joined[i] and all(_title(st.texts[i + k]) for k in range(m))
 
 
-def find(st: Stream, index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
+def find(st: Stream, index: TypoIndex) -> Iterable[tuple[int, Entry]]:
     """``(stream index, entry)`` of each typo, left to right, not overlapping."""
     keys, joined = st.keys, st.joined
     n = len(keys)
     nxt = 0  # a found phrase is skipped as a whole
+    built = index.built
     # only a word whose key starts an entry can start a typo
-    for i in compress(count(), map(index.__contains__, keys)):
+    for i in compress(count(), map(index.firsts.__contains__, keys)):
         if i < nxt:
             continue
-        inner = index[keys[i]]
+        inner = built.get(keys[i])
+        if inner is None:
+            inner = index[keys[i]]
         candidates = None
         if i + 1 < n and joined[i + 1]:
             candidates = inner.get(keys[i + 1])
@@ -243,7 +272,7 @@ class KnownTypo(Rule):
     reference = "NĐ 30/2020, Điều 8 (văn bản viết bằng tiếng Việt, chính xác)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        index = ctx.data.derived("typos", "NL201-index", build_index)
+        index = ctx.data.derived("typos", "NL201-index", TypoIndex)
         if not index:
             return
         st = stream(notice)
