@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, islice, repeat
+from operator import contains
 from typing import Any, Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
@@ -75,16 +76,27 @@ class TypoIndex:
     a document first holds that key: a process linting a few notices meets few.
     """
 
-    __slots__ = ("firsts", "built")
+    __slots__ = ("firsts", "built", "follows", "alone")
 
     def __init__(self, rows: list[Any]) -> None:
         #: first syllable key -> its rows, in table order
         self.firsts: dict[str, list[dict]] = {}
+        follows: dict[str, set[str]] = {}
+        alone: set[str] = set()
         for row in rows:
             if isinstance(row, dict) and isinstance(row.get("wrong"), str) and isinstance(row.get("right"), str):
                 words = _words(row["wrong"])
                 if words:
-                    self.firsts.setdefault(key_of(words[0]), []).append(row)
+                    first = key_of(words[0])
+                    self.firsts.setdefault(first, []).append(row)
+                    if len(words) > 1:
+                        follows.setdefault(first, set()).add(key_of(words[1]))
+                    else:
+                        alone.add(first)
+        #: first syllable key -> the second syllable keys of its longer entries
+        self.follows = {k: frozenset(v) for k, v in follows.items()}
+        #: first syllable keys of one-syllable entries
+        self.alone = frozenset(alone)
         #: first syllable key -> its entries, once built
         self.built: dict[str, dict[str, list[Entry]]] = {}
 
@@ -153,14 +165,26 @@ def _proper_name(st: Stream, i: int, m: int) -> bool:
     return m > 1 and i > 0 and st.joined[i] and all(_title(st.texts[i + k]) for k in range(m))
 
 
+def _starts(keys: list[str], index: TypoIndex) -> Iterable[int]:
+    """Where a typo may start: the first two keys of a longer entry, or the key of a
+    one-syllable entry (found with C-level maps: most words start nothing)."""
+    pairs = map(contains, map(index.follows.get, keys, repeat(_NONE)), islice(keys, 1, None))
+    starts = compress(count(), pairs)
+    if not index.alone:
+        return starts
+    return sorted({*starts, *compress(count(), map(index.alone.__contains__, keys))})
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 def find(st: Stream, index: TypoIndex) -> Iterable[tuple[int, Entry]]:
     """``(stream index, entry)`` of each typo, left to right, not overlapping."""
     keys, joined = st.keys, st.joined
     n = len(keys)
     nxt = 0  # a found phrase is skipped as a whole
     built = index.built
-    # only a word whose key starts an entry can start a typo
-    for i in compress(count(), map(index.firsts.__contains__, keys)):
+    for i in _starts(keys, index):
         if i < nxt:
             continue
         inner = built.get(keys[i])
