@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
@@ -50,6 +52,15 @@ def _space_fix(index: int, text: str, at: int) -> Fix:
     return Fix.replace(index, at, at + 1, " " + text[at])
 
 
+def _hits(paragraphs, patterns) -> set[int]:
+    """Positions of the paragraphs where one of ``patterns`` matches (none spans the
+    line break that joins the paragraphs here)."""
+    texts = [p.text for p in paragraphs]
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    whole = "\n".join(texts)
+    return {bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole)}
+
+
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
 _HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
@@ -90,7 +101,11 @@ class MissingSpace(Rule):
         if notice.recipients is not None:
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
-        for para in notice.document.paragraphs:
+        paragraphs = notice.document.paragraphs
+        # one scan of the whole text (not one per paragraph) for the two rare patterns
+        marked = _hits(paragraphs, _AFTER_MARKS)
+        case_broken = _hits(paragraphs, (_CASE_BREAK,))
+        for k, para in enumerate(paragraphs):
             text = para.text
             if not text.strip():
                 continue
@@ -98,7 +113,7 @@ class MissingSpace(Rule):
             skip = None
             found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
 
-            for rx in _AFTER_MARKS:
+            for rx in _AFTER_MARKS if k in marked else ():
                 for m in rx.finditer(text):
                     mark = m.group()
                     found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
@@ -152,7 +167,7 @@ class MissingSpace(Rule):
                         p = m.end() if m.group().startswith(" ") else m.start()
                         found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
                                       "A dash needs a space on both sides", "-"))
-            for m in _CASE_BREAK.finditer(text):
+            for m in _CASE_BREAK.finditer(text) if k in case_broken else ():
                 cut_at = m.start()
                 lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
                 rm = _WORD_AT.match(text, cut_at)
