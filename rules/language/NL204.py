@@ -99,6 +99,10 @@ class ToneStyle(Rule):
         pairs = {t: c for t in st.distinct() if (c := classify(t)) is not None}
         if not pairs:
             return
+        wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())
+        styles = {c[0] for c in pairs.values()}
+        if styles == {wanted} or (wanted is None and len(styles) < 2):
+            return  # one style only, the one asked for: nothing to count or report
         found: list[tuple[int, str, str]] = []
         counts = {SECOND: 0, FIRST: 0}
         for i in compress(count(), map(pairs.__contains__, texts)):
@@ -107,7 +111,6 @@ class ToneStyle(Rule):
             counts[c[0]] += 1
         if not found:
             return
-        wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())
         if wanted is None:
             if not counts[SECOND] or not counts[FIRST]:
                 return
