@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count, islice, repeat
+from operator import contains
 from typing import Any, Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import LANGUAGE_PROFILES, Word, match_case, syllable_key, tokens, words
+from ._syllables import LANGUAGE_PROFILES, TOKEN_RE, Stream, Word, key_of, match_case, stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,13 @@ class Entry:
     category: str
 
 
+_words = TOKEN_RE.findall
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(map(key_of, _words(text)))
+
+
 def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
     if not values:
         return ()
@@ -27,7 +36,7 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
         values = [values]
     out = []
     for v in values:
-        keys = tuple(syllable_key(t.text) for t in tokens(str(v)))
+        keys = _keys(str(v))
         if keys:
             out.append(keys)
     return tuple(out)
@@ -36,9 +45,10 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
 def _entry(row: Any) -> Entry | None:
     if not isinstance(row, dict) or not isinstance(row.get("wrong"), str) or not isinstance(row.get("right"), str):
         return None
-    wrong = tuple(syllable_key(t.text) for t in tokens(row["wrong"]))
-    right = tuple(t.text for t in tokens(row["right"]))
-    if not wrong or not right or wrong == tuple(syllable_key(w) for w in right):
+    wrong = _keys(row["wrong"])
+    right = tuple(_words(row["right"]))
+    right_keys = tuple(map(key_of, right))
+    if not wrong or not right or wrong == right_keys:
         return None
     severity = None
     if isinstance(row.get("severity"), str):
@@ -49,7 +59,7 @@ def _entry(row: Any) -> Entry | None:
     return Entry(
         wrong=wrong,
         right=right,
-        right_keys=tuple(syllable_key(w) for w in right),
+        right_keys=right_keys,
         not_before=_phrases(row.get("not_before")),
         not_after=_phrases(row.get("not_after")),
         safe=bool(row.get("safe", True)),
@@ -58,13 +68,51 @@ def _entry(row: Any) -> Entry | None:
     )
 
 
-def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
+class TypoIndex:
     """First syllable key -> second syllable key ("" for one-syllable entries) -> entries.
 
     Entries are longest first; a later row with the same wrong phrase (config,
-    plugins) replaces the earlier one.
+    plugins) replaces the earlier one.  The entries of a first key are built when
+    a document first holds that key: a process linting a few notices meets few.
     """
-    index: dict[str, dict[str, list[Entry]]] = {}
+
+    __slots__ = ("firsts", "built", "follows", "alone")
+
+    def __init__(self, rows: list[Any]) -> None:
+        #: first syllable key -> its rows, in table order
+        self.firsts: dict[str, list[dict]] = {}
+        follows: dict[str, set[str]] = {}
+        alone: set[str] = set()
+        for row in rows:
+            if isinstance(row, dict) and isinstance(row.get("wrong"), str) and isinstance(row.get("right"), str):
+                words = _words(row["wrong"])
+                if words:
+                    first = key_of(words[0])
+                    self.firsts.setdefault(first, []).append(row)
+                    if len(words) > 1:
+                        follows.setdefault(first, set()).add(key_of(words[1]))
+                    else:
+                        alone.add(first)
+        #: first syllable key -> the second syllable keys of its longer entries
+        self.follows = {k: frozenset(v) for k, v in follows.items()}
+        #: first syllable keys of one-syllable entries
+        self.alone = frozenset(alone)
+        #: first syllable key -> its entries, once built
+        self.built: dict[str, dict[str, list[Entry]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.firsts)
+
+    def __getitem__(self, first: str) -> dict[str, list[Entry]]:
+        inner = self.built.get(first)
+        if inner is None:
+            inner = self.built[first] = _inner(self.firsts[first])
+        return inner
+
+
+def _inner(rows: list[dict]) -> dict[str, list[Entry]]:
+    """Second syllable key -> entries, for the rows of one first key."""
+    inner: dict[str, list[Entry]] = {}
     where: dict[tuple[str, ...], tuple[list[Entry], int]] = {}
     for row in rows:
         entry = _entry(row)
@@ -75,78 +123,90 @@ def build_index(rows: list[Any]) -> dict[str, dict[str, list[Entry]]]:
             bucket[k] = entry
             continue
         second = entry.wrong[1] if len(entry.wrong) > 1 else ""
-        bucket = index.setdefault(entry.wrong[0], {}).setdefault(second, [])
+        bucket = inner.setdefault(second, [])
         where[entry.wrong] = (bucket, len(bucket))
         bucket.append(entry)
-    for inner in index.values():
-        for bucket in inner.values():
-            bucket.sort(key=lambda e: -len(e.wrong))
-    return index
+    for bucket in inner.values():
+        bucket.sort(key=lambda e: -len(e.wrong))
+    return inner
 
 
-def _run_matches(ws: list[Word], i: int, keys: tuple[str, ...]) -> bool:
-    """``ws[i:i+len(keys)]`` has these keys and is one unbroken phrase."""
-    m = len(keys)
-    if i < 0 or i + m > len(ws):
+def _run_matches(keys: list[str], joined: list[bool], i: int, phrase: tuple[str, ...]) -> bool:
+    """Words ``i..i+len(phrase)`` have these keys and are one unbroken phrase."""
+    m = len(phrase)
+    if i < 0 or i + m > len(keys):
         return False
     for k in range(m):
-        w = ws[i + k]
-        if w.key != keys[k] or (k and not w.joined):
+        if keys[i + k] != phrase[k] or (k and not joined[i + k]):
             return False
     return True
 
 
-def _guarded(ws: list[Word], i: int, entry: Entry) -> bool:
+def _guarded(keys: list[str], joined: list[bool], i: int, entry: Entry) -> bool:
     m = len(entry.wrong)
     after = i + m
-    if after < len(ws) and ws[after].joined:
+    if after < len(keys) and joined[after]:
         for g in entry.not_before:
-            if _run_matches(ws, after, g):
+            if _run_matches(keys, joined, after, g):
                 return True
-    if i > 0 and ws[i].joined:
+    if i > 0 and joined[i]:
         for g in entry.not_after:
-            if _run_matches(ws, i - len(g), g):
+            if _run_matches(keys, joined, i - len(g), g):
                 return True
     return False
 
 
-def _title(w: Word) -> bool:
-    t = w.text
+def _title(t: str) -> bool:
     return t[:1].isupper() and (len(t) == 1 or t[1:].islower())
 
 
-def _proper_name(ws: list[Word], i: int, m: int) -> bool:
+def _proper_name(st: Stream, i: int, m: int) -> bool:
     """Every word Capitalised, mid-sentence (``ông Nguyễn Hoàng Thiện``): a name, not a typo."""
-    return m > 1 and i > 0 and ws[i].joined and all(_title(ws[i + k]) for k in range(m))
+    return m > 1 and i > 0 and st.joined[i] and all(_title(st.texts[i + k]) for k in range(m))
 
 
-def find(ws: list[Word], index: dict[str, dict[str, list[Entry]]]) -> Iterable[tuple[int, Entry]]:
-    i = 0
-    n = len(ws)
-    while i < n:
-        inner = index.get(ws[i].key)
-        if inner is None:
-            i += 1
+def _starts(keys: list[str], index: TypoIndex) -> Iterable[int]:
+    """Where a typo may start: the first two keys of a longer entry, or the key of a
+    one-syllable entry (found with C-level maps: most words start nothing)."""
+    pairs = map(contains, map(index.follows.get, keys, repeat(_NONE)), islice(keys, 1, None))
+    starts = compress(count(), pairs)
+    if not index.alone:
+        return starts
+    return sorted({*starts, *compress(count(), map(index.alone.__contains__, keys))})
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def find(st: Stream, index: TypoIndex) -> Iterable[tuple[int, Entry]]:
+    """``(stream index, entry)`` of each typo, left to right, not overlapping."""
+    keys, joined = st.keys, st.joined
+    n = len(keys)
+    nxt = 0  # a found phrase is skipped as a whole
+    built = index.built
+    for i in _starts(keys, index):
+        if i < nxt:
             continue
-        candidates: list[Entry] = []
-        if i + 1 < n and ws[i + 1].joined:
-            candidates = inner.get(ws[i + 1].key, [])
-        if "" in inner:
-            candidates = [*candidates, *inner[""]]
-        hit = None
+        inner = built.get(keys[i])
+        if inner is None:
+            inner = index[keys[i]]
+        candidates = None
+        if i + 1 < n and joined[i + 1]:
+            candidates = inner.get(keys[i + 1])
+        single = inner.get("")
+        if single is not None:
+            candidates = [*candidates, *single] if candidates else single
+        elif candidates is None:
+            continue
         for entry in candidates:
             if (
-                _run_matches(ws, i, entry.wrong)
-                and not _guarded(ws, i, entry)
-                and not _proper_name(ws, i, len(entry.wrong))
+                _run_matches(keys, joined, i, entry.wrong)
+                and not _guarded(keys, joined, i, entry)
+                and not _proper_name(st, i, len(entry.wrong))
             ):
-                hit = entry
+                yield i, entry
+                nxt = i + len(entry.wrong)
                 break
-        if hit is None:
-            i += 1
-            continue
-        yield i, hit
-        i += len(hit.wrong)
 
 
 def corrected(found: list[Word], entry: Entry) -> list[str]:
@@ -236,12 +296,12 @@ class KnownTypo(Rule):
     reference = "NĐ 30/2020, Điều 8 (văn bản viết bằng tiếng Việt, chính xác)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        index = ctx.data.derived("typos", "NL201-index", build_index)
+        index = ctx.data.derived("typos", "NL201-index", TypoIndex)
         if not index:
             return
-        ws = words(notice)
-        for i, entry in find(ws, index):
-            found = ws[i : i + len(entry.wrong)]
+        st = stream(notice)
+        for i, entry in find(st, index):
+            found = st.words(i, i + len(entry.wrong))
             fixed = corrected(found, entry)
             first = found[0].para
             on_first = [w for w in found if w.para is first]

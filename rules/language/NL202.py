@@ -2,25 +2,27 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress, count
 from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import match_case
+from ._syllables import match_case, stream
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
+from ._lazy import LazyRe
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # a letter run with at least one Vietnamese mark: only those are judged
-_VN_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
-_URLISH_CHUNK = re.compile(
+_VN_WORD = LazyRe(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
+_URLISH_CHUNK = LazyRe(
     r"\S*(?:://|www\.|@)\S*|\S+\.(?:vn|com|org|net|gov|edu|int|info)\b\S*", re.IGNORECASE
 )
 
 
 # Latin-1 letters and signs Vietnamese never writes inside a word: text typed in a legacy
 # encoding (TCVN3 "Th«ng b¸o", VNI "Coäng hoøa") is NL206's, not a misspelling here
-_LEGACY = re.compile(
+_LEGACY = LazyRe(
     r"(?<=[^\W\d_])[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹¼½¾\u00ad]"
     r"|[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª¬®µ¶·¸¹¼½¾](?=[^\W\d_])"
 )
@@ -39,6 +41,19 @@ def _legacy(text: str) -> bool:
 def _fine(word: str) -> bool:
     """A valid syllable, or a word too short to judge."""
     return len(word) < 2 or check(word.lower()).ok
+
+
+class _BadWords(dict):
+    """word -> True when it carries a Vietnamese mark and is no valid syllable (process-wide, bounded)."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 200_000:
+            self.clear()
+        bad = self[word] = has_vietnamese_mark(word) and not _fine(word)
+        return bad
+
+
+_BAD = _BadWords()
 
 
 def _build_names(rows: list[Any]) -> frozenset[str]:
@@ -137,7 +152,18 @@ class InvalidSyllable(Rule):
         skip: dict[int, list[tuple[int, int]]] = {}
         for seg in notice.name_segments():
             skip.setdefault(seg.index, []).append((seg.start, seg.end))
+        # the stream holds every word outside the name segments: judge each distinct
+        # word once, then walk only the paragraphs with a bad word (or a name segment)
+        st = stream(notice)
+        texts = st.texts
+        distinct = st.distinct()
+        bad = set(compress(distinct, map(_BAD.__getitem__, distinct)))
+        walk = {id(st.para(i)) for i in compress(count(), map(bad.__contains__, texts))} if bad else set()
+        if not walk and not skip:
+            return
         for para in notice.document.paragraphs:
+            if id(para) not in walk and para.index not in skip:
+                continue
             text = para.text
             spans = None
             for m in _VN_WORD.finditer(text):

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import eq
 from typing import Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import LANGUAGE_PROFILES, Word, syllable_key, words
+from ._syllables import LANGUAGE_PROFILES, Word, stream, syllable_key
 
 # Function words that never stand twice in a row.  Content words may
 # (``Phân công công chức`` = phân công + công chức), and so may the
@@ -78,33 +80,34 @@ class RepeatedWord(Rule):
     reference = "NĐ 30/2020, Điều 8 (diễn đạt chính xác, rõ ràng)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        ws = words(notice)
-        n = len(ws)
-        i = 1
-        while i < n:
-            w = ws[i]
-            if not w.joined:
-                i += 1
+        st = stream(notice)
+        keys, joined = st.keys, st.joined
+        n = len(keys)
+        # a repeat needs a word equal to the one before it (``và và``) or to the one
+        # after the next (``đối với đối với``): only those places are looked at
+        cands = set(compress(count(1), map(eq, keys[1:], keys)))
+        cands.update(compress(count(1), map(eq, keys[2:], keys)))
+        nxt = 1
+        for i in sorted(cands):
+            if i < nxt or not joined[i]:
                 continue
-            prev = ws[i - 1]
-            if w.key == prev.key and w.key in FUNCTION_WORDS:
-                yield self._report(prev, w, w, w.text)
-                i += 1
+            key = keys[i]
+            prev = keys[i - 1]
+            if key == prev and key in FUNCTION_WORDS:
+                yield self._report(st.word(i - 1), st.word(i), st.word(i), st.texts[i])
                 continue
             if (
                 i + 2 < n
-                and (prev.key, w.key) in FUNCTION_PAIRS
-                and ws[i + 1].joined
-                and ws[i + 2].joined
-                and ws[i + 1].key == prev.key
-                and ws[i + 2].key == w.key
-                and ws[i + 1].para is ws[i + 2].para
+                and (prev, key) in FUNCTION_PAIRS
+                and joined[i + 1]
+                and joined[i + 2]
+                and keys[i + 1] == prev
+                and keys[i + 2] == key
+                and st.para(i + 1) is st.para(i + 2)
             ):
-                start, end = ws[i + 1], ws[i + 2]
-                yield self._report(w, start, end, f"{start.text} {end.text}")
-                i += 3
-                continue
-            i += 1
+                start, end = st.word(i + 1), st.word(i + 2)
+                yield self._report(st.word(i), start, end, f"{start.text} {end.text}")
+                nxt = i + 3
 
     def _report(self, before: Word, start: Word, end: Word, shown: str) -> Finding:
         return self.finding(

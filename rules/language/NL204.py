@@ -3,11 +3,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import compress, count
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import LANGUAGE_PROFILES, Word, split_tone, words
+from ._syllables import LANGUAGE_PROFILES, Stream, split_tone, stream
 
 # An open syllable whose whole vowel group is oa / oe / uy: the only place the
 # two tone-mark styles differ (LANGUAGE.md §6).  ``qu`` + ``y``/``a`` and
@@ -43,15 +44,15 @@ def classify(syllable: str) -> tuple[str, str] | None:
     return style, other
 
 
-def _likely_name(ws: list[Word], i: int) -> bool:
+def _likely_name(st: Stream, i: int) -> bool:
     """A capitalised word right after another capitalised word mid-sentence (``Nguyễn Thị Thuỷ``)."""
-    w = ws[i]
-    if not w.text[:1].isupper() or w.text.isupper() or i == 0 or not w.joined:
+    text = st.texts[i]
+    if not text[:1].isupper() or text.isupper() or i == 0 or not st.joined[i]:
         return False
-    prev = ws[i - 1]
-    if not prev.text[:1].isupper() or prev.text.isupper():
+    prev = st.texts[i - 1]
+    if not prev[:1].isupper() or prev.isupper():
         return False
-    return prev.joined
+    return st.joined[i - 1]
 
 
 class ToneStyle(Rule):
@@ -92,17 +93,24 @@ class ToneStyle(Rule):
     reference = "QĐ 1989/QĐ-BGDĐT, Điều 8; thống nhất trong một văn bản"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        ws = words(notice)
-        found: list[tuple[int, str, str]] = []
-        counts = {SECOND: 0, FIRST: 0}
-        for i, w in enumerate(ws):
-            c = classify(w.text)
-            if c is not None:
-                found.append((i, c[0], c[1]))
-                counts[c[0]] += 1
-        if not found:
+        st = stream(notice)
+        texts = st.texts
+        # judge each distinct word once; only the oa/oe/uy syllables are kept
+        pairs = {t: c for t in st.distinct() if (c := classify(t)) is not None}
+        if not pairs:
             return
         wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())
+        styles = {c[0] for c in pairs.values()}
+        if styles == {wanted} or (wanted is None and len(styles) < 2):
+            return  # one style only, the one asked for: nothing to count or report
+        found: list[tuple[int, str, str]] = []
+        counts = {SECOND: 0, FIRST: 0}
+        for i in compress(count(), map(pairs.__contains__, texts)):
+            c = pairs[texts[i]]
+            found.append((i, c[0], c[1]))
+            counts[c[0]] += 1
+        if not found:
+            return
         if wanted is None:
             if not counts[SECOND] or not counts[FIRST]:
                 return
@@ -118,8 +126,8 @@ class ToneStyle(Rule):
         for i, style, other in found:
             if style == wanted:
                 continue
-            w = ws[i]
-            name = _likely_name(ws, i)
+            w = st.word(i)
+            name = _likely_name(st, i)
             # the Quốc hiệu: NĐ 30 itself prints both «CỘNG HÒA» and «CỘNG HOÀ»
             in_header = notice.national is not None and w.para.index == notice.national.index
             name = name or in_header

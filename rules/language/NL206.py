@@ -4,7 +4,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._legacy import SIGNAL_RE, detect, gain, to_unicode
+from ._legacy import SIGNAL_RE, detect, gain, odd_paragraphs, to_unicode
 from ._syllables import LANGUAGE_PROFILES
 
 _NAMES = {"TCVN3": "TCVN3 (ABC, phông .Vn…)", "VNI": "VNI (phông VNI-…)"}
@@ -57,9 +57,10 @@ class LegacyEncoding(Rule):
         doc = notice.document
         reported: set[int] = set()
         found: set[str] = set()
+        odd = odd_paragraphs(doc)
         for para in doc.paragraphs:
             text = para.text
-            if not SIGNAL_RE.search(text):
+            if id(para) not in odd or not SIGNAL_RE.search(text):
                 continue
             enc = detect(text)
             if enc is None:

@@ -12,6 +12,8 @@ _L = r"[^\W\d_]"
 # common nouns of administrative units (Phụ lục II, III.1), longest first
 _UNIT = re.compile(rf"(?<!{_L})(Thành phố|Thị xã|Thị trấn|Phường|Quận|Huyện|Tỉnh|Xã)(?=[ \u00a0]+({_L}+))")
 # words after which a new sentence or a list item may start with a capital
+# the unit nouns alone: a fast test for the places _UNIT may match
+_UNIT_NOUN = re.compile("Thành phố|Thị xã|Thị trấn|Phường|Quận|Huyện|Tỉnh|Xã")
 _OPENERS = ".!?:;(\"“'«-–+*•…/|"
 # the unit noun is part of a Party or mass organisation's name: Tỉnh ủy, Huyện đoàn, Tỉnh đội
 _ORGAN_NEXT = {"ủy", "uỷ", "ủy", "đoàn", "đội", "hội", "ủy", "uy"}
@@ -89,11 +91,17 @@ class Capitalization(Rule):
             prose.extend(notice.recipients.items)
         for seg in prose:
             text = seg.paragraph.text
+            units = _UNIT_NOUN.search(text, seg.start, seg.end) is not None
+            semicolon = text.find(";", seg.start, seg.end) >= 0
+            if not units and not semicolon:
+                continue  # neither a unit noun nor a semicolon: nothing to judge
             part = seg.text
             if not part.strip() or is_caps(part) or part[1:] == part[1:].lower():
                 continue
-            yield from self._units(seg, text)
-            yield from self._after_semicolon(seg, text)
+            if units:
+                yield from self._units(seg, text)
+            if semicolon:
+                yield from self._after_semicolon(seg, text)
 
     def _units(self, seg, text: str) -> Iterable[Finding]:
         for m in _UNIT.finditer(text, seg.start, seg.end):

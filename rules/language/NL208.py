@@ -4,22 +4,32 @@ import re
 from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Rule, RuleContext, Severity
+from ._lazy import LazyRe
 from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
 _L = r"[^\W\d_]"
 # an upper-case token (letters, "&" inside), not part of a longer word
 _CAPS_TOKEN = re.compile(rf"(?<![\w&])[{UPPER}]+(?:&[{UPPER}]+)*(?![\w&])")
+# what any reported token holds: two capitals, or a capital before "&" (``KH&CN``, ``A&B``)
+_TWO_CAPS = re.compile(rf"[{UPPER}][{UPPER}&]")
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
-_DEFINED_WORDS = re.compile(
+_DEFINED_WORDS = LazyRe(
     r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
+_TAT = re.compile("tắt", re.IGNORECASE)  # the literal _DEFINED_WORDS needs
+
+
+def _has_tat(text: str) -> bool:
+    # a case-insensitive search scans slowly; «ắ» / «Ắ» (the only letters it folds
+    # together) are found fast, and are rare
+    return ("ắ" in text or "Ắ" in text) and _TAT.search(text) is not None
 
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
-_FIRM = re.compile(
+_FIRM = LazyRe(
     r"(?:công ty|tập đoàn|nhà máy|chi nhánh|liên danh|doanh nghiệp|hợp tác xã|hộ kinh doanh)\b(?=[^;:.()]*$)",
     re.IGNORECASE,
 )
@@ -125,8 +135,11 @@ class UndefinedAbbreviation(Rule):
         # where each abbreviation is first spelt out, in document order
         defined: dict[str, tuple[int, int]] = {}
         for para in notice.document.paragraphs:  # annexes included
+            text = para.text
             for rx in (_DEFINED_PAREN, _DEFINED_WORDS):
-                for m in rx.finditer(para.text):
+                if rx is _DEFINED_PAREN and "(" not in text or rx is _DEFINED_WORDS and not _has_tat(text):
+                    continue  # the literal each pattern needs is absent
+                for m in rx.finditer(text):
                     for part in re.split(r"[-]", m.group(1)):
                         defined.setdefault(part, (para.index, m.start(1)))
                     defined.setdefault(m.group(1), (para.index, m.start(1)))
@@ -134,6 +147,8 @@ class UndefinedAbbreviation(Rule):
         reported: set[str] = set()
         for seg in prose:
             text = seg.paragraph.text
+            if not _TWO_CAPS.search(text, seg.start, seg.end):
+                continue  # no upper-case token of two letters or more
             part = seg.text
             if not part.strip() or is_caps(part):
                 continue  # an all-caps heading: its words are words
@@ -181,8 +196,8 @@ class UndefinedAbbreviation(Rule):
                     )
 
 
-_NEIGHBOUR_LEFT = re.compile(r"(\S+)\s+$")
-_NEIGHBOUR_RIGHT = re.compile(r"^\s+(\S+)")
+_NEIGHBOUR_LEFT = LazyRe(r"(\S+)\s+$")
+_NEIGHBOUR_RIGHT = LazyRe(r"^\s+(\S+)")
 
 
 def _caps_neighbour(text: str, start: int, end: int) -> bool:

@@ -15,13 +15,28 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["SIGNAL_RE", "signal_words", "detect", "gain", "to_unicode", "plausible"]
+from ._lazy import LazyRe
+
+__all__ = ["SIGNAL_RE", "LOOKALIKES", "odd_paragraphs", "signal_words", "detect", "gain", "to_unicode", "plausible"]
 
 # Latin-1 characters that are no Vietnamese letter, plus the PDF/.doc stand-ins
 _SIGNALS = "ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹»¼½¾×÷\u00ad\u2212\u2219"
 SIGNAL_RE = re.compile(f"[{_SIGNALS}]")
-_WORD_RE = re.compile(r"\S+")
-_LETTER = re.compile(r"[^\W\d_]")
+#: letters drawn like Vietnamese ones (Ð ð, Greek, Cyrillic) and invisible characters (NL205)
+LOOKALIKES = r"\u00d0\u00f0\u00ad\u200b\u200c\u200d\u2060\ufeff\u0370-\u03ff\u0400-\u04ff"
+# either kind: clean Unicode Vietnamese holds none, so one scan tells NL205 and NL206 where to look
+_ODD_RE = re.compile(f"[{_SIGNALS}{LOOKALIKES}]")
+
+
+def odd_paragraphs(doc) -> set[int]:
+    """``id()`` of the paragraphs holding a legacy-encoding signal or a look-alike (cached)."""
+    odd = doc.meta.get("_odd_paragraphs")
+    if odd is None:
+        search = _ODD_RE.search
+        odd = doc.meta["_odd_paragraphs"] = {id(p) for p in doc.paragraphs if search(p.text)}
+    return odd
+_WORD_RE = LazyRe(r"\S+")
+_LETTER = LazyRe(r"[^\W\d_]")
 
 # TCVN3 (ABC): byte -> letter
 _TCVN3 = dict(
@@ -50,7 +65,7 @@ _NUCLEI = (
     "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
     "a ă â e ê i o ô ơ u ư y"
 ).split()
-_SYLLABLE = re.compile(
+_SYLLABLE = LazyRe(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
     f"(?:{'|'.join(_NUCLEI)})"
     r"(?:ch|ng|nh|[cmnpt])?",

@@ -1,6 +1,6 @@
 """Syllable tokens and tone-style-insensitive keys shared by the language rules.
 
-Besides the per-paragraph :func:`tokens`, :func:`words` gives the document as
+Besides the per-paragraph :func:`tokens`, :func:`stream` gives the document as
 one stream of syllables where each word knows whether it *joins* the one
 before it: only spaces (or a line break) between them, so a phrase may run
 across them.  In a ``.txt``/``.md`` export a sentence is hard-wrapped into
@@ -16,6 +16,8 @@ from notice_lint.rule import ANY_PROFILE
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,9 +28,11 @@ __all__ = [
     "Token",
     "tokens",
     "syllable_key",
+    "key_of",
     "match_case",
     "Word",
-    "words",
+    "Stream",
+    "stream",
     "split_tone",
     "TONE_MARKS",
     "LANGUAGE_PROFILES",
@@ -42,7 +46,6 @@ TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 TOKEN_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # what may separate two words of one phrase: one or two spaces, or a line break
 _SPLIT_RE = re.compile(r"([^\W\d_]+)", re.UNICODE)
-_KEYS: dict[str, str] = {}  # word -> syllable_key, for the hot loop (bounded below)
 _JOIN_SEP = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]*\n[ \u00a0\n]*")
 
 
@@ -138,51 +141,189 @@ def _name_spans(notice: "Notice") -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
-def words(notice: "Notice") -> list[Word]:
+class _KeyMap(dict):
+    """word -> syllable_key, filled on first use (bounded)."""
+
+    def __missing__(self, w: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        key = self[w] = syllable_key(w)
+        return key
+
+
+class _SepMap(dict):
+    """separator between two words -> may a phrase run across it."""
+
+    def __missing__(self, sep: str) -> bool:
+        if len(self) > 10_000:
+            self.clear()
+        joined = self[sep] = sep == " " or _JOIN_SEP.fullmatch(sep) is not None
+        return joined
+
+
+_KEY_OF = _KeyMap()
+_SEP_JOINS = _SepMap()
+
+# ``[^\W\d_]`` asks the Unicode database about every character.  A class listing the
+# letters of the Latin blocks Vietnamese is written in splits about twice as fast, and
+# gives the same words as long as no letter from another block occurs (checked on the
+# separators it leaves, which hold any such letter; else the text is split again).
+_LATIN = "\x00-\u024f\u1e00-\u1eff"
+_NOT_LATIN = re.compile(f"[^{_LATIN}]")
+_latin_split: list = []
+
+
+def _fast_split():
+    if not _latin_split:
+        letter = re.compile(r"[^\W\d_]")
+        spans: list[list[int]] = []  # runs of consecutive letters, as [first, last] code points
+        for c in [*range(0x250), *range(0x1E00, 0x1F00)]:
+            if letter.match(chr(c)):
+                if spans and spans[-1][1] == c - 1:
+                    spans[-1][1] = c
+                else:
+                    spans.append([c, c])
+        cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+        _latin_split.append(re.compile(f"([{cls}]+)").split)
+    return _latin_split[0]
+#: ``syllable_key`` through a process-wide dict: the fast way for many words
+key_of = _KEY_OF.__getitem__
+
+
+class Stream:
+    """The document as one stream of syllables, held as parallel lists.
+
+    ``keys[i]``, ``texts[i]`` and ``joined[i]`` describe word ``i``; its paragraph
+    and offsets are worked out on demand (:meth:`para`, :meth:`span`, :meth:`word`),
+    since the rules only need them where they report.
+    """
+
+    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.texts: list[str] = []
+        self.joined: list[bool] = []
+        self._firsts: list[int] = []  # stream index of the first word of each paragraph
+        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list)
+        self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
+        self._acc: dict[int, list[int]] = {}
+        self._distinct: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def distinct(self) -> list[str]:
+        """Each word text once (rules judge a word once, not per occurrence)."""
+        if self._distinct is None:
+            self._distinct = list(set(self.texts))
+        return self._distinct
+
+    def _seg(self, i: int) -> int:
+        return bisect_right(self._firsts, i) - 1
+
+    def para(self, i: int) -> "Paragraph":
+        return self._segs[self._seg(i)][0]
+
+    def span(self, i: int) -> tuple[int, int]:
+        s = self._seg(i)
+        _, parts, spans = self._segs[s]
+        j = i - self._firsts[s]
+        if spans is not None:
+            return spans[j]
+        acc = self._acc.get(s)
+        if acc is None:
+            acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
+        return acc[2 * j], acc[2 * j + 1]
+
+    def word(self, i: int) -> Word:
+        start, end = self.span(i)
+        return Word(self.para(i), start, end, self.texts[i], self.keys[i], self.joined[i])
+
+    def words(self, i: int, j: int) -> list[Word]:
+        return [self.word(k) for k in range(i, j)]
+
+
+def stream(notice: "Notice") -> Stream:
     """The document as one stream of syllables (cached on the document)."""
     doc = notice.document
-    cached = doc.meta.get("_language_words")
+    cached = doc.meta.get("_language_stream")
     if cached is not None:
         return cached
+    seps: list[str] = []
+    out = _stream(notice, _fast_split(), seps)
+    if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall("".join(seps)))):
+        out = _stream(notice, _SPLIT_RE.split, None)  # a letter of another script
+    doc.meta["_language_stream"] = out
+    return out
+
+
+def _stream(notice: "Notice", split, seps: list[str] | None) -> Stream:
+    doc = notice.document
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
-    out: list[Word] = []
+    out = Stream()
+    keys, texts, joined = out.keys, out.texts, out.joined
+    firsts, segs = out._firsts, out._segs
+    key_of = _KEY_OF.__getitem__
+    sep_joins = _SEP_JOINS.__getitem__
     carry = False  # the previous non-blank line ended in a word followed by spaces only
-    new = tuple.__new__
-    keys = _KEYS
-    join_sep = _JOIN_SEP.fullmatch
     for para in doc.paragraphs:
         text = para.text
         if _blank(text):
             continue  # a blank line between hard-wrapped lines keeps the carry
-        skip = names.get(para.index)
+        parts = split(text)  # [sep, word, sep, word, ..., sep]
+        if seps is not None:
+            seps += parts[0::2]
+        if len(parts) == 1:
+            carry = False
+            continue
         single_column = not wrap or len(para.columns) <= 1
-        parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
-        pos = len(parts[0])
-        last = len(parts) - 2
-        after_name = False
-        for k in range(1, last + 1, 2):
-            w = parts[k]
-            s = pos
-            e = s + len(w)
-            pos = e + len(parts[k + 1])
-            if skip and any(a <= s < b for a, b in skip):
-                after_name = True
-                carry = False
-                continue
-            if k == 1:
-                joined = carry and single_column and _blank(parts[0])
-            elif after_name:
-                joined = after_name = False
-            else:
-                sep = parts[k - 1]
-                joined = sep == " " or join_sep(sep) is not None
-            key = keys.get(w)
-            if key is None:
-                if len(keys) > 200_000:
-                    keys.clear()
-                key = keys[w] = syllable_key(w)
-            out.append(new(Word, (para, s, e, w, key, joined)))
-        carry = wrap and single_column and last > 0 and not after_name and _blank(parts[-1])
-    doc.meta["_language_words"] = out
+        skip = names.get(para.index)
+        if skip:
+            carry = _add_named(out, para, parts, skip, carry, single_column, wrap)
+            continue
+        ws = parts[1::2]
+        firsts.append(len(keys))
+        segs.append((para, parts, None))
+        texts.extend(ws)
+        keys.extend(map(key_of, ws))
+        joined.append(carry and single_column and _blank(parts[0]))
+        joined.extend(map(sep_joins, parts[2:-1:2]))
+        carry = wrap and single_column and _blank(parts[-1])
     return out
+
+
+def _add_named(
+    out: Stream, para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
+    carry: bool, single_column: bool, wrap: bool,
+) -> bool:
+    """Add the words of a paragraph that holds a name segment (its words are left out); the new carry."""
+    spans: list[tuple[int, int]] = []
+    first = len(out.keys)
+    pos = len(parts[0])
+    last = len(parts) - 2
+    after_name = False
+    for k in range(1, last + 1, 2):
+        w = parts[k]
+        s = pos
+        e = s + len(w)
+        pos = e + len(parts[k + 1])
+        if any(a <= s < b for a, b in skip):
+            after_name = True
+            carry = False
+            continue
+        if k == 1:
+            joined = carry and single_column and _blank(parts[0])
+        elif after_name:
+            joined = after_name = False
+        else:
+            joined = _SEP_JOINS[parts[k - 1]]
+        out.texts.append(w)
+        out.keys.append(_KEY_OF[w])
+        out.joined.append(joined)
+        spans.append((s, e))
+    if spans:
+        out._firsts.append(first)
+        out._segs.append((para, None, spans))
+    return wrap and single_column and not after_name and _blank(parts[-1])

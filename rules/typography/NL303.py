@@ -1,28 +1,35 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
+from notice_lint_rules.language._lazy import LazyRe
 
 from ._spans import in_spans, skipped_spans
 
 _L = r"[^\W\d_]"
-_AFTER_MARK = re.compile(rf"([,;:])(?={_L})")
+# a mark right before a letter; one pattern per mark, since a literal is found fast
+_AFTER_MARKS = tuple(re.compile(rf"{mark}(?={_L})") for mark in ",;:")
 # literal-first patterns (fast to scan); the words around are read afterwards
 _DOT = re.compile(rf"\.(?={_L})")
 _OPEN = re.compile(r"\((?=[^\W_])")
 _WORD_BEFORE = re.compile(rf"{_L}+$")
 _WORD_AT = re.compile(rf"{_L}+")
-_DATE_BEFORE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
+_DATE_BEFORE = LazyRe(r"(?:\d{1,2}/\d{1,2}/\d{4}|(?<![\d./])\d{4})$")
 _DIGITS = re.compile(r"\d+")
+# a digit with a letter right after or right before it: what the digit checks need, found fast
+_DIGIT_BY_LETTER = re.compile(rf"\d(?:(?={_L})|(?<={_L}\d))")
 _HYPHENS = (re.compile(rf" -(?={_L})"), re.compile(rf"- (?={_L})"))
-_SYMBOL_AFTER = re.compile(rf"[{UPPER}]+/")
-_CASE_BREAK = re.compile(rf"[{LOWER}][{UPPER}]")
-_ROMAN = re.compile(r"^[IVX]+$")
+_SYMBOL_AFTER = LazyRe(rf"[{UPPER}]+/")
+# a capital right after a lower-case letter (the capital first: capitals are rare, found fast)
+_CASE_BREAK = re.compile(rf"[{UPPER}](?<=[{LOWER}][{UPPER}])")
+_ROMAN = LazyRe(r"^[IVX]+$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -45,8 +52,17 @@ def _space_fix(index: int, text: str, at: int) -> Fix:
     return Fix.replace(index, at, at + 1, " " + text[at])
 
 
+def _hits(paragraphs, patterns) -> set[int]:
+    """Positions of the paragraphs where one of ``patterns`` matches (none spans the
+    line break that joins the paragraphs here)."""
+    texts = [p.text for p in paragraphs]
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    whole = "\n".join(texts)
+    return {bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole)}
+
+
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
-_HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
+_HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
 
 class MissingSpace(Rule):
@@ -85,7 +101,11 @@ class MissingSpace(Rule):
         if notice.recipients is not None:
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
-        for para in notice.document.paragraphs:
+        paragraphs = notice.document.paragraphs
+        # one scan of the whole text (not one per paragraph) for the two rare patterns
+        marked = _hits(paragraphs, _AFTER_MARKS)
+        case_broken = _hits(paragraphs, (_CASE_BREAK,))
+        for k, para in enumerate(paragraphs):
             text = para.text
             if not text.strip():
                 continue
@@ -93,10 +113,11 @@ class MissingSpace(Rule):
             skip = None
             found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
 
-            for m in _AFTER_MARK.finditer(text):
-                mark = m.group(1)
-                found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
-                              f"Missing space after «{mark}»", mark))
+            for rx in _AFTER_MARKS if k in marked else ():
+                for m in rx.finditer(text):
+                    mark = m.group()
+                    found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
+                                  f"Missing space after «{mark}»", mark))
             if "." in text:
                 for m in _DOT.finditer(text):
                     dot = m.start()
@@ -120,7 +141,7 @@ class MissingSpace(Rule):
                     if lm is not None and _syllable(lm.group()):
                         found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
                                       "Missing space before «(»", "("))
-            for m in _DIGITS.finditer(text):
+            for m in _DIGITS.finditer(text) if _DIGIT_BY_LETTER.search(text) else ():
                 a, b = m.start(), m.end()
                 if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
                     wm = _WORD_AT.match(text, b)
@@ -146,8 +167,8 @@ class MissingSpace(Rule):
                         p = m.end() if m.group().startswith(" ") else m.start()
                         found.append((m.start(), m.end(), p, "Dấu gạch nối cần dấu cách ở cả hai bên",
                                       "A dash needs a space on both sides", "-"))
-            for m in _CASE_BREAK.finditer(text):
-                cut_at = m.start() + 1
+            for m in _CASE_BREAK.finditer(text) if k in case_broken else ():
+                cut_at = m.start()
                 lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
                 rm = _WORD_AT.match(text, cut_at)
                 if lm is None or rm is None:
