@@ -12,7 +12,7 @@ import pytest
 
 from .eco_helpers import DRAFT, run, write
 from notice_lint import parallel
-from notice_lint.cache import CACHE_DIR, Cache, cache_root, lint_one
+from notice_lint.cache import CACHE_DIR, INDEX, Cache, cache_root, lint_one
 from notice_lint.errors import ConfigError, InputError
 from notice_lint.runner import Linter, Options
 
@@ -92,8 +92,8 @@ def test_pool_is_used_for_many_files(tree: list[str], monkeypatch: pytest.Monkey
 
 
 def _entries(root: Path) -> list[Path]:
-    """The cached results (not the manifest of the installed rules, in ``rules/``)."""
-    return [p for p in (root / CACHE_DIR).rglob("*.json") if p.parent.name != "rules"]
+    """The cached results (not the manifest of the installed rules, in ``rules/``, nor the file index)."""
+    return [p for p in (root / CACHE_DIR).rglob("*.json") if p.parent.name != "rules" and p.name != INDEX]
 
 
 def test_second_run_only_reads_the_cache(tree: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -289,3 +289,65 @@ def test_a_damaged_manifest_is_ignored(tmp_path: Path, monkeypatch: pytest.Monke
     for garbage in ("", "[]", '{"codes": [1], "config_keys": []}', json.dumps({**manifest, "fingerprint": "x"})):
         path.write_text(garbage, encoding="utf-8")
         assert Cache(tmp_path).rules_manifest() is None
+
+
+# -- files unchanged since the last run are not read --------------------------------
+
+
+def _opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import builtins
+
+    seen: list[str] = []
+    real = builtins.open
+
+    def spy(file, *a, **k):
+        if "docs" in Path(str(file)).parts:
+            seen.append(Path(str(file)).name)
+        return real(file, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    return seen
+
+
+def _age(path: Path, seconds: int) -> None:
+    import os
+
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = write(tmp_path, "docs/a.txt", DRAFT + "Rà xoát lại.\n")
+    b = write(tmp_path, "docs/b.txt", DRAFT)
+    for p in (a, b):
+        _age(p, 60)  # written well before the index: trusted next time
+    first = run("--jobs", "1", "--format", "json", "docs")
+    assert (tmp_path / CACHE_DIR).rglob(INDEX)
+    opened = _opened(monkeypatch)
+    second = run("--jobs", "1", "--format", "json", "docs")
+    assert opened == [] and second.stdout == first.stdout
+    # an edited file is read again (its size and mtime changed)
+    b.write_text(DRAFT.replace("ngày 12", "ngày 13") + "Kính phí.\n", encoding="utf-8")
+    third = run("--jobs", "1", "--format", "json", "docs")
+    assert opened == ["b.txt", "b.txt"] and "NL201" in third.stdout and third.stdout != second.stdout
+
+
+def test_a_file_as_young_as_the_index_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "docs/a.txt", DRAFT)  # mtime = now: within the slack of the index written just after
+    run("--jobs", "1", "docs")
+    opened = _opened(monkeypatch)
+    run("--jobs", "1", "docs")
+    assert opened == ["a.txt"]
+
+
+def test_a_damaged_index_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = write(tmp_path, "docs/a.txt", DRAFT + "Rà xoát lại.\n")
+    _age(a, 60)
+    first = run("--jobs", "1", "--format", "json", "docs")
+    (index,) = (tmp_path / CACHE_DIR).rglob(INDEX)
+    for garbage in ("", "[]", '{"written": "x", "files": {}}', '{"written": 1, "files": {"a": [1]}}'):
+        index.write_text(garbage, encoding="utf-8")
+        assert run("--jobs", "1", "--format", "json", "docs").stdout == first.stdout

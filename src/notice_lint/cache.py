@@ -34,7 +34,11 @@ from .rule import Edit, Finding, Fix, Severity
 __all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one"]
 
 CACHE_DIR = ".notice_lint_cache"
-FORMAT = 2
+FORMAT = 3
+#: the file that remembers each linted file's size, mtime, inode and content digest
+INDEX = "files.json"
+#: how much older than the remembered list a file's mtime must be for its digest to be trusted
+MTIME_SLACK_NS = 2_000_000_000
 
 
 def cache_root(cwd: Path | None = None) -> Path:
@@ -53,11 +57,23 @@ class Cache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root if root is not None else cache_root()) / CACHE_DIR
         self.dir = self.root / f"v{FORMAT}"
+        self._dir = str(self.dir)
         self._code_fp: str | None = None
         self._bases: dict[tuple[Any, ...], bytes] = {}
+        self._index: tuple[int, dict[str, list[Any]]] | None = None  # (saved at, path -> status, digest)
+        self._seen: dict[str, list[Any]] = {}  # digests computed by this run
 
     # -- key ---------------------------------------------------------------
-    def key(self, linter: Any, path: str, data: bytes) -> str | None:
+    def key(self, linter: Any, path: str, data: bytes, st: os.stat_result | None = None) -> str | None:
+        """The key of ``path`` with content ``data`` under ``linter``'s settings (None: no caching).
+
+        ``st``: the file's status taken *before* ``data`` was read; given, the
+        digest is remembered for the next run (:meth:`known_digest`).
+        """
+        return self.key_for_digest(linter, path, self.digest(path, data, st))
+
+    def key_for_digest(self, linter: Any, path: str, digest: str) -> str | None:
+        """:meth:`key` from the content's digest (:meth:`digest` or :meth:`known_digest`)."""
         try:
             cfg = linter.config_for(path)
             codes = linter.codes_for(cfg, path)
@@ -83,8 +99,66 @@ class Cache:
             blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
             base = self._bases[base_key] = hashlib.sha256(blob.encode("utf-8")).digest()
         h = hashlib.sha256(base)
-        h.update(data)
+        h.update(digest.encode())
         return h.hexdigest()
+
+    # -- content digests, remembered by file status ----------------------------
+    def digest(self, path: str, data: bytes, st: os.stat_result | None = None) -> str:
+        """SHA-256 of ``data``, the content of ``path``; remembered with ``st`` (its status taken
+        before reading it: a file changed while being read then never matches) when given."""
+        digest = hashlib.sha256(data).hexdigest()
+        if st is not None:
+            self._seen[os.path.abspath(path)] = [st.st_size, st.st_mtime_ns, st.st_ino, digest]
+        return digest
+
+    def known_digest(self, path: str, st: os.stat_result) -> str | None:
+        """The digest of ``path`` remembered by an earlier run, if the file has not changed since.
+
+        "Not changed": same size, modification time and inode, and a
+        modification time older than the remembered list by more than
+        :data:`MTIME_SLACK_NS` (a file written in the same clock tick as the
+        list was saved is read again: some file systems keep times to 2 s).
+        """
+        if self._index is None:
+            self._index = self._load_index()
+        written, files = self._index
+        entry = files.get(os.path.abspath(path))
+        if (
+            entry is not None
+            and entry[0] == st.st_size
+            and entry[1] == st.st_mtime_ns
+            and entry[2] == st.st_ino
+            and st.st_mtime_ns < written - MTIME_SLACK_NS
+        ):
+            return entry[3]
+        return None
+
+    def _load_index(self) -> tuple[int, dict[str, list[Any]]]:
+        try:
+            with open(os.path.join(self._dir, INDEX), "rb") as fh:
+                obj = json.loads(fh.read())
+            written, files = int(obj["written"]), obj["files"]
+            if isinstance(files, dict):
+                return written, {
+                    k: v for k, v in files.items()
+                    if isinstance(v, list) and len(v) == 4 and isinstance(v[3], str)
+                }
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return 0, {}
+
+    def save_index(self) -> None:
+        """Remember the digests this run computed (atomically; a lost race only costs re-reading)."""
+        if not self._seen:
+            return
+        import time
+
+        if self._index is None:
+            self._index = self._load_index()
+        files = dict(self._index[1])
+        files.update(self._seen)
+        self._write(Path(self._dir) / INDEX, {"written": time.time_ns(), "files": files})
+        self._seen = {}
 
     def code_fingerprint(self) -> str:
         """Name, size and mtime of every source file of the engine and of the installed plugins.
@@ -150,13 +224,18 @@ class Cache:
 
     # -- entries -----------------------------------------------------------
     def _entry(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.json"
+        return Path(self._entry_path(key))
+
+    def _entry_path(self, key: str) -> str:
+        # plain strings: a thousand cache hits should not cost a thousand pathlib objects
+        return os.path.join(self._dir, key[:2], key + ".json")
 
     def get(self, key: str, path: str) -> Any:
         from .runner import FileResult
 
         try:
-            obj = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            with open(self._entry_path(key), "rb") as fh:
+                obj = json.loads(fh.read())
             if obj.get("key") != key:
                 return None
             return FileResult(
@@ -278,10 +357,11 @@ def lint_one(linter: Any, path: str, cache: Cache | None) -> Any:
     from .document import _read_bytes
 
     try:
+        st = os.stat(path)
         data = _read_bytes(Path(path))
-    except InputError:
+    except (OSError, InputError):
         return linter.lint_file(path)  # the same error, reported the usual way
-    key = cache.key(linter, path, data)
+    key = cache.key(linter, path, data, st)
     if key is not None:
         hit = cache.get(key, path)
         if hit is not None:

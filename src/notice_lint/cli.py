@@ -197,8 +197,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         if result.findings and failing(result.findings, cfg_fail_on or "warning"):
             fail = True
 
-    if cache is not None and rules is None:
-        cache.remember_rules(linter)  # the next run the cache answers needs no rule module
+    if cache is not None:
+        cache.save_index()  # files unchanged by the next run are not even read
+        if rules is None:
+            cache.remember_rules(linter)  # the next run the cache answers needs no rule module
     if fixer and fixer.summary():
         click.echo(fixer.summary(), err=True)
     if fixer and diff:

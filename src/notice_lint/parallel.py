@@ -78,11 +78,14 @@ def _cached(linter: Any, path: str, cache: Cache) -> Any:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > CACHED_MAX_BYTES or os.path.basename(path).startswith("~$"):
             return None
-        with open(path, "rb") as fh:
-            data = fh.read()
+        digest = cache.known_digest(path, st)  # unchanged since the last run: not even read
+        if digest is None:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            digest = cache.digest(path, data, st)
     except (OSError, ValueError):
         return None
-    key = cache.key(linter, path, data)
+    key = cache.key_for_digest(linter, path, digest)
     return cache.get(key, path) if key is not None else None
 
 
