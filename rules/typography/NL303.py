@@ -10,6 +10,7 @@ import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
 from notice_lint_rules.language._lazy import LazyRe
+from notice_lint_rules.language._syllables import built_stream
 
 from ._spans import in_spans, skipped_spans
 
@@ -61,6 +62,34 @@ def _hits(paragraphs, patterns) -> set[int]:
     return {bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole)}
 
 
+_ONE_DIGIT = re.compile(r"\d")
+
+
+def _may_match(doc) -> tuple[bool, bool]:
+    """``(a case break may occur, a digit may touch a letter)``, told from the words and
+    separators of the language rules' stream when it is built (False only when impossible).
+
+    A capital right after a lower-case letter lies inside one word (both are letters); a
+    digit touching a letter ends a separator before a word or starts one after a word."""
+    st = built_stream(doc)
+    if st is None:
+        return True, True
+    words, inner, first, last, _bare = st.inventory()
+    digit = _ONE_DIGIT.match
+    case = any(map(_case_break_in, words))
+    touch = (
+        any(digit(s[0]) or digit(s[-1]) for s in inner)
+        or any(s and digit(s[-1]) for s in first)
+        or any(s and digit(s[0]) for s in last)
+    )
+    return case, touch
+
+
+@functools.lru_cache(maxsize=65536)
+def _case_break_in(word: str) -> bool:
+    return _CASE_BREAK.search(word) is not None
+
+
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
 _HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
@@ -102,9 +131,10 @@ class MissingSpace(Rule):
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         paragraphs = notice.document.paragraphs
+        may_break, may_touch = _may_match(notice.document)
         # one scan of the whole text (not one per paragraph) for the two rare patterns
         marked = _hits(paragraphs, _AFTER_MARKS)
-        case_broken = _hits(paragraphs, (_CASE_BREAK,))
+        case_broken = _hits(paragraphs, (_CASE_BREAK,)) if may_break else ()
         for k, para in enumerate(paragraphs):
             text = para.text
             if not text.strip():
@@ -141,7 +171,7 @@ class MissingSpace(Rule):
                     if lm is not None and _syllable(lm.group()):
                         found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
                                       "Missing space before «(»", "("))
-            for m in _DIGITS.finditer(text) if _DIGIT_BY_LETTER.search(text) else ():
+            for m in _DIGITS.finditer(text) if may_touch and _DIGIT_BY_LETTER.search(text) else ():
                 a, b = m.start(), m.end()
                 if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
                     wm = _WORD_AT.match(text, b)
