@@ -63,26 +63,53 @@ def _hits(paragraphs, patterns) -> set[int]:
 
 
 _ONE_DIGIT = re.compile(r"\d")
+_OPEN_DIGIT = re.compile(r"\((?=\d)")
+# what may occur in a document, one bit per pattern (see _may_match)
+CASE, TOUCH, MARK, DOT, OPEN, HYPHEN = 1, 2, 4, 8, 16, 32
+ALL = 63
 
 
-def _may_match(doc) -> tuple[bool, bool]:
-    """``(a case break may occur, a digit may touch a letter)``, told from the words and
-    separators of the language rules' stream when it is built (False only when impossible).
+def _may_match(doc) -> int:
+    """The patterns that may match in ``doc`` (bits above), told from the distinct words and
+    separators (non-letter runs) of the language rules' stream when it is built; every
+    bit is set when it is not.  A bit is clear only when its pattern cannot match:
 
-    A capital right after a lower-case letter lies inside one word (both are letters); a
-    digit touching a letter ends a separator before a word or starts one after a word."""
+    - a capital right after a lower-case letter lies inside one word (both are letters);
+    - a digit touching a letter ends a separator before a word or starts one after a word;
+    - ``, ; : .`` and `` -``/``- `` before a letter end a separator before a word;
+    - ``(`` before a letter or a digit ends a separator before a word or precedes a
+      digit inside a separator.
+    """
     st = built_stream(doc)
     if st is None:
-        return True, True
-    words, inner, first, last, _bare = st.inventory()
-    digit = _ONE_DIGIT.match
-    case = any(map(_case_break_in, words))
-    touch = (
-        any(digit(s[0]) or digit(s[-1]) for s in inner)
-        or any(s and digit(s[-1]) for s in first)
-        or any(s and digit(s[0]) for s in last)
-    )
-    return case, touch
+        return ALL
+    words, inner, first, last, bare = st.inventory()
+    found = CASE if any(map(_case_break_in, words)) else 0
+    for seps, before, after in ((inner, True, True), (first, True, False), (last, False, True), (bare, False, False)):
+        for sep in seps:
+            found |= _sep_bits(sep, before, after)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _sep_bits(sep: str, before: bool, after: bool) -> int:
+    """The bits a separator may set, given whether a word follows it (before) or precedes it (after)."""
+    bits = OPEN if _OPEN_DIGIT.search(sep) else 0
+    if before and sep:
+        last = sep[-1]
+        if last in ",;:":
+            bits |= MARK
+        elif last == ".":
+            bits |= DOT
+        elif last == "(":
+            bits |= OPEN
+        elif _ONE_DIGIT.match(last):
+            bits |= TOUCH
+        if sep.endswith((" -", "- ")):
+            bits |= HYPHEN
+    if after and sep and _ONE_DIGIT.match(sep[0]):
+        bits |= TOUCH
+    return bits
 
 
 @functools.lru_cache(maxsize=65536)
@@ -131,10 +158,16 @@ class MissingSpace(Rule):
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         paragraphs = notice.document.paragraphs
-        may_break, may_touch = _may_match(notice.document)
+        may = _may_match(notice.document)
+        if not may:
+            return
+        may_touch = may & TOUCH
+        may_dot = may & DOT
+        may_open = may & OPEN
+        may_hyphen = may & HYPHEN
         # one scan of the whole text (not one per paragraph) for the two rare patterns
-        marked = _hits(paragraphs, _AFTER_MARKS)
-        case_broken = _hits(paragraphs, (_CASE_BREAK,)) if may_break else ()
+        marked = _hits(paragraphs, _AFTER_MARKS) if may & MARK else ()
+        case_broken = _hits(paragraphs, (_CASE_BREAK,)) if may & CASE else ()
         for k, para in enumerate(paragraphs):
             text = para.text
             if not text.strip():
@@ -148,7 +181,7 @@ class MissingSpace(Rule):
                     mark = m.group()
                     found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
                                   f"Missing space after «{mark}»", mark))
-            if "." in text:
+            if may_dot and "." in text:
                 for m in _DOT.finditer(text):
                     dot = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
@@ -164,7 +197,7 @@ class MissingSpace(Rule):
                     if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
                         found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
                                       "Missing space after the period", "."))
-            if not listing and "(" in text:
+            if may_open and not listing and "(" in text:
                 for m in _OPEN.finditer(text):
                     p = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, p - 30), p)
@@ -185,7 +218,7 @@ class MissingSpace(Rule):
                         whole = text[lm.start() : b]
                         found.append((lm.start(), b, a, f"Chữ viết dính vào số: «{whole}»",
                                       f"A word run into a number: «{whole}»", "digit"))
-            if para.index not in fields and "-" in text:
+            if may_hyphen and para.index not in fields and "-" in text:
                 for rx in _HYPHENS:
                     for m in rx.finditer(text):
                         if m.start() == 0 or not text[m.start() - 1].isalpha():
