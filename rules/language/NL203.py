@@ -31,6 +31,9 @@ FUNCTION_PAIRS = frozenset(
     )
     if len(p.split()) == 2
 )
+# every key a repeat is made of
+_LISTED = FUNCTION_WORDS | {k for pair in FUNCTION_PAIRS for k in pair}
+_NEXT = (1).__add__
 
 
 def _delete(first_end: Word, start: Word, end: Word) -> Edit:
@@ -83,12 +86,12 @@ class RepeatedWord(Rule):
         st = stream(notice)
         keys, joined = st.keys, st.joined
         n = len(keys)
-        # a repeat needs a word equal to the one before it (``và và``) or to the one
-        # after the next (``đối với đối với``): only those places are looked at
-        cands = set(compress(count(1), map(eq, keys[1:], keys)))
-        cands.update(compress(count(1), map(eq, keys[2:], keys)))
+        # a repeat is reported at a word that is, as the word before it, a function word or
+        # a word of a connective: only those places are looked at (found with C-level maps)
+        at = list(compress(count(), map(_LISTED.__contains__, keys)))
+        cands = compress(at[1:], map(eq, at[1:], map(_NEXT, at)))
         nxt = 1
-        for i in sorted(cands):
+        for i in cands:
             if i < nxt or not joined[i]:
                 continue
             key = keys[i]

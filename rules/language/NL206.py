@@ -58,7 +58,7 @@ class LegacyEncoding(Rule):
         reported: set[int] = set()
         found: set[str] = set()
         odd = odd_paragraphs(doc)
-        for para in doc.paragraphs:
+        for para in doc.paragraphs if odd else ():  # no odd paragraph: no encoding to detect
             text = para.text
             if id(para) not in odd or not SIGNAL_RE.search(text):
                 continue

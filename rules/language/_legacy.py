@@ -15,7 +15,10 @@ import functools
 import re
 import unicodedata
 
+from itertools import chain
+
 from ._lazy import LazyRe
+from ._syllables import built_stream
 
 __all__ = ["SIGNAL_RE", "LOOKALIKES", "odd_paragraphs", "signal_words", "detect", "gain", "to_unicode", "plausible"]
 
@@ -32,9 +35,20 @@ def odd_paragraphs(doc) -> set[int]:
     """``id()`` of the paragraphs holding a legacy-encoding signal or a look-alike (cached)."""
     odd = doc.meta.get("_odd_paragraphs")
     if odd is None:
+        st = built_stream(doc)
+        if st is not None and not any(map(_has_odd, chain.from_iterable(st.inventory()))):
+            # every character of a non-blank paragraph is in one of the stream's distinct
+            # words or separators, and a blank one holds none of these: no paragraph is odd
+            odd = doc.meta["_odd_paragraphs"] = set()
+            return odd
         search = _ODD_RE.search
         odd = doc.meta["_odd_paragraphs"] = {id(p) for p in doc.paragraphs if search(p.text)}
     return odd
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_odd(s: str) -> bool:
+    return _ODD_RE.search(s) is not None
 _WORD_RE = LazyRe(r"\S+")
 _LETTER = LazyRe(r"[^\W\d_]")
 

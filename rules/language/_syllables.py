@@ -33,6 +33,7 @@ __all__ = [
     "Word",
     "Stream",
     "stream",
+    "built_stream",
     "split_tone",
     "TONE_MARKS",
     "LANGUAGE_PROFILES",
@@ -198,7 +199,7 @@ class Stream:
     since the rules only need them where they report.
     """
 
-    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct")
+    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_named", "_seps", "_inventory")
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -209,6 +210,11 @@ class Stream:
         self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
+        self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
+        # the separators (non-letter runs) of every non-blank paragraph: between two words,
+        # before the first word, after the last word, and whole paragraphs with no word
+        self._seps: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+        self._inventory: tuple | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -218,6 +224,16 @@ class Stream:
         if self._distinct is None:
             self._distinct = list(set(self.texts))
         return self._distinct
+
+    def inventory(self) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+        """``(words, inner, first, last, bare)``: each distinct word of the document (name
+        segments included) and each distinct separator as :attr:`_seps` sorts them.  Every
+        letter run and every non-letter run of the document is in there, so a rule can tell
+        from them, without scanning the text, that a pattern cannot match (typography)."""
+        if self._inventory is None:
+            inner, first, last, bare = self._seps
+            self._inventory = (set(self.distinct()).union(self._named), set(inner), set(first), set(last), set(bare))
+        return self._inventory
 
     def _seg(self, i: int) -> int:
         return bisect_right(self._firsts, i) - 1
@@ -250,21 +266,29 @@ def stream(notice: "Notice") -> Stream:
     cached = doc.meta.get("_language_stream")
     if cached is not None:
         return cached
-    seps: list[str] = []
-    out = _stream(notice, _fast_split(), seps)
-    if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall("".join(seps)))):
-        out = _stream(notice, _SPLIT_RE.split, None)  # a letter of another script
+    out = _stream(notice, _fast_split())
+    _words, *distinct_seps = out.inventory()  # the distinct separators: a short text to search
+    seps = "".join("".join(x) for x in distinct_seps)
+    if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall(seps))):
+        out = _stream(notice, _SPLIT_RE.split)  # a letter of another script
     doc.meta["_language_stream"] = out
     return out
 
 
-def _stream(notice: "Notice", split, seps: list[str] | None) -> Stream:
+def built_stream(doc) -> Stream | None:
+    """The stream of ``doc`` if a rule has built it already, else None."""
+    return doc.meta.get("_language_stream")
+
+
+def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
     keys, texts, joined = out.keys, out.texts, out.joined
     firsts, segs = out._firsts, out._segs
+    inner, first, last, bare = out._seps
+    named = out._named
     key_of = _KEY_OF.__getitem__
     sep_joins = _SEP_JOINS.__getitem__
     carry = False  # the previous non-blank line ended in a word followed by spaces only
@@ -273,14 +297,17 @@ def _stream(notice: "Notice", split, seps: list[str] | None) -> Stream:
         if _blank(text):
             continue  # a blank line between hard-wrapped lines keeps the carry
         parts = split(text)  # [sep, word, sep, word, ..., sep]
-        if seps is not None:
-            seps += parts[0::2]
         if len(parts) == 1:
+            bare.append(text)
             carry = False
             continue
+        first.append(parts[0])
+        last.append(parts[-1])
+        inner += parts[2:-1:2]
         single_column = not wrap or len(para.columns) <= 1
         skip = names.get(para.index)
         if skip:
+            named += parts[1::2]
             carry = _add_named(out, para, parts, skip, carry, single_column, wrap)
             continue
         ws = parts[1::2]

@@ -5,6 +5,8 @@ from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
+from notice_lint_rules.language._syllables import built_stream
+
 from ._spans import in_spans, skipped_spans
 
 # one or two spaces (more is a column gap or a blank field) before a closing mark
@@ -45,6 +47,9 @@ class SpaceBeforePunctuation(Rule):
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        st = built_stream(notice.document)
+        if st is not None and not any(map(_gap_in, _separators(st))):
+            return  # every space and mark of the document is in a separator: none holds a gap
         for para in notice.document.paragraphs:
             text = para.text
             if not _GAP_MARK.search(text):
@@ -67,3 +72,21 @@ class SpaceBeforePunctuation(Rule):
                     en=f"Space before «{mark}»",
                     fix=Fix.replace(para.index, start, end, ""),
                 )
+
+
+def _separators(st):
+    _words, inner, first, last, bare = st.inventory()
+    return (*inner, *first, *last, *bare)
+
+
+_GAPS: dict[str, bool] = {}
+
+
+def _gap_in(sep: str) -> bool:
+    """Does a non-letter run hold a mark right after a space (cached per run)."""
+    gap = _GAPS.get(sep)
+    if gap is None:
+        if len(_GAPS) > 50_000:
+            _GAPS.clear()
+        gap = _GAPS[sep] = _GAP_MARK.search(sep) is not None
+    return gap

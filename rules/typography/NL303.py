@@ -10,6 +10,7 @@ import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
 from notice_lint_rules.language._lazy import LazyRe
+from notice_lint_rules.language._syllables import built_stream
 
 from ._spans import in_spans, skipped_spans
 
@@ -61,6 +62,61 @@ def _hits(paragraphs, patterns) -> set[int]:
     return {bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole)}
 
 
+_ONE_DIGIT = re.compile(r"\d")
+_OPEN_DIGIT = re.compile(r"\((?=\d)")
+# what may occur in a document, one bit per pattern (see _may_match)
+CASE, TOUCH, MARK, DOT, OPEN, HYPHEN = 1, 2, 4, 8, 16, 32
+ALL = 63
+
+
+def _may_match(doc) -> int:
+    """The patterns that may match in ``doc`` (bits above), told from the distinct words and
+    separators (non-letter runs) of the language rules' stream when it is built; every
+    bit is set when it is not.  A bit is clear only when its pattern cannot match:
+
+    - a capital right after a lower-case letter lies inside one word (both are letters);
+    - a digit touching a letter ends a separator before a word or starts one after a word;
+    - ``, ; : .`` and `` -``/``- `` before a letter end a separator before a word;
+    - ``(`` before a letter or a digit ends a separator before a word or precedes a
+      digit inside a separator.
+    """
+    st = built_stream(doc)
+    if st is None:
+        return ALL
+    words, inner, first, last, bare = st.inventory()
+    found = CASE if any(map(_case_break_in, words)) else 0
+    for seps, before, after in ((inner, True, True), (first, True, False), (last, False, True), (bare, False, False)):
+        for sep in seps:
+            found |= _sep_bits(sep, before, after)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _sep_bits(sep: str, before: bool, after: bool) -> int:
+    """The bits a separator may set, given whether a word follows it (before) or precedes it (after)."""
+    bits = OPEN if _OPEN_DIGIT.search(sep) else 0
+    if before and sep:
+        last = sep[-1]
+        if last in ",;:":
+            bits |= MARK
+        elif last == ".":
+            bits |= DOT
+        elif last == "(":
+            bits |= OPEN
+        elif _ONE_DIGIT.match(last):
+            bits |= TOUCH
+        if sep.endswith((" -", "- ")):
+            bits |= HYPHEN
+    if after and sep and _ONE_DIGIT.match(sep[0]):
+        bits |= TOUCH
+    return bits
+
+
+@functools.lru_cache(maxsize=65536)
+def _case_break_in(word: str) -> bool:
+    return _CASE_BREAK.search(word) is not None
+
+
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
 _HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
@@ -102,9 +158,16 @@ class MissingSpace(Rule):
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         paragraphs = notice.document.paragraphs
+        may = _may_match(notice.document)
+        if not may:
+            return
+        may_touch = may & TOUCH
+        may_dot = may & DOT
+        may_open = may & OPEN
+        may_hyphen = may & HYPHEN
         # one scan of the whole text (not one per paragraph) for the two rare patterns
-        marked = _hits(paragraphs, _AFTER_MARKS)
-        case_broken = _hits(paragraphs, (_CASE_BREAK,))
+        marked = _hits(paragraphs, _AFTER_MARKS) if may & MARK else ()
+        case_broken = _hits(paragraphs, (_CASE_BREAK,)) if may & CASE else ()
         for k, para in enumerate(paragraphs):
             text = para.text
             if not text.strip():
@@ -118,7 +181,7 @@ class MissingSpace(Rule):
                     mark = m.group()
                     found.append((m.start(), m.end() + 1, m.end(), f"Thiếu dấu cách sau dấu «{mark}»",
                                   f"Missing space after «{mark}»", mark))
-            if "." in text:
+            if may_dot and "." in text:
                 for m in _DOT.finditer(text):
                     dot = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
@@ -134,14 +197,14 @@ class MissingSpace(Rule):
                     if _syllable(left) and _syllable(right) and (has_vietnamese_mark(left) or has_vietnamese_mark(right)):
                         found.append((dot, dot + 1, dot + 1, "Thiếu dấu cách sau dấu chấm",
                                       "Missing space after the period", "."))
-            if not listing and "(" in text:
+            if may_open and not listing and "(" in text:
                 for m in _OPEN.finditer(text):
                     p = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, p - 30), p)
                     if lm is not None and _syllable(lm.group()):
                         found.append((p, p + 1, p, "Thiếu dấu cách trước dấu «(»",
                                       "Missing space before «(»", "("))
-            for m in _DIGITS.finditer(text) if _DIGIT_BY_LETTER.search(text) else ():
+            for m in _DIGITS.finditer(text) if may_touch and _DIGIT_BY_LETTER.search(text) else ():
                 a, b = m.start(), m.end()
                 if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
                     wm = _WORD_AT.match(text, b)
@@ -155,7 +218,7 @@ class MissingSpace(Rule):
                         whole = text[lm.start() : b]
                         found.append((lm.start(), b, a, f"Chữ viết dính vào số: «{whole}»",
                                       f"A word run into a number: «{whole}»", "digit"))
-            if para.index not in fields and "-" in text:
+            if may_hyphen and para.index not in fields and "-" in text:
                 for rx in _HYPHENS:
                     for m in rx.finditer(text):
                         if m.start() == 0 or not text[m.start() - 1].isalpha():
