@@ -284,6 +284,8 @@ class _BodyReader:
         self.section = 0
         #: paragraphs holding deletions, fallbacks, text boxes or objects (None: not looked for yet)
         self.special: set[etree._Element] | None = None
+        #: text and runs of every paragraph read in one pass (empty: read them one by one; None: not read yet)
+        self.flat: dict[etree._Element, tuple[str, list[RunSpan]]] | None = None
 
     # -- structure -------------------------------------------------------
     def walk(self, parent: etree._Element, cell: Cell | None, depth: int, in_textbox: bool = False) -> None:
@@ -332,14 +334,15 @@ class _BodyReader:
 
     # -- paragraphs ------------------------------------------------------
     def paragraph(self, p: etree._Element, cell: Cell | None, in_textbox: bool) -> None:
-        parts: list[str] = []
-        runs: list[RunSpan] = []
+        runs: list[RunSpan]
         textboxes: list[etree._Element] = []
-        pos = 0
         special = self.special
         if special is None:
             special = self.special = _special_paragraphs(p.getroottree().getroot())
         if special and p in special:
+            parts: list[str] = []
+            runs = []
+            pos = 0
             for r in self._runs_special(p, textboxes):
                 start = pos
                 for child in r:
@@ -349,33 +352,16 @@ class _BodyReader:
                         pos += len(piece)
                 if pos > start:
                     runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, r))
+            raw = "".join(parts)
         else:
-            # the common case, in one C-level pass over the paragraph (an
-            # unfiltered iter: lxml builds a tag matcher per call otherwise):
-            # each run, then its text pieces (direct children of that run only,
-            # as in the general path)
-            run = None
-            start = 0
-            pieces = _PIECES
-            for el in p.iter():
-                tag = el.tag
-                if tag == T:
-                    if run is not None:
-                        piece = el.text
-                        if piece and el.getparent() is run:
-                            parts.append(piece)
-                            pos += len(piece)
-                elif tag == R:
-                    if run is not None and pos > start:
-                        runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
-                    run, start = el, pos
-                elif run is not None and tag in pieces and el.getparent() is run:
-                    piece = pieces[tag]
-                    parts.append(piece)
-                    pos += len(piece)
-            if run is not None and pos > start:
-                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
-        raw = "".join(parts)
+            flat = self.flat
+            if flat is None:
+                flat = self.flat = _flat_paragraphs(p.getroottree().getroot())
+            hit = flat.get(p) if flat else None
+            if hit is not None:
+                raw, runs = hit
+            else:
+                raw, runs = _common_paragraph(p)
         paragraphs = self.paragraphs
         index = len(paragraphs) + 1
         if len(raw) > 2000:
@@ -465,8 +451,102 @@ def _special_paragraphs(root: etree._Element) -> set[etree._Element]:
     return special
 
 
+def _common_paragraph(p: etree._Element) -> tuple[str, list[RunSpan]]:
+    """Text and runs of a paragraph with no deletion, fallback or text box.
+
+    In one C-level pass over the paragraph (an unfiltered iter: lxml builds a
+    tag matcher per call otherwise): each run, then its text pieces (direct
+    children of that run only, as in the general path).
+    """
+    parts: list[str] = []
+    runs: list[RunSpan] = []
+    pos = 0
+    run = None
+    start = 0
+    pieces = _PIECES
+    for el in p.iter():
+        tag = el.tag
+        if tag == T:
+            if run is not None:
+                piece = el.text
+                if piece and el.getparent() is run:
+                    parts.append(piece)
+                    pos += len(piece)
+        elif tag == R:
+            if run is not None and pos > start:
+                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+            run, start = el, pos
+        elif run is not None and tag in pieces and el.getparent() is run:
+            piece = pieces[tag]
+            parts.append(piece)
+            pos += len(piece)
+    if run is not None and pos > start:
+        runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+    return "".join(parts), runs
+
+
+_NESTED_P: Any = None
+
+
+def _flat_paragraphs(root: etree._Element) -> dict[etree._Element, tuple[str, list[RunSpan]]]:
+    """What :func:`_common_paragraph` gives for every paragraph, in one pass over the whole document.
+
+    One filtered iteration over the document (one tag matcher) instead of one
+    per paragraph.  A paragraph's elements follow it in document order up to
+    the next paragraph, unless a paragraph holds another (text boxes, damaged
+    packages): then the answer is empty and each paragraph is read alone.  A
+    run met after a paragraph without being inside it (a run outside any
+    paragraph) ends that paragraph.
+    """
+    global _NESTED_P
+    if _NESTED_P is None:
+        _NESTED_P = etree.XPath("boolean(//w:p//w:p)", namespaces={"w": W_NS})
+    if _NESTED_P(root):
+        return {}
+    out: dict[etree._Element, tuple[str, list[RunSpan]]] = {}
+    pieces = _PIECES
+    para = None
+    parts: list[str] = []
+    runs: list[RunSpan] = []
+    run = None
+    pos = start = 0
+    for el in root.iter(_FLAT_TAGS):
+        tag = el.tag
+        if tag == T:
+            if run is not None:
+                piece = el.text
+                if piece and el.getparent() is run:
+                    parts.append(piece)
+                    pos += len(piece)
+        elif tag == R:
+            if run is not None and pos > start:
+                runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+            if para is not None and (el.getparent() is para or next(el.iterancestors(P), None) is para):
+                run, start = el, pos
+            else:
+                run = None
+        elif tag == P:
+            if para is not None:
+                if run is not None and pos > start:
+                    runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+                out[para] = ("".join(parts), runs)
+                if len(out) > MAX_PARAGRAPHS:
+                    return {}
+            para, parts, runs, run, pos = el, [], [], None, 0
+        elif run is not None and el.getparent() is run:
+            piece = pieces[tag]
+            parts.append(piece)
+            pos += len(piece)
+    if para is not None:
+        if run is not None and pos > start:
+            runs.append(RunSpan(start, pos, _EMPTY_PROPS, None, run))
+        out[para] = ("".join(parts), runs)
+    return out
+
+
 _EMPTY_PROPS = RunProps()
 _RUN_TAGS = (R, T, TAB, BR, CR, NOBREAKHYPHEN, SOFTHYPHEN)
+_FLAT_TAGS = (P,) + _RUN_TAGS
 _PIECES = {TAB: "\t", BR: "\n", CR: "\n", NOBREAKHYPHEN: "-", SOFTHYPHEN: "\u00ad"}
 
 
