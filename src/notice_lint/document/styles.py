@@ -104,6 +104,22 @@ def _run_layer(rpr: Any) -> dict[str, Any]:
     return out
 
 
+_RUN_LAYER_TAGS = frozenset((*_TOGGLE_TAGS, _RFONTS, _SZ, _U, _VANISH, _RSTYLE))
+#: a w:rPr's layer by the attributes of the children _run_layer reads (process-wide)
+_RUN_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _run_layer_cached(rpr: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """``(key, _run_layer(rpr))``, the key holding the attributes of the children the layer reads."""
+    k = tuple([(child.tag, tuple(child.items())) for child in rpr if child.tag in _RUN_LAYER_TAGS])
+    layer = _RUN_LAYERS.get(k)
+    if layer is None:
+        if len(_RUN_LAYERS) >= _LAYERS_MAX:
+            _RUN_LAYERS.clear()
+        layer = _RUN_LAYERS[k] = _run_layer(rpr)
+    return k, layer
+
+
 def direct_run_props(rpr: Any) -> RunProps:
     """Only the run's own ``w:rPr`` (no styles): kept for callers without styles."""
     layer = _run_layer(rpr)
@@ -184,7 +200,7 @@ def _par_layer(ppr: Any) -> dict[str, Any]:
 _LAYER_TAGS = frozenset((_JC, _SPACING, _IND, _CONTEXTUAL))
 #: a w:pPr's layer by what _par_layer reads of it (process-wide: documents from one template repeat them)
 _PAR_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
-_PAR_LAYERS_MAX = 4096
+_LAYERS_MAX = 4096
 
 
 def _par_layer_cached(ppr: Any) -> tuple[Any, dict[str, Any]]:
@@ -203,7 +219,7 @@ def _par_layer_cached(ppr: Any) -> tuple[Any, dict[str, Any]]:
     k = tuple(key)
     layer = _PAR_LAYERS.get(k)
     if layer is None:
-        if len(_PAR_LAYERS) >= _PAR_LAYERS_MAX:
+        if len(_PAR_LAYERS) >= _LAYERS_MAX:
             _PAR_LAYERS.clear()
         layer = _PAR_LAYERS[k] = _par_layer(ppr)
     return k, layer
@@ -223,6 +239,7 @@ class StyleSheet:
         self.doc_run: dict[str, Any] = {}
         self.doc_par: dict[str, Any] = {}
         self._cache: dict[tuple[str, str | None], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._derived: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]] = ({}, {}, {})
         if theme_root is not None:
             self._read_theme(theme_root, theme_lang)
         if styles_root is not None:
@@ -292,6 +309,14 @@ class StyleSheet:
             par.update(self.styles[sid][3])
         self._cache[key] = (run, par)
         return run, par
+
+    def derived(self) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+        """apply_styles's tables of what it derived from this sheet (emptied when one grows past a bound)."""
+        tables = self._derived
+        if any(len(t) > _LAYERS_MAX for t in tables):
+            for t in tables:
+                t.clear()
+        return tables
 
     def font_name(self, value: tuple[str, str] | None) -> str | None:
         if value is None:
@@ -395,11 +420,11 @@ def apply_styles(doc: Document, zf: Any) -> None:
     bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
     doc.meta["bottom_border"] = bordered
     tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
-    # per (table style, paragraph style): the merged style layers, resolved once
-    bases: dict[tuple[Any, Any], tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = {}
-    # paragraphs formatted alike (same table style, style and direct pPr) share their layout
-    layouts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    props_cache: dict[tuple[Any, ...], RunProps] = {}  # runs formatted alike share one RunProps
+    # kept on the stylesheet, so documents made from one template share them:
+    # per (table style, paragraph style), the merged style layers;
+    # paragraphs formatted alike (same table style, style and direct pPr) share their layout;
+    # runs formatted alike share one RunProps
+    bases, layouts, props_cache = sheet.derived()
     for para in doc.paragraphs:
         p = para.source
         if p is None:
@@ -453,9 +478,8 @@ def apply_styles(doc: Document, zf: Any) -> None:
                 continue
             rpr = r[0] if len(r) else None
             if rpr is not None and rpr.tag == _RPR and len(rpr):
-                layer = _run_layer(rpr)
+                layer_key, layer = _run_layer_cached(rpr)
                 cstyle = layer.get("rstyle")
-                layer_key = tuple(layer.items())
             else:
                 layer, cstyle, layer_key = _EMPTY, None, ()
             slot = "ascii" if text[run.start : run.end].isascii() else "hansi"
