@@ -77,7 +77,7 @@ class FontSize(Rule):
             if is_body and seg.paragraph.cell is not None:
                 continue  # a table in the body: its size is not prescribed
             lo, hi = rng
-            spans = list(runs_in(seg))
+            spans = runs_in(seg)
             if not spans:
                 continue
             if is_body:

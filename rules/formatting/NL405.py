@@ -87,7 +87,7 @@ class ElementStyle(Rule):
             seg = part.segment
             if not want or seg.paragraph.index in skip:
                 continue
-            spans = list(runs_in(seg))
+            spans = runs_in(seg)
             if not spans:
                 continue
             text = seg.paragraph.text

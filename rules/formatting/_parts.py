@@ -248,17 +248,19 @@ def _parts(notice: Notice) -> list[Part]:
     return out
 
 
-def runs_in(segment: Segment) -> Iterator[tuple[RunSpan, int, int]]:
-    """Runs overlapping the segment that carry letters or digits, clipped to it."""
+def runs_in(segment: Segment) -> list[tuple[RunSpan, int, int]]:
+    """Runs overlapping the segment that carry letters or digits, clipped to it (a new list)."""
     p = segment.paragraph
     text = p.text
     search = ALNUM.search
     seg_start, seg_end = segment.start, segment.end
+    out = []
     for run in p.runs:
         s = run.start if run.start > seg_start else seg_start
         e = run.end if run.end < seg_end else seg_end
         if e > s and search(text, s, e) is not None:
-            yield run, s, e
+            out.append((run, s, e))
+    return out
 
 
 def skip_paragraph(p: Paragraph, notice: Notice) -> bool:

@@ -62,20 +62,28 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
         return None
     if first not in _LABEL_FIRST:
         return None  # no pattern can match: most lines of a body open with a word
-    m = _ARTICLE.match(stripped)
-    if m:
-        return "article", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
-    m = _PART.match(stripped)
-    if m:
-        num = m.group("num")
-        value = int(num) if num.isdigit() else roman_value(num)
-        if value is not None:
-            return "part", m.group("label"), value, m.group("sep"), off, off + m.end()
-    m = _ROMAN.match(stripped)
-    if m:
-        v = roman_value(m.group("num"))
-        if v is not None:
-            return "roman", m.group("label"), v, m.group("sep"), off, off + m.end()
+    # in the patterns' order, those whose first character this is
+    if first == "Đ":
+        m = _ARTICLE.match(stripped)
+        if m:
+            return "article", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
+        return None
+    if first in "PCM":
+        m = _PART.match(stripped)
+        if m:
+            num = m.group("num")
+            value = int(num) if num.isdigit() else roman_value(num)
+            if value is not None:
+                return "part", m.group("label"), value, m.group("sep"), off, off + m.end()
+        if first != "C":
+            return None
+    if first in "IVXLC":
+        m = _ROMAN.match(stripped)
+        if m:
+            v = roman_value(m.group("num"))
+            if v is not None:
+                return "roman", m.group("label"), v, m.group("sep"), off, off + m.end()
+        return None
     m = _LETTER.match(stripped)
     if m:
         return "letter", m.group("label"), m.group("num"), m.group("sep"), off, off + m.end()
@@ -98,6 +106,12 @@ def find_headings(notice: Notice, body: list[Segment]) -> None:
                 kind, label, value, sep, _, _ = parsed
                 notice.headings.append(Heading(seg, kind, para.label, value, sep, auto=True))
                 continue
+        # most lines open with a word no label pattern can start with: tell so
+        # from the segment's first character, without copying its text
+        start = seg.start
+        first = para.text[start : start + 1] if seg.end > start else ""
+        if first and first not in _LABEL_FIRST and first not in _DASH_FIRST and not first.isspace() and not first.isdecimal():
+            continue
         parsed = parse_label(seg.text)
         if parsed:
             kind, label, value, sep, s, e = parsed

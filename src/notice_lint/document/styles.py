@@ -104,6 +104,22 @@ def _run_layer(rpr: Any) -> dict[str, Any]:
     return out
 
 
+_RUN_LAYER_TAGS = frozenset((*_TOGGLE_TAGS, _RFONTS, _SZ, _U, _VANISH, _RSTYLE))
+#: a w:rPr's layer by the attributes of the children _run_layer reads (process-wide)
+_RUN_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _run_layer_cached(rpr: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """``(key, _run_layer(rpr))``, the key holding the attributes of the children the layer reads."""
+    k = tuple([(child.tag, tuple(child.items())) for child in rpr if child.tag in _RUN_LAYER_TAGS])
+    layer = _RUN_LAYERS.get(k)
+    if layer is None:
+        if len(_RUN_LAYERS) >= _LAYERS_MAX:
+            _RUN_LAYERS.clear()
+        layer = _RUN_LAYERS[k] = _run_layer(rpr)
+    return k, layer
+
+
 def direct_run_props(rpr: Any) -> RunProps:
     """Only the run's own ``w:rPr`` (no styles): kept for callers without styles."""
     layer = _run_layer(rpr)
@@ -181,6 +197,34 @@ def _par_layer(ppr: Any) -> dict[str, Any]:
     return out
 
 
+_LAYER_TAGS = frozenset((_JC, _SPACING, _IND, _CONTEXTUAL))
+#: a w:pPr's layer by what _par_layer reads of it (process-wide: documents from one template repeat them)
+_PAR_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
+_LAYERS_MAX = 4096
+
+
+def _par_layer_cached(ppr: Any) -> tuple[Any, dict[str, Any]]:
+    """``(key, _par_layer(ppr))``: the key holds the attributes of the children the layer reads.
+
+    A paragraph border depends on the border's own children: such a w:pPr is
+    read afresh (key None).
+    """
+    key = []
+    for child in ppr:
+        tag = child.tag
+        if tag in _LAYER_TAGS:
+            key.append((tag, tuple(child.items())))
+        elif tag == _PBDR:
+            return None, _par_layer(ppr)
+    k = tuple(key)
+    layer = _PAR_LAYERS.get(k)
+    if layer is None:
+        if len(_PAR_LAYERS) >= _LAYERS_MAX:
+            _PAR_LAYERS.clear()
+        layer = _PAR_LAYERS[k] = _par_layer(ppr)
+    return k, layer
+
+
 def _on_attr(v: str | None) -> bool:
     return v is not None and v not in _OFF
 
@@ -195,6 +239,7 @@ class StyleSheet:
         self.doc_run: dict[str, Any] = {}
         self.doc_par: dict[str, Any] = {}
         self._cache: dict[tuple[str, str | None], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._derived: tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]] = ({}, {}, {})
         if theme_root is not None:
             self._read_theme(theme_root, theme_lang)
         if styles_root is not None:
@@ -264,6 +309,14 @@ class StyleSheet:
             par.update(self.styles[sid][3])
         self._cache[key] = (run, par)
         return run, par
+
+    def derived(self) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+        """apply_styles's tables of what it derived from this sheet (emptied when one grows past a bound)."""
+        tables = self._derived
+        if any(len(t) > _LAYERS_MAX for t in tables):
+            for t in tables:
+                t.clear()
+        return tables
 
     def font_name(self, value: tuple[str, str] | None) -> str | None:
         if value is None:
@@ -367,32 +420,43 @@ def apply_styles(doc: Document, zf: Any) -> None:
     bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
     doc.meta["bottom_border"] = bordered
     tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
-    para_runs: dict[tuple[Any, Any], dict[str, Any]] = {}
-    # paragraphs formatted alike (same table style, style and direct pPr) share their layout
-    layouts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    props_cache: dict[tuple[Any, ...], RunProps] = {}  # runs formatted alike share one RunProps
+    # kept on the stylesheet, so documents made from one template share them:
+    # per (table style, paragraph style), the merged style layers;
+    # paragraphs formatted alike (same table style, style and direct pPr) share their layout;
+    # runs formatted alike share one RunProps
+    bases, layouts, props_cache = sheet.derived()
     for para in doc.paragraphs:
         p = para.source
         if p is None:
             continue
-        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == _PPR else None
         pstyle = para.style
-        t_run: dict[str, Any] = _EMPTY
-        t_par: dict[str, Any] = _EMPTY
         tstyle: Any = False
         if para.cell is not None:
             tstyle = tstyles.get(p, False)
+        base_key = (tstyle, pstyle)
+        base = bases.get(base_key)
+        if base is None:
+            t_run: dict[str, Any] = _EMPTY
+            t_par: dict[str, Any] = _EMPTY
             if tstyle is not False:
                 if tstyle not in table_cache:
                     table_cache[tstyle] = sheet.chain(tstyle, "table")
                 t_run, t_par = table_cache[tstyle]
-        s_run, s_par = sheet.chain(pstyle, "paragraph")
-        base_key = (tstyle, pstyle)
-        own = _par_layer(ppr) if ppr is not None else _EMPTY
-        layout_key = (base_key, tuple(own.items()))
+            s_run, s_par = sheet.chain(pstyle, "paragraph")
+            base = bases[base_key] = ({**base_par, **t_par, **s_par}, {**base_run, **t_run, **s_run}, s_run)
+        par_base, para_run, s_run = base
+        if ppr is None:
+            own, own_key = _EMPTY, ()
+        else:
+            own_key, own = _par_layer_cached(ppr)
+            if own_key is None:
+                own_key = ("items", tuple(own.items()))
+        layout_key = (base_key, own_key)
         layout = layouts.get(layout_key)
         if layout is None:
-            layout = layouts[layout_key] = _layout({**base_par, **t_par, **s_par, **own})
+            layout = layouts[layout_key] = _layout({**par_base, **own})
         (
             para.alignment,
             para.indent_first_mm,
@@ -407,19 +471,19 @@ def apply_styles(doc: Document, zf: Any) -> None:
             contextual.add(para.index)
         if is_bordered:
             bordered.add(para.index)
-        para_run = para_runs.get(base_key)
-        if para_run is None:
-            para_run = para_runs[base_key] = {**base_run, **t_run, **s_run}
         text = para.text
         for run in para.runs:
             r = run.source
             if r is None:
                 continue
-            rpr = r[0] if len(r) and r[0].tag == _RPR else None
-            layer = _run_layer(rpr) if rpr is not None else _EMPTY
-            cstyle = layer.get("rstyle")
+            rpr = r[0] if len(r) else None
+            if rpr is not None and rpr.tag == _RPR and len(rpr):
+                layer_key, layer = _run_layer_cached(rpr)
+                cstyle = layer.get("rstyle")
+            else:
+                layer, cstyle, layer_key = _EMPTY, None, ()
             slot = "ascii" if text[run.start : run.end].isascii() else "hansi"
-            key = (base_key, tuple(layer.items()), slot)
+            key = (base_key, layer_key, slot)
             props = props_cache.get(key)
             if props is None:
                 props = props_cache[key] = _effective(sheet, para_run, s_run, layer, cstyle, slot)
