@@ -26,7 +26,7 @@ import enum
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from .document.model import Record, _frozen
+from .document.model import FrozenRecord, Record
 
 if TYPE_CHECKING:  # pragma: no cover
     from .anatomy import Notice
@@ -61,7 +61,7 @@ class Severity(enum.IntEnum):
 # ``exec`` each time the module is imported, i.e. at every run.
 
 
-class Edit(Record):
+class Edit(FrozenRecord):
     """Replace ``text[start:end]`` of paragraph ``paragraph`` (1-based index)."""
 
     __slots__ = ("paragraph", "start", "end", "replacement")
@@ -79,20 +79,8 @@ class Edit(Record):
         put(self, "end", end)
         put(self, "replacement", replacement)
 
-    def __hash__(self) -> int:
-        return hash((self.paragraph, self.start, self.end, self.replacement))
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        _frozen(self, name)
-
-    def __delattr__(self, name: str) -> None:
-        _frozen(self, name)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Edit, (self.paragraph, self.start, self.end, self.replacement))
-
-
-class Fix(Record):
+class Fix(FrozenRecord):
     """A correction: one or more edits, applied together.
 
     ``safe`` fixes are applied by ``--fix``; unsafe ones only with
@@ -109,18 +97,6 @@ class Fix(Record):
         put = object.__setattr__
         put(self, "edits", edits)
         put(self, "safe", safe)
-
-    def __hash__(self) -> int:
-        return hash((self.edits, self.safe))
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        _frozen(self, name)
-
-    def __delattr__(self, name: str) -> None:
-        _frozen(self, name)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Fix, (self.edits, self.safe))
 
     @classmethod
     def replace(cls, paragraph: int, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":

@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "Record",
+    "FrozenRecord",
     "RunProps",
     "RunSpan",
     "Cell",
@@ -64,11 +65,41 @@ def _frozen(obj: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
-class RunProps:
+class FrozenRecord(Record):
+    """A :class:`Record` that is read-only once built, and hashable (a frozen dataclass).
+
+    ``__init__`` sets the fields with ``object.__setattr__``; a subclass may
+    write a faster ``_key`` (its field values in ``_fields`` order).
+    """
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return _values(self, self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _frozen(self, name)
+
+    def __delattr__(self, name: str) -> None:
+        _frozen(self, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._key())  # __init__ takes the fields in order
+
+
+class RunProps(FrozenRecord):
     """Effective character formatting of a run (None = unknown / not read)."""
 
     __slots__ = ("font", "size", "bold", "italic", "caps", "underline")
-    __match_args__ = __slots__
+    _fields = __match_args__ = __slots__
 
     font: str | None
     size: float | None  # points
@@ -96,26 +127,6 @@ class RunProps:
 
     def _key(self) -> tuple[Any, ...]:
         return (self.font, self.size, self.bold, self.italic, self.caps, self.underline)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        _frozen(self, name)
-
-    def __delattr__(self, name: str) -> None:
-        _frozen(self, name)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), self._key())
 
 
 class RunSpan:
@@ -146,11 +157,11 @@ class RunSpan:
         return _repr(self, self.__slots__)
 
 
-class Cell:
+class Cell(FrozenRecord):
     """Where a paragraph sits in a table (0-based), ``depth`` 1 = top table."""
 
     __slots__ = ("table", "row", "col", "depth", "ncols")
-    __match_args__ = __slots__
+    _fields = __match_args__ = __slots__
 
     table: int
     row: int
@@ -168,26 +179,6 @@ class Cell:
 
     def _key(self) -> tuple[int, ...]:
         return (self.table, self.row, self.col, self.depth, self.ncols)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return _repr(self, self.__slots__)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        _frozen(self, name)
-
-    def __delattr__(self, name: str) -> None:
-        _frozen(self, name)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), self._key())
 
     @property
     def side(self) -> str:
