@@ -160,10 +160,6 @@ class Linter:
             self._registry = rule_registry()
         return self._registry
 
-    @property
-    def rules_loaded(self) -> bool:
-        return self._registry is not None
-
     # -- configuration ---------------------------------------------------
     def config_for(self, path: str) -> Config:
         if self._fixed_config is not None:
