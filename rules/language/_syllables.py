@@ -285,49 +285,60 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
-    keys, texts, joined = out.keys, out.texts, out.joined
+    texts = out.texts
     firsts, segs = out._firsts, out._segs
     inner, first, last, bare = out._seps
     named = out._named
-    key_of = _KEY_OF.__getitem__
-    sep_joins = _SEP_JOINS.__getitem__
+    # the separator before each word of the stream: the keys and the joins are mapped in
+    # one pass at the end.  A paragraph's first word gets " " (joins) or "" (does not),
+    # which ``_SEP_JOINS`` maps to True / False like any separator.
+    before: list[str] = []
     carry = False  # the previous non-blank line ended in a word followed by spaces only
     for para in doc.paragraphs:
         text = para.text
-        if _blank(text):
+        if not text or text.isspace():
             continue  # a blank line between hard-wrapped lines keeps the carry
         parts = split(text)  # [sep, word, sep, word, ..., sep]
         if len(parts) == 1:
             bare.append(text)
             carry = False
             continue
-        first.append(parts[0])
-        last.append(parts[-1])
-        inner += parts[2:-1:2]
-        single_column = not wrap or len(para.columns) <= 1
-        skip = names.get(para.index)
+        head = parts[0]
+        tail = parts[-1]
+        first.append(head)
+        last.append(tail)
+        seps = parts[2:-1:2]
+        inner += seps
+        skip = names.get(para.index) if names else None
         if skip:
             named += parts[1::2]
-            carry = _add_named(out, para, parts, skip, carry, single_column, wrap)
+            single_column = not wrap or len(para.columns) <= 1
+            carry = _add_named(out, before, para, parts, skip, carry, single_column, wrap)
             continue
-        ws = parts[1::2]
-        firsts.append(len(keys))
+        firsts.append(len(texts))
         segs.append((para, parts, None))
-        texts.extend(ws)
-        keys.extend(map(key_of, ws))
-        joined.append(carry and single_column and _blank(parts[0]))
-        joined.extend(map(sep_joins, parts[2:-1:2]))
-        carry = wrap and single_column and _blank(parts[-1])
+        texts += parts[1::2]
+        # a line's first word joins the last one's only through spaces, in one column
+        if carry and (not head or head.isspace()) and (not wrap or len(para.columns) <= 1):
+            before.append(" ")
+        else:
+            before.append("")
+        before += seps
+        carry = wrap and (not tail or tail.isspace()) and len(para.columns) <= 1
+    out.keys = list(map(_KEY_OF.__getitem__, texts))
+    out.joined = list(map(_SEP_JOINS.__getitem__, before))
     return out
 
 
 def _add_named(
-    out: Stream, para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
+    out: Stream, before: list[str], para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
     carry: bool, single_column: bool, wrap: bool,
 ) -> bool:
-    """Add the words of a paragraph that holds a name segment (its words are left out); the new carry."""
+    """Add the words of a paragraph that holds a name segment (its words are left out); the new carry.
+
+    ``before`` gets the separator before each added word, as in :func:`_stream`."""
     spans: list[tuple[int, int]] = []
-    first = len(out.keys)
+    first = len(out.texts)
     pos = len(parts[0])
     last = len(parts) - 2
     after_name = False
@@ -341,14 +352,13 @@ def _add_named(
             carry = False
             continue
         if k == 1:
-            joined = carry and single_column and _blank(parts[0])
+            before.append(" " if carry and single_column and _blank(parts[0]) else "")
         elif after_name:
-            joined = after_name = False
+            before.append("")
+            after_name = False
         else:
-            joined = _SEP_JOINS[parts[k - 1]]
+            before.append(parts[k - 1])
         out.texts.append(w)
-        out.keys.append(_KEY_OF[w])
-        out.joined.append(joined)
         spans.append((s, e))
     if spans:
         out._firsts.append(first)
