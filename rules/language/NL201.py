@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count, islice, repeat
-from operator import contains
+from itertools import compress, count, islice
 from typing import Any, Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
@@ -76,12 +75,12 @@ class TypoIndex:
     a document first holds that key: a process linting a few notices meets few.
     """
 
-    __slots__ = ("firsts", "built", "follows", "alone")
+    __slots__ = ("firsts", "built", "pairs", "alone")
 
     def __init__(self, rows: list[Any]) -> None:
         #: first syllable key -> its rows, in table order
         self.firsts: dict[str, list[dict]] = {}
-        follows: dict[str, set[str]] = {}
+        pairs: set[tuple[str, str]] = set()
         alone: set[str] = set()
         for row in rows:
             if isinstance(row, dict) and isinstance(row.get("wrong"), str) and isinstance(row.get("right"), str):
@@ -90,11 +89,11 @@ class TypoIndex:
                     first = key_of(words[0])
                     self.firsts.setdefault(first, []).append(row)
                     if len(words) > 1:
-                        follows.setdefault(first, set()).add(key_of(words[1]))
+                        pairs.add((first, key_of(words[1])))
                     else:
                         alone.add(first)
-        #: first syllable key -> the second syllable keys of its longer entries
-        self.follows = {k: frozenset(v) for k, v in follows.items()}
+        #: (first, second) syllable keys of the longer entries
+        self.pairs = frozenset(pairs)
         #: first syllable keys of one-syllable entries
         self.alone = frozenset(alone)
         #: first syllable key -> its entries, once built
@@ -168,14 +167,10 @@ def _proper_name(st: Stream, i: int, m: int) -> bool:
 def _starts(keys: list[str], index: TypoIndex) -> Iterable[int]:
     """Where a typo may start: the first two keys of a longer entry, or the key of a
     one-syllable entry (found with C-level maps: most words start nothing)."""
-    pairs = map(contains, map(index.follows.get, keys, repeat(_NONE)), islice(keys, 1, None))
-    starts = compress(count(), pairs)
+    starts = compress(count(), map(index.pairs.__contains__, zip(keys, islice(keys, 1, None))))
     if not index.alone:
         return starts
     return sorted({*starts, *compress(count(), map(index.alone.__contains__, keys))})
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def find(st: Stream, index: TypoIndex) -> Iterable[tuple[int, Entry]]:
