@@ -44,6 +44,30 @@ def classify(syllable: str) -> tuple[str, str] | None:
     return style, other
 
 
+# each word met by this process, judged once: the oa/oe/uy syllables with their class, the others
+_PAIRED: dict[str, tuple[str, str]] = {}
+_PAIRED_WORDS: set[str] = set()
+_PLAIN: set[str] = set()
+
+
+def _pairs(distinct: list[str]) -> dict[str, tuple[str, str]]:
+    """``word -> classify(word)`` for the words of ``distinct`` that have a class (set
+    operations pick out the words not judged before, and those with a class)."""
+    words = set(distinct)
+    new = words - _PLAIN - _PAIRED_WORDS
+    if new:
+        if len(_PLAIN) > 200_000:
+            _PLAIN.clear()
+        for t in new:
+            c = classify(t)
+            if c is None:
+                _PLAIN.add(t)
+            else:
+                _PAIRED[t] = c
+                _PAIRED_WORDS.add(t)
+    return {t: _PAIRED[t] for t in words & _PAIRED_WORDS}
+
+
 def _likely_name(st: Stream, i: int) -> bool:
     """A capitalised word right after another capitalised word mid-sentence (``Nguyễn Thị Thuỷ``)."""
     text = st.texts[i]
@@ -96,7 +120,7 @@ class ToneStyle(Rule):
         st = stream(notice)
         texts = st.texts
         # judge each distinct word once; only the oa/oe/uy syllables are kept
-        pairs = {t: c for t in st.distinct() if (c := classify(t)) is not None}
+        pairs = _pairs(st.distinct())
         if not pairs:
             return
         wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())
