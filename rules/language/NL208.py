@@ -136,6 +136,8 @@ class UndefinedAbbreviation(Rule):
         defined: dict[str, tuple[int, int]] = {}
         for para in notice.document.paragraphs:  # annexes included
             text = para.text
+            if "(" not in text and "ắ" not in text and "Ắ" not in text:
+                continue  # neither pattern can match (see below): most lines
             for rx in (_DEFINED_PAREN, _DEFINED_WORDS):
                 if rx is _DEFINED_PAREN and "(" not in text or rx is _DEFINED_WORDS and not _has_tat(text):
                     continue  # the literal each pattern needs is absent
