@@ -266,11 +266,11 @@ def stream(notice: "Notice") -> Stream:
     cached = doc.meta.get("_language_stream")
     if cached is not None:
         return cached
-    out = _stream(notice, _lines())
+    out = _stream(notice, _fast_split())
     _words, *distinct_seps = out.inventory()  # the distinct separators: a short text to search
     seps = "".join("".join(x) for x in distinct_seps)
     if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall(seps))):
-        out = _stream(notice, _LineMap(_SPLIT_RE.split, 0))  # a letter of another script
+        out = _stream(notice, _SPLIT_RE.split)  # a letter of another script
     doc.meta["_language_stream"] = out
     return out
 
@@ -280,99 +280,65 @@ def built_stream(doc) -> Stream | None:
     return doc.meta.get("_language_stream")
 
 
-#: one split line (paragraph text) with what the stream takes from it: (parts
-#: ``[sep, word, sep, ..., sep]``, words, the separators between two words, the words'
-#: keys, per such separator whether a phrase may run across it, nothing but spaces
-#: before the first word, nothing but spaces after the last word)
-_Line = tuple[list[str], list[str], list[str], list[str], list[bool], bool, bool]
-
-
-class _LineMap(dict):
-    """paragraph text -> its split ``_Line`` (None: no word), filled on first use.
-
-    The lines of an office's notices repeat (headers, closings, set phrases), so a
-    process keeps them (bounded) and splits each distinct line once."""
-
-    def __init__(self, split, limit: int) -> None:
-        super().__init__()
-        self.split = split
-        self.limit = limit
-
-    def __missing__(self, text: str) -> _Line | None:
-        parts = self.split(text)
-        if len(parts) == 1:
-            line = None
-        else:
-            seps = parts[2:-1:2]
-            words = parts[1::2]
-            head, tail = parts[0], parts[-1]
-            line = (
-                parts, words, seps, list(map(_KEY_OF.__getitem__, words)), list(map(_SEP_JOINS.__getitem__, seps)),
-                not head or head.isspace(), not tail or tail.isspace(),
-            )
-        if self.limit:
-            if len(self) >= self.limit:
-                self.clear()
-            self[text] = line
-        return line
-
-
-_fast_lines: list[_LineMap] = []  # the process-wide line map of the fast split, made on first use
-
-
-def _lines() -> _LineMap:
-    if not _fast_lines:
-        _fast_lines.append(_LineMap(_fast_split(), 4096))
-    return _fast_lines[0]
-
-
-def _stream(notice: "Notice", lines) -> Stream:
+def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
-    texts, keys, joined = out.texts, out.keys, out.joined
+    texts = out.texts
     firsts, segs = out._firsts, out._segs
     inner, first, last, bare = out._seps
     named = out._named
+    # the separator before each word of the stream: the keys and the joins are mapped in
+    # one pass at the end.  A paragraph's first word gets " " (joins) or "" (does not),
+    # which ``_SEP_JOINS`` maps to True / False like any separator.
+    before: list[str] = []
     carry = False  # the previous non-blank line ended in a word followed by spaces only
     for para in doc.paragraphs:
         text = para.text
         if not text or text.isspace():
             continue  # a blank line between hard-wrapped lines keeps the carry
-        line = lines[text]
-        if line is None:  # no word
+        parts = split(text)  # [sep, word, sep, word, ..., sep]
+        if len(parts) == 1:
             bare.append(text)
             carry = False
             continue
-        parts, words, seps, line_keys, joins, head_blank, tail_blank = line
-        first.append(parts[0])
-        last.append(parts[-1])
+        head = parts[0]
+        tail = parts[-1]
+        first.append(head)
+        last.append(tail)
+        seps = parts[2:-1:2]
         inner += seps
         skip = names.get(para.index) if names else None
         if skip:
-            named += words
+            named += parts[1::2]
             single_column = not wrap or len(para.columns) <= 1
-            carry = _add_named(out, para, parts, skip, carry, single_column, wrap)
+            carry = _add_named(out, before, para, parts, skip, carry, single_column, wrap)
             continue
         firsts.append(len(texts))
         segs.append((para, parts, None))
-        texts += words
-        keys += line_keys
+        texts += parts[1::2]
         # a line's first word joins the last one's only through spaces, in one column
-        joined.append(carry and head_blank and (not wrap or len(para.columns) <= 1))
-        joined += joins
-        carry = wrap and tail_blank and len(para.columns) <= 1
+        if carry and (not head or head.isspace()) and (not wrap or len(para.columns) <= 1):
+            before.append(" ")
+        else:
+            before.append("")
+        before += seps
+        carry = wrap and (not tail or tail.isspace()) and len(para.columns) <= 1
+    out.keys = list(map(_KEY_OF.__getitem__, texts))
+    out.joined = list(map(_SEP_JOINS.__getitem__, before))
     return out
 
 
 def _add_named(
-    out: Stream, para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
+    out: Stream, before: list[str], para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
     carry: bool, single_column: bool, wrap: bool,
 ) -> bool:
-    """Add the words of a paragraph that holds a name segment (its words are left out); the new carry."""
+    """Add the words of a paragraph that holds a name segment (its words are left out); the new carry.
+
+    ``before`` gets the separator before each added word, as in :func:`_stream`."""
     spans: list[tuple[int, int]] = []
-    first = len(out.keys)
+    first = len(out.texts)
     pos = len(parts[0])
     last = len(parts) - 2
     after_name = False
@@ -386,14 +352,13 @@ def _add_named(
             carry = False
             continue
         if k == 1:
-            joined = carry and single_column and _blank(parts[0])
+            before.append(" " if carry and single_column and _blank(parts[0]) else "")
         elif after_name:
-            joined = after_name = False
+            before.append("")
+            after_name = False
         else:
-            joined = _SEP_JOINS[parts[k - 1]]
+            before.append(parts[k - 1])
         out.texts.append(w)
-        out.keys.append(_KEY_OF[w])
-        out.joined.append(joined)
         spans.append((s, e))
     if spans:
         out._firsts.append(first)
