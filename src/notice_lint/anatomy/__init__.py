@@ -19,7 +19,7 @@ from .model import Heading, Notice, Recipients, Segment, Signature
 
 __all__ = [
     "parse", "Notice", "Segment", "Heading", "Signature", "Recipients", "segments_of", "choose_profile",
-    "instrument", "kind_code", "estimated_date", "place_date_of", "DEFAULT_INSTRUMENTS",
+    "instrument", "kind_code", "kind_columns", "estimated_date", "place_date_of", "DEFAULT_INSTRUMENTS",
 ]
 
 PARTY_ORGAN_PREFIXES = (
@@ -180,13 +180,21 @@ def kind_code(entry: dict[str, Any] | None, profile: str, instruments: list[dict
     """The kind abbreviation of a kinds-table row under ``profile`` (None when the table has none)."""
     if not entry:
         return None
-    row = instrument(profile, instruments)
-    family = row.get("family", "state" if profile == "nd30" else "party")
-    column = row.get("kinds", "state" if family == "state" else "party")
-    for col in (column, family if family == "party" else "state"):
+    for col in kind_columns(profile, instruments):
         if col in entry:
             return entry[col]
     return None
+
+
+def kind_columns(profile: str, instruments: list[dict[str, Any]] | None = None) -> tuple[str, str]:
+    """The kinds-table columns ``kind_code`` reads under ``profile``, the first present one wins.
+
+    A rule that looks up many rows computes these once and reads each row as ``kind_code`` does.
+    """
+    row = instrument(profile, instruments)
+    family = row.get("family", "state" if profile == "nd30" else "party")
+    column = row.get("kinds", "state" if family == "state" else "party")
+    return column, (family if family == "party" else "state")
 
 
 def place_date_of(notice: Notice) -> PlaceDate | None:
