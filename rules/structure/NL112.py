@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.anatomy import kind_code
+from notice_lint.anatomy import kind_columns
 from notice_lint.anatomy.header import kind_titles
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
@@ -116,10 +116,13 @@ class NumberKind(Rule):
         """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``."""
         instruments = ctx.data.get("instruments")
         out = {"cv"}
+        columns = kind_columns(notice.profile, instruments)  # what kind_code reads, found once
         for _, entry in kind_titles(ctx.data.get("kinds")):
-            code = kind_code(entry, notice.profile, instruments)
-            if code:
-                out.add(code.casefold())
+            for col in columns:
+                if col in entry:
+                    if entry[col]:
+                        out.add(entry[col].casefold())
+                    break
         return out
 
     @staticmethod

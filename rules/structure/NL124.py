@@ -95,10 +95,15 @@ class DateOrder(Rule):
         return any(w in text for w in _REPORT_WORDS)
 
     def _events(self, notice):
+        # both patterns need "ngày" (in any case; no other character folds to its letters): skip a part without it
         for part in notice.summary:
+            if "ngày" not in part.text.lower():
+                continue
             for m in _EVENT.finditer(part.text):
                 yield part, m
         for k, part in enumerate(notice.body[:4]):
+            if "ngày" not in part.text.lower():
+                continue
             m = _OPENING.match(part.text.strip())
             if m and k < 3:
                 lead = len(part.text) - len(part.text.lstrip())

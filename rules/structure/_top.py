@@ -50,7 +50,7 @@ def number_example(notice: Any, ctx: Any) -> str:
 
 def title_from_number(notice: Any, ctx: Any) -> str | None:
     """The title the number's kind code stands for (``TB`` → ``THÔNG BÁO``), or None."""
-    from notice_lint.anatomy import kind_code
+    from notice_lint.anatomy import kind_columns
     from notice_lint.anatomy.header import kind_titles
 
     from ._number import parse_number
@@ -64,10 +64,15 @@ def title_from_number(notice: Any, ctx: Any) -> str | None:
     if not code:
         return None
     instruments = ctx.data.get("instruments")
+    columns = kind_columns(notice.profile, instruments)  # what kind_code reads, found once
+    folded = code.casefold()
     for _, entry in kind_titles(ctx.data.get("kinds")):
-        want = kind_code(entry, notice.profile, instruments)
-        if want and want.casefold() == code.casefold():
-            return str(entry["title"])
+        for col in columns:
+            if col in entry:
+                want = entry[col]
+                if want and want.casefold() == folded:
+                    return str(entry["title"])
+                break
     return None
 
 

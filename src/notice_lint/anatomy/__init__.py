@@ -19,7 +19,7 @@ from .model import Heading, Notice, Recipients, Segment, Signature
 
 __all__ = [
     "parse", "Notice", "Segment", "Heading", "Signature", "Recipients", "segments_of", "choose_profile",
-    "instrument", "kind_code", "estimated_date", "place_date_of", "DEFAULT_INSTRUMENTS",
+    "instrument", "kind_code", "kind_columns", "estimated_date", "place_date_of", "DEFAULT_INSTRUMENTS",
 ]
 
 PARTY_ORGAN_PREFIXES = (
@@ -98,6 +98,7 @@ _MERGED_NUMBER_DATE = re.compile(
 )
 
 
+_STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
 _MERGED_ZONE = 20  # paragraphs at the top where a header may stand
 
 
@@ -109,14 +110,17 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     Quảng Ngãi, ngày …`` are two columns each.
     """
     piece = text[s:e]
+    if len(piece) > 160:
+        return [(s, e)]
+    words = piece.split(None, 1)
+    first = words[0] if words else ""
+    if not (first == "*" or is_upper_text(first) or fold(piece).startswith("so")):
+        return [(s, e)]  # a header line begins with an organ in capitals, "Số" or "*"
     folded = fold(piece)
-    if len(folded) != len(piece) or len(piece) > 160:
+    if len(folded) != len(piece):
         return [(s, e)]
     cut = None
-    first = piece.split()[0] if piece.split() else ""
-    if not (is_upper_text(first) or first == "*" or folded.startswith("so")):
-        return [(s, e)]  # a header line begins with an organ in capitals, "Số" or "*"
-    star = re.match(r"^\*(\s+)(?=\S)", piece)
+    star = _STAR_RE.match(piece) if first[:1] == "*" else None
     if star and is_place_date(piece[star.end():]):
         return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
     m = _MERGED_RIGHT.search(folded)
@@ -176,13 +180,21 @@ def kind_code(entry: dict[str, Any] | None, profile: str, instruments: list[dict
     """The kind abbreviation of a kinds-table row under ``profile`` (None when the table has none)."""
     if not entry:
         return None
-    row = instrument(profile, instruments)
-    family = row.get("family", "state" if profile == "nd30" else "party")
-    column = row.get("kinds", "state" if family == "state" else "party")
-    for col in (column, family if family == "party" else "state"):
+    for col in kind_columns(profile, instruments):
         if col in entry:
             return entry[col]
     return None
+
+
+def kind_columns(profile: str, instruments: list[dict[str, Any]] | None = None) -> tuple[str, str]:
+    """The kinds-table columns ``kind_code`` reads under ``profile``, the first present one wins.
+
+    A rule that looks up many rows computes these once and reads each row as ``kind_code`` does.
+    """
+    row = instrument(profile, instruments)
+    family = row.get("family", "state" if profile == "nd30" else "party")
+    column = row.get("kinds", "state" if family == "state" else "party")
+    return column, (family if family == "party" else "state")
 
 
 def place_date_of(notice: Notice) -> PlaceDate | None:

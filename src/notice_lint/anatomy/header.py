@@ -201,8 +201,10 @@ def kind_titles(kinds: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
 
 def _match_kind(text: str, titles: list[tuple[str, dict[str, Any]]]) -> dict[str, Any] | None:
     f = " ".join(fold(text).split())
+    n = len(f)
     for title, entry in titles:
-        if f == title or f.startswith(title + " "):
+        # f is the title, or the title then a space (no string built per title)
+        if f.startswith(title) and (n == len(title) or f[len(title)] == " "):
             return entry
     return None
 

@@ -10,6 +10,7 @@ a tab), like the columns a PDF export lays out with runs of spaces.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..errors import InputError
 from .limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, check_paragraph_length, too_many_paragraphs
@@ -213,6 +214,11 @@ def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
     if len(text) > MAX_PARAGRAPH_CHARS:
         for number, line in enumerate(lines, start=1):
             check_paragraph_length(len(line), number)
+    if not markdown and "<!--" not in text and unicodedata.is_normalized("NFC", text):
+        # the common plain draft: no directive to strip and every line already NFC (line breaks never
+        # compose), so each paragraph is its line with no column map
+        paragraphs = [Paragraph(number, line, line, line=number) for number, line in enumerate(lines, start=1)]
+        return Document(path=path, kind="text", paragraphs=paragraphs, source=text)
     paragraphs: list[Paragraph] = []
     for number, line in enumerate(lines, start=1):
         if markdown:
