@@ -47,6 +47,8 @@ __all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one"]
 
 CACHE_DIR = ".notice_lint_cache"
 FORMAT = 3
+#: the files of the engine and of plugins whose change must invalidate the cache
+_SOURCE_SUFFIXES = (".py", ".toml", ".json", ".txt")
 #: the file that remembers each linted file's size, mtime, inode and content digest
 INDEX = "files.json"
 #: how much older than the remembered list a file's mtime must be for its digest to be trusted
@@ -193,18 +195,18 @@ class Cache:
                     roots.add(Path(f).resolve().parent)
                 elif f:
                     files.add(Path(f).resolve())
-            for root in roots:
-                files.update(
-                    f for f in root.rglob("*")
-                    if f.suffix in (".py", ".toml", ".json", ".txt") and "__pycache__" not in f.parts
-                )
+            names = {str(f) for f in files}
+            for root in roots:  # os.walk, not Path.rglob: this runs at every start
+                for folder, dirs, found in os.walk(root):
+                    dirs[:] = [d for d in dirs if d != "__pycache__"]
+                    names.update(os.path.join(folder, n) for n in found if n.endswith(_SOURCE_SUFFIXES))
             h = hashlib.sha256()
-            for f in sorted(files):
+            for name in sorted(names):
                 try:
-                    st = f.stat()
+                    st = os.stat(name)
                 except OSError:
                     continue
-                h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
             self._code_fp = h.hexdigest()
         return self._code_fp
 
