@@ -267,7 +267,7 @@ def clear_caches(*folders: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def tree_runs(tree: Path, work: Path) -> dict[str, float | None]:
+def tree_runs(tree: Path, work: Path, repeat: int = 3) -> dict[str, float | None]:
     """1,000 files as one process: --jobs 1/2, without and with the cache (n/a when absent)."""
     helptext = cli_options()
     has_jobs = "--jobs" in helptext
@@ -285,20 +285,32 @@ def tree_runs(tree: Path, work: Path) -> dict[str, float | None]:
     shutil.rmtree(cache_dir, ignore_errors=True)
     if has_jobs:
         run_process([*base, *no_cache, "--jobs", "1", str(tree)], work)  # disk cache warm
-        out["jobs1"] = timed_run([*base, *no_cache, "--jobs", "1", str(tree)], work)
-        out["jobs2"] = timed_run([*base, *no_cache, "--jobs", "2", str(tree)], work)
+        out["jobs1"] = median_run([*base, *no_cache, "--jobs", "1", str(tree)], work, repeat)
+        out["jobs2"] = median_run([*base, *no_cache, "--jobs", "2", str(tree)], work, repeat)
     else:
         run_process([*base, str(tree)], work)  # disk cache warm
-        out["jobs1"] = timed_run([*base, str(tree)], work)
+        out["jobs1"] = median_run([*base, str(tree)], work, repeat)
     if cache_args is not None:
         jobs = ["--jobs", "2"] if has_jobs else []
-        clear_caches(tree, work)
-        shutil.rmtree(cache_dir, ignore_errors=True)
-        out["cold"] = timed_run([*base, *cache_args, *jobs, str(tree)], work)
-        out["warm"] = timed_run([*base, *cache_args, *jobs, str(tree)], work)
+        colds, warms = [], []
+        for _ in range(repeat):  # each round: an empty cache, then a re-run
+            clear_caches(tree, work)
+            shutil.rmtree(cache_dir, ignore_errors=True)
+            colds.append(timed_run([*base, *cache_args, *jobs, str(tree)], work))
+            warms.append(timed_run([*base, *cache_args, *jobs, str(tree)], work))
+        out["cold"], out["warm"] = _median_pair(colds), _median_pair(warms)
         clear_caches(tree, work)
         shutil.rmtree(cache_dir, ignore_errors=True)
     return out
+
+
+def _median_pair(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def median_run(cmd: list[str], cwd: Path | None, repeat: int) -> tuple[float, float]:
+    """Median (wall, CPU) seconds of ``repeat`` runs of a long command (one run is at the mercy of a busy machine)."""
+    return _median_pair([timed_run(cmd, cwd) for _ in range(repeat)])
 
 
 # -- textlint --------------------------------------------------------------------------
@@ -335,7 +347,8 @@ def install_textlint(folder: Path) -> Path | None:
     return exe
 
 
-def textlint_runs(exe: Path, folder: Path, typos: list[dict], one_txt: Path, texts: Path, repeat: int) -> dict:
+def textlint_runs(exe: Path, folder: Path, typos: list[dict], one_txt: Path, texts: Path, repeat: int,
+                  tree_repeat: int = 3) -> dict:
     rc = folder / ".textlintrc.json"
     (folder / "prh.yml").write_text(prh_yaml(typos), encoding="utf-8")
     rc.write_text('{"rules": {"prh": {"rulePaths": ["%s"]}}}' % (folder / "prh.yml"), encoding="utf-8")
@@ -349,8 +362,7 @@ def textlint_runs(exe: Path, folder: Path, typos: list[dict], one_txt: Path, tex
     one = process_time([*cmd, str(one_txt)], repeat)
     files = sorted(str(p) for p in texts.rglob("*.txt"))
     run_process([*cmd, *files])  # disk cache warm
-    tree_t = run_process([*cmd, *files])
-    return {"one": one, "tree": (tree_t, CPU_OF_LAST["cpu"])}
+    return {"one": one, "tree": median_run([*cmd, *files], None, tree_repeat)}
 
 
 # -- report ----------------------------------------------------------------------------
@@ -432,11 +444,13 @@ def main(argv: list[str] | None = None) -> int:
                                       cwd=work)
             clear_caches(work)
         rss = peak_rss_mb(docs["compilation-200p"])
-        tree = tree_runs(docs["tree"], work)
+        tree_repeat = 1 if args.quick else 3
+        tree = tree_runs(docs["tree"], work, tree_repeat)
         print("bench: tree done", file=sys.stderr)
         nl_txt_one = process_time([*cli_path(), *fresh, "--today", TODAY.isoformat(), str(one_txt)], repeat)
         run_process([*cli_path(), *fresh, "--format", "json", "--today", TODAY.isoformat(), str(texts)])  # disk warm
-        nl_txt_tree = timed_run([*cli_path(), *fresh, "--format", "json", "--today", TODAY.isoformat(), str(texts)])
+        nl_txt_tree = median_run([*cli_path(), *fresh, "--format", "json", "--today", TODAY.isoformat(), str(texts)],
+                                 None, tree_repeat)
         textlint = None
         textlint_note = ""
         if args.no_textlint:
@@ -446,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
             if exe is None:
                 textlint_note = "skipped: npm is not installed (or the install failed)"
             else:
-                textlint = textlint_runs(exe, exe.parents[2], typos, one_txt, texts, repeat)
+                textlint = textlint_runs(exe, exe.parents[2], typos, one_txt, texts, repeat, tree_repeat)
         if textlint_note:
             print(f"bench: textlint {textlint_note}", file=sys.stderr)
 
