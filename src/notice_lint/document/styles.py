@@ -112,12 +112,17 @@ _RUN_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
 def _run_layer_cached(rpr: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
     """``(key, _run_layer(rpr))``, the key holding the attributes of the children the layer reads."""
     k = tuple([(child.tag, tuple(child.items())) for child in rpr if child.tag in _RUN_LAYER_TAGS])
-    layer = _RUN_LAYERS.get(k)
+    return k, _remembered(_RUN_LAYERS, k, _run_layer, rpr)
+
+
+def _remembered(table: dict[tuple[Any, ...], Any], k: tuple[Any, ...], build: Any, element: Any) -> Any:
+    """``table[k]``, built from ``element`` the first time (the table is emptied when it grows too large)."""
+    layer = table.get(k)
     if layer is None:
-        if len(_RUN_LAYERS) >= _LAYERS_MAX:
-            _RUN_LAYERS.clear()
-        layer = _RUN_LAYERS[k] = _run_layer(rpr)
-    return k, layer
+        if len(table) >= _LAYERS_MAX:
+            table.clear()
+        layer = table[k] = build(element)
+    return layer
 
 
 def direct_run_props(rpr: Any) -> RunProps:
@@ -217,12 +222,7 @@ def _par_layer_cached(ppr: Any) -> tuple[Any, dict[str, Any]]:
         elif tag == _PBDR:
             return None, _par_layer(ppr)
     k = tuple(key)
-    layer = _PAR_LAYERS.get(k)
-    if layer is None:
-        if len(_PAR_LAYERS) >= _LAYERS_MAX:
-            _PAR_LAYERS.clear()
-        layer = _PAR_LAYERS[k] = _par_layer(ppr)
-    return k, layer
+    return k, _remembered(_PAR_LAYERS, k, _par_layer, ppr)
 
 
 def _on_attr(v: str | None) -> bool:
