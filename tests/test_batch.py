@@ -12,7 +12,7 @@ import pytest
 
 from .eco_helpers import DRAFT, run, write
 from notice_lint import parallel
-from notice_lint.cache import CACHE_DIR, INDEX, Cache, cache_root, lint_one
+from notice_lint.cache import CACHE_DIR, FORMAT, INDEX, PACK, PACK_FROM, Cache, cache_root, lint_one
 from notice_lint.errors import ConfigError, InputError
 from notice_lint.runner import Linter, Options
 
@@ -92,8 +92,8 @@ def test_pool_is_used_for_many_files(tree: list[str], monkeypatch: pytest.Monkey
 
 
 def _entries(root: Path) -> list[Path]:
-    """The cached results (not the manifest of the installed rules, in ``rules/``, nor the file index)."""
-    return [p for p in (root / CACHE_DIR).rglob("*.json") if p.parent.name != "rules" and p.name != INDEX]
+    """The cached results (not the manifest of the installed rules, in ``rules/``, the file index or the pack)."""
+    return [p for p in (root / CACHE_DIR).rglob("*.json") if p.parent.name != "rules" and p.name not in (INDEX, PACK)]
 
 
 def test_second_run_only_reads_the_cache(tree: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -110,6 +110,70 @@ def test_second_run_only_reads_the_cache(tree: list[str], monkeypatch: pytest.Mo
     second = run("--jobs", "1", "--format", "json", "docs")
     assert second.stdout == first.stdout and second.exit_code == first.exit_code
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def _pack(root: Path) -> dict:
+    return json.loads((root / CACHE_DIR / f"v{FORMAT}" / PACK).read_text(encoding="utf-8"))["entries"]
+
+
+def _many(tmp_path: Path, n: int = PACK_FROM) -> None:
+    """``n`` distinct text drafts in ``many/`` (cwd = tmp_path)."""
+    for k in range(n):
+        write(tmp_path, f"many/d{k:03}.txt", DRAFT.replace("ngày 12", f"ngày {1 + k % 28}") + "Rà xoát.\n" * (k % 3) + f"Mục {k}.\n")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_large_run_is_answered_from_the_pack(jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path)
+    first = run("--jobs", jobs, "--format", "json", "many")
+    entries = _entries(tmp_path)
+    pack = _pack(tmp_path)
+    assert len(entries) == PACK_FROM and sorted(pack) == sorted(p.stem for p in entries)  # the workers' keys too
+    for entry in entries:  # the next run must not need them
+        entry.unlink()
+    seen = _linted(monkeypatch)
+    second = run("--jobs", jobs, "--format", "json", "many")
+    assert seen == [] and second.stdout == first.stdout and second.exit_code == first.exit_code == 1
+
+
+def test_the_pack_holds_what_the_last_large_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path, PACK_FROM + 1)
+    run("--jobs", "1", "many")
+    before = _pack(tmp_path)
+    write(tmp_path, "many/d000.txt", DRAFT + "Sửa đổi.\n")
+    (tmp_path / "many" / "d001.txt").unlink()
+    seen = _linted(monkeypatch)
+    run("--jobs", "1", "many")
+    after = _pack(tmp_path)
+    assert seen == ["d000.txt"]
+    assert len(after) == PACK_FROM and len(set(after) - set(before)) == 1  # the new d000, not the old nor d001
+
+
+def test_a_small_run_neither_reads_nor_writes_the_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path, 3)
+    run("--jobs", "1", "many")
+    assert not (tmp_path / CACHE_DIR / f"v{FORMAT}" / PACK).exists()
+
+
+def test_a_damaged_pack_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path)
+    first = run("--jobs", "1", "--format", "json", "many")
+    pack_file = tmp_path / CACHE_DIR / f"v{FORMAT}" / PACK
+    entries = _pack(tmp_path)
+    k0, k1 = sorted(entries)[:2]
+    swapped = dict(entries, **{k0: entries[k1], k1: entries[k0]})  # each under the other's key
+    broken = dict(entries, **{k0: {"key": k0, "findings": [{"code": 1}]}, k1: ["not", "an", "entry"]})
+    for garbage in (b"", b"{\"format\": 3, \"entries\": []}", b"[1, 2]",
+                    json.dumps({"format": FORMAT, "entries": swapped}).encode(),
+                    json.dumps({"format": FORMAT, "entries": broken}).encode(),
+                    json.dumps({"format": FORMAT + 1, "entries": {}}).encode()):
+        pack_file.write_bytes(garbage)
+        again = run("--jobs", "1", "--format", "json", "many")
+        assert again.stdout == first.stdout
 
 
 def _linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -26,6 +26,12 @@ the start of the interpreter and ``click``):
   keys of the installed rules: the options and configuration are checked and
   the keys computed without importing any rule; the rules are imported only
   when a file has to be linted.
+
+A run of many files (:data:`PACK_FROM` or more) also writes ``pack.json``:
+the entries it used, by key, in one file.  The next run of many files reads
+that one file instead of an entry file per document; a key the pack lacks is
+read from its entry file as usual.  The pack holds only the last such run's
+entries, so it never outgrows the tree it was made for.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from . import __version__
 from .errors import InputError
 from .rule import Edit, Finding, Fix, Severity
 
-__all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one"]
+__all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one", "lint_keyed"]
 
 CACHE_DIR = ".notice_lint_cache"
 FORMAT = 3
@@ -53,6 +59,10 @@ _SOURCE_SUFFIXES = (".py", ".toml", ".json", ".txt")
 INDEX = "files.json"
 #: how much older than the remembered list a file's mtime must be for its digest to be trusted
 MTIME_SLACK_NS = 2_000_000_000
+#: the file that holds, in one piece, the entries used by the last run of many files
+PACK = "pack.json"
+#: from how many files a run reads and writes the pack (fewer: an entry file each costs less)
+PACK_FROM = 32
 
 
 def cache_root(cwd: Path | None = None) -> Path:
@@ -76,6 +86,8 @@ class Cache:
         self._bases: dict[tuple[Any, ...], bytes] = {}
         self._index: tuple[int, dict[str, list[Any]]] | None = None  # (saved at, path -> status, digest)
         self._seen: dict[str, list[Any]] = {}  # digests computed by this run
+        self._pack: dict[str, Any] | None = None  # key -> entry, read from the pack (None: not in use)
+        self._used: dict[str, Any] | None = None  # key -> entry used by this run (None: not packing)
 
     # -- key ---------------------------------------------------------------
     def key(self, linter: Any, path: str, data: bytes, st: os.stat_result | None = None) -> str | None:
@@ -245,32 +257,55 @@ class Cache:
         return os.path.join(self._dir, key[:2], key + ".json")
 
     def get(self, key: str, path: str) -> Any:
-        from .runner import FileResult
-
-        try:
-            with open(self._entry_path(key), "rb") as fh:
-                obj = json.loads(fh.read())
-            if obj.get("key") != key:
-                return None
-            return FileResult(
-                path=path,
-                findings=[_finding(d) for d in obj["findings"]],
-                profile=obj["profile"],
-                evidence=list(obj["evidence"]),
-                kind=obj["kind"],
-            )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing or corrupt: lint again
+        """The result remembered under ``key`` for ``path`` (from the pack when it holds it), or None."""
+        obj = self._pack.get(key) if self._pack is not None else None
+        if obj is None:
+            try:
+                with open(self._entry_path(key), "rb") as fh:
+                    obj = json.loads(fh.read())
+            except (OSError, ValueError):
+                return None  # missing or corrupt: lint again
+        if not isinstance(obj, dict) or obj.get("key") != key:
+            return None
+        result = _result(obj, path)
+        if result is not None and self._used is not None:
+            self._used[key] = obj
+        return result
 
     def put(self, key: str, result: Any) -> None:
-        obj = {
-            "key": key,
-            "profile": result.profile,
-            "evidence": result.evidence,
-            "kind": result.kind,
-            "findings": [_finding_dict(f) for f in result.findings],
-        }
+        obj = _entry_obj(key, result)
         self._write(self._entry(key), obj)
+        self.used(key, result, obj)
+
+    # -- the pack: the entries of a run of many files, in one file ------------------
+    def start_batch(self, n_files: int) -> None:
+        """A run of ``n_files`` files begins: from :data:`PACK_FROM` files, read and write the pack."""
+        if n_files < PACK_FROM or self._used is not None:
+            return
+        self._used = {}
+        try:
+            with open(os.path.join(self._dir, PACK), "rb") as fh:
+                obj = json.loads(fh.read())
+            entries = obj["entries"]
+            if obj.get("format") == FORMAT and isinstance(entries, dict):
+                self._pack = entries
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def used(self, key: str | None, result: Any, obj: Any = None) -> None:
+        """Remember that this run's result of a file is the entry ``key`` (linted here or by a worker)."""
+        if self._used is None or key is None or result.error is not None or key in self._used:
+            return
+        self._used[key] = obj if obj is not None else _entry_obj(key, result)
+
+    def save(self) -> None:
+        """Save what the next run needs: the file index, and the pack when this run used one."""
+        self.save_index()
+        used, pack = self._used, self._pack
+        if used and (pack is None or used.keys() != pack.keys()):
+            self._write(Path(self._dir) / PACK, {"format": FORMAT, "entries": used})
+            self._pack = used
+        self._used = None if used is None else {}
 
     def _write(self, target: Path, obj: Any) -> None:
         """Write ``obj`` as JSON to ``target`` atomically; a disk error only costs the speed-up."""
@@ -342,6 +377,32 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def _entry_obj(key: str, result: Any) -> dict[str, Any]:
+    return {
+        "key": key,
+        "profile": result.profile,
+        "evidence": result.evidence,
+        "kind": result.kind,
+        "findings": [_finding_dict(f) for f in result.findings],
+    }
+
+
+def _result(obj: dict[str, Any], path: str) -> Any:
+    """The FileResult an entry holds, or None when it is not one (a damaged or foreign file)."""
+    from .runner import FileResult
+
+    try:
+        return FileResult(
+            path=path,
+            findings=[_finding(d) for d in obj["findings"]],
+            profile=obj["profile"],
+            evidence=list(obj["evidence"]),
+            kind=obj["kind"],
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def _finding(d: dict[str, Any]) -> Finding:
     fix = None
     if d["fix"] is not None:
@@ -366,21 +427,27 @@ def _finding(d: dict[str, Any]) -> Finding:
 
 def lint_one(linter: Any, path: str, cache: Cache | None) -> Any:
     """Lint ``path`` through the cache (``cache`` None: no cache)."""
+    return lint_keyed(linter, path, cache)[0]
+
+
+def lint_keyed(linter: Any, path: str, cache: Cache | None) -> tuple[Any, str | None]:
+    """:func:`lint_one`, and the cache key of the bytes it linted (None: not cacheable)."""
     if cache is None:
-        return linter.lint_file(path)
+        return linter.lint_file(path), None
     from .document import _read_bytes
 
     try:
         st = os.stat(path)
         data = _read_bytes(Path(path))
     except (OSError, InputError):
-        return linter.lint_file(path)  # the same error, reported the usual way
+        return linter.lint_file(path), None  # the same error, reported the usual way
     key = cache.key(linter, path, data, st)
     if key is not None:
         hit = cache.get(key, path)
         if hit is not None:
-            return hit
+            return hit, key
     result = linter.lint_file(path, data=data)
     if key is not None and result.error is None:
         cache.put(key, result)
-    return result
+        return result, key
+    return result, None

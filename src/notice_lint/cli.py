@@ -198,7 +198,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
             fail = True
 
     if cache is not None:
-        cache.save_index()  # files unchanged by the next run are not even read
+        cache.save()  # files unchanged by the next run are not even read; the pack of a large run
         if rules is None:
             cache.remember_rules(linter)  # the next run the cache answers needs no rule module
     if fixer and fixer.summary():

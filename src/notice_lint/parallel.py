@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
-from .cache import Cache, lint_one
+from .cache import Cache, lint_keyed
 
 __all__ = ["lint_many", "run_batch", "default_jobs", "PARALLEL_FROM"]
 
@@ -43,16 +43,17 @@ def _init(options: Any, cache_root: Path | None) -> None:
     _WORKER = (Linter(options), Cache(cache_root) if cache_root is not None else None)
 
 
-def _work(path: str) -> Any:
+def _work(path: str) -> tuple[Any, str | None]:
     assert _WORKER is not None
     linter, cache = _WORKER
-    return lint_one(linter, path, cache)
+    return lint_keyed(linter, path, cache)
 
 
 def lint_many(linter: Any, paths: list[str], *, jobs: int | None = None, cache: Cache | None = None) -> Iterator[Any]:
     """FileResults of ``paths``, in order; ``jobs`` None = :func:`default_jobs`, 0 = one per CPU."""
     hits: dict[int, Any] = {}
     if cache is not None:
+        cache.start_batch(len(paths))
         for i, path in enumerate(paths):
             hit = _cached(linter, path, cache)
             if hit is not None:
@@ -91,7 +92,8 @@ def _cached(linter: Any, path: str, cache: Cache) -> Any:
 
 def _serial(linter: Any, paths: list[str], cache: Cache | None) -> Iterator[Any]:
     for path in paths:
-        yield lint_one(linter, path, cache)
+        result, _key = lint_keyed(linter, path, cache)  # the cache noted the key itself
+        yield result
 
 
 def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) -> Iterator[Any]:
@@ -109,8 +111,10 @@ def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) ->
         initargs=(linter.options, cache.root.parent if cache is not None else None),
     )
     try:
-        for result in pool.map(_work, paths, chunksize=chunk):
+        for result, key in pool.map(_work, paths, chunksize=chunk):
             done += 1
+            if cache is not None:
+                cache.used(key, result)  # the worker wrote the entry; the pack is written here
             yield result
     except (BrokenProcessPool, OSError):
         # a worker died (out of memory, killed): finish the rest here
