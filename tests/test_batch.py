@@ -158,6 +158,17 @@ def test_a_small_run_neither_reads_nor_writes_the_pack(tmp_path: Path, monkeypat
     assert not (tmp_path / CACHE_DIR / f"v{FORMAT}" / PACK).exists()
 
 
+def test_a_run_beyond_the_pack_limit_reads_entries_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import notice_lint.cache as cache_mod
+
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path, PACK_FROM + 1)
+    monkeypatch.setattr(cache_mod, "PACK_UP_TO", PACK_FROM)
+    first = run("--jobs", "1", "--format", "json", "many")
+    assert not (tmp_path / CACHE_DIR / f"v{FORMAT}" / PACK).exists() and len(_entries(tmp_path)) == PACK_FROM + 1
+    assert run("--jobs", "1", "--format", "json", "many").stdout == first.stdout
+
+
 def test_a_damaged_pack_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     _many(tmp_path)

@@ -27,7 +27,7 @@ the start of the interpreter and ``click``):
   the keys computed without importing any rule; the rules are imported only
   when a file has to be linted.
 
-A run of many files (:data:`PACK_FROM` or more) also writes ``pack.json``:
+A run of many files (:data:`PACK_FROM` to :data:`PACK_UP_TO`) also writes ``pack.json``:
 the entries it used, by key, in one file.  The next run of many files reads
 that one file instead of an entry file per document; a key the pack lacks is
 read from its entry file as usual.  The pack holds only the last such run's
@@ -63,6 +63,8 @@ MTIME_SLACK_NS = 2_000_000_000
 PACK = "pack.json"
 #: from how many files a run reads and writes the pack (fewer: an entry file each costs less)
 PACK_FROM = 32
+#: up to how many: the pack is held in memory while the run goes on
+PACK_UP_TO = 20_000
 
 
 def cache_root(cwd: Path | None = None) -> Path:
@@ -279,8 +281,9 @@ class Cache:
 
     # -- the pack: the entries of a run of many files, in one file ------------------
     def start_batch(self, n_files: int) -> None:
-        """A run of ``n_files`` files begins: from :data:`PACK_FROM` files, read and write the pack."""
-        if n_files < PACK_FROM or self._used is not None:
+        """A run of ``n_files`` files begins: from :data:`PACK_FROM` to :data:`PACK_UP_TO` files,
+        read and write the pack."""
+        if not PACK_FROM <= n_files <= PACK_UP_TO or self._used is not None:
             return
         self._used = {}
         try:
