@@ -42,21 +42,31 @@ def segments_of(document: Document) -> list[Segment]:
     paragraph): each line is its own segment, so each part is found.
     """
     out: list[Segment] = []
+    append = out.append
     for para in document.paragraphs:
         text = para.text
-        if not text.strip():
+        if not text or text.isspace():
             continue
         if (
-            para.index > _MERGED_ZONE
-            and para.cell is None
+            para.cell is None
             and "\n" not in text
             and "\t" not in text
             and "  " not in text
             and "\u00a0" not in text
         ):
-            # past the header zone, one line with no column gap: the one segment split_columns and _lines give
+            # one line with no column gap: the one column split_columns gives, stripped
             ls = len(text) - len(text.lstrip())
-            out.append(Segment(para, ls, len(text.rstrip()), "full"))
+            rs = len(text.rstrip())
+            if para.index > _MERGED_ZONE:
+                append(Segment(para, ls, rs, "full"))
+                continue
+            # in the header zone, what _lines gives: the line, or the two columns a PDF export ran together
+            parts = _split_merged(text, ls, rs)
+            if len(parts) == 2:
+                append(Segment(para, parts[0][0], parts[0][1], "left"))
+                append(Segment(para, parts[1][0], parts[1][1], "right"))
+            else:
+                append(Segment(para, ls, rs, "full"))
             continue
         cols = para.columns
         cell_side = para.cell.side if para.cell is not None else None
@@ -114,8 +124,13 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
         return [(s, e)]
     words = piece.split(None, 1)
     first = words[0] if words else ""
-    if not (first == "*" or is_upper_text(first) or fold(piece).startswith("so")):
-        return [(s, e)]  # a header line begins with an organ in capitals, "Số" or "*"
+    # a header line begins with an organ in capitals, "Số" or "*".  The folded line begins with "so"
+    # exactly when its first word's fold does (folding keeps the space after the word): a word is
+    # folded once for many lines, where the whole line would be folded for this test alone
+    if not (
+        first == "*" or is_upper_text(first) or (fold(first).startswith("so") and not piece[:1].isspace())
+    ):
+        return [(s, e)]
     folded = fold(piece)
     if len(folded) != len(piece):
         return [(s, e)]
@@ -123,10 +138,11 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     star = _STAR_RE.match(piece) if first[:1] == "*" else None
     if star and is_place_date(piece[star.end():]):
         return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
-    m = _MERGED_RIGHT.search(folded)
+    # each of the right-hand columns _MERGED_RIGHT finds ends in "viet nam" or "hanh phuc"
+    m = _MERGED_RIGHT.search(folded) if ("viet nam" in folded or "hanh phuc" in folded) else None
     if m and m.start() > 0 and is_upper_text(piece[: m.start()]):
         cut = (m.start(), m.end())
-    else:
+    elif folded.startswith("so"):
         m = _MERGED_NUMBER_DATE.match(folded)
         if m:
             cut = m.span(1)
