@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Heading, Notice, Segment
@@ -20,6 +21,7 @@ _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of numerals, met on many lines
 def roman_value(s: str) -> int | None:
     total = 0
     prev = 0
@@ -40,6 +42,8 @@ def roman_value(s: str) -> int | None:
 #: the first character of every label the patterns below match (digits and dashes aside)
 _LABEL_FIRST = frozenset("Đ" "PCM" "IVXLC" "abcdefghijklmnopqrstuvwxyzđ")
 _DASH_FIRST = frozenset("-–—+•")
+#: what may follow the first numeral of a roman label: more numerals, a space, its separator
+_ROMAN_NEXT = frozenset("IVXLC.-)/:")
 
 
 def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
@@ -78,6 +82,9 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
         if first != "C":
             return None
     if first in "IVXLC":
+        c2 = stripped[1:2]
+        if c2 not in _ROMAN_NEXT and not c2.isspace():
+            return None  # "Văn phòng", "Các đơn vị": no roman label
         m = _ROMAN.match(stripped)
         if m:
             v = roman_value(m.group("num"))
@@ -108,11 +115,11 @@ def find_headings(notice: Notice, body: list[Segment]) -> None:
                 continue
         # most lines open with a word no label pattern can start with: tell so
         # from the segment's first character, without copying its text
-        start = seg.start
-        first = para.text[start : start + 1] if seg.end > start else ""
+        text = seg.text
+        first = text[:1]
         if first and first not in _LABEL_FIRST and first not in _DASH_FIRST and not first.isspace() and not first.isdecimal():
             continue
-        parsed = parse_label(seg.text)
+        parsed = parse_label(text)
         if parsed:
             kind, label, value, sep, s, e = parsed
             notice.headings.append(
