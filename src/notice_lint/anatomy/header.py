@@ -9,7 +9,6 @@ anatomy and the rules agree on what a line says.
 from __future__ import annotations
 
 import functools
-import operator
 
 import calendar
 import datetime as _dt
@@ -191,13 +190,12 @@ def parse_date(text: str) -> _dt.date | None:
 
 #: the last kinds table seen, with its titles: one table serves every document of a run
 _TITLES: dict[str, Any] = {}
-_GET_TITLE = operator.methodcaller("get", "title")
 
 
 def _kinds_seen(kinds: list[dict[str, Any]]) -> dict[str, Any]:
     """The folded titles of ``kinds`` (kept in ``_TITLES``), and the same grouped by their first word."""
     # the same list with the same entries and titles (``entries`` keeps the ids in use)
-    snapshot = (list(map(id, kinds)), list(map(_GET_TITLE, kinds)))
+    snapshot = (list(map(id, kinds)), [k.get("title") for k in kinds])
     if _TITLES.get("kinds") is kinds and _TITLES.get("snapshot") == snapshot:
         return _TITLES
     out = [(" ".join(fold(k["title"]).split()), k) for k in kinds if k.get("title")]
