@@ -350,13 +350,28 @@ def item_groups(notice: Notice) -> list[list[Segment]]:
         return groups
     items = {(s.index, s.start): s for s in notice.recipients.items}
     roles = notice.roles
-    for seg in notice.segments:
+    segments = notice.segments
+    # items and their continuations are labelled after the Nơi nhận label only: start at its paragraph
+    for seg in segments[_first_of(segments, notice.recipients.label.paragraph):]:
         role = roles.get((seg.paragraph.index, seg.start))
         if role == "recipients_item":
             groups.append([items.get((seg.index, seg.start), seg)])
         elif role == "recipients_cont" and groups:
             groups[-1].append(seg)
     return groups
+
+
+def _first_of(segments: list[Segment], paragraph: object) -> int:
+    """The position of the first segment of ``paragraph`` (its segments stand together), looked for
+    from the end where the closing is; 0 when it has none."""
+    i = len(segments) - 1
+    while i >= 0 and segments[i].paragraph is not paragraph:
+        i -= 1
+    if i < 0:
+        return 0
+    while i > 0 and segments[i - 1].paragraph is paragraph:
+        i -= 1
+    return i
 
 
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
