@@ -7,6 +7,7 @@ the rule for that part reports it missing.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Any
 
@@ -112,6 +113,16 @@ _STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
 _MERGED_ZONE = 20  # paragraphs at the top where a header may stand
 
 
+@functools.lru_cache(maxsize=4096)  # per distinct first word of a line: they repeat from line to line
+def _opening(first: str) -> tuple[bool, bool]:
+    """For the first word of a line: is it ``*`` or in capitals; does its fold begin with "so".
+
+    The folded line begins with "so" exactly when its first word's fold does, when the line does
+    not begin with a space (folding keeps the space after the word).
+    """
+    return first == "*" or is_upper_text(first), fold(first).startswith("so")
+
+
 def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a header line a PDF export ran together with single spaces.
 
@@ -124,12 +135,9 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
         return [(s, e)]
     words = piece.split(None, 1)
     first = words[0] if words else ""
-    # a header line begins with an organ in capitals, "Số" or "*".  The folded line begins with "so"
-    # exactly when its first word's fold does (folding keeps the space after the word): a word is
-    # folded once for many lines, where the whole line would be folded for this test alone
-    if not (
-        first == "*" or is_upper_text(first) or (fold(first).startswith("so") and not piece[:1].isspace())
-    ):
+    # a header line begins with an organ in capitals, "Số" or "*"
+    capitals, so = _opening(first)
+    if not (capitals or (so and not piece[:1].isspace())):
         return [(s, e)]
     folded = fold(piece)
     if len(folded) != len(piece):

@@ -235,11 +235,20 @@ def _match_kind_by_first(text: str, by_first: dict[str, list[tuple[str, dict[str
 
 
 _NOT_KEY = re.compile(r"[^a-z0-9]")
+#: the ASCII bytes ``_NOT_KEY`` removes
+_NOT_KEY_BYTES = bytes(c for c in range(128) if not (0x30 <= c <= 0x39 or 0x61 <= c <= 0x7A))
 
 
 def _key(text: str) -> str:
-    """``vntext.key`` with its pattern compiled here: the header reads one key per line for three tests."""
-    return _NOT_KEY.sub("", fold(text))
+    """``vntext.key(text)``: the header reads one key per line for three tests.
+
+    A folded Vietnamese line is ASCII: its bytes are filtered by ``bytes.translate``, four times
+    faster than the substitution.
+    """
+    f = fold(text)
+    if f.isascii():
+        return f.encode("ascii").translate(None, _NOT_KEY_BYTES).decode("ascii")
+    return _NOT_KEY.sub("", f)
 
 
 def is_national(text: str) -> bool:
