@@ -62,7 +62,8 @@ def segments_of(document: Document) -> list[Segment]:
                 append(Segment(para, ls, rs, "full"))
                 continue
             # in the header zone, what _lines gives: the line, or the two columns a PDF export ran together
-            parts = _split_merged(text, ls, rs)
+            # (never a line longer than _split_merged looks at)
+            parts = _split_merged(text, ls, rs) if rs - ls <= _MERGED_MAX else ()
             if len(parts) == 2:
                 append(Segment(para, parts[0][0], parts[0][1], "left"))
                 append(Segment(para, parts[1][0], parts[1][1], "right"))
@@ -111,6 +112,7 @@ _MERGED_NUMBER_DATE = re.compile(
 
 _STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
 _MERGED_ZONE = 20  # paragraphs at the top where a header may stand
+_MERGED_MAX = 160  # characters: a longer line is no run-together header line
 
 
 @functools.lru_cache(maxsize=4096)  # per distinct first word of a line: they repeat from line to line
@@ -131,7 +133,7 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     Quảng Ngãi, ngày …`` are two columns each.
     """
     piece = text[s:e]
-    if len(piece) > 160:
+    if len(piece) > _MERGED_MAX:
         return [(s, e)]
     words = piece.split(None, 1)
     first = words[0] if words else ""

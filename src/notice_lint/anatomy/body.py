@@ -62,7 +62,8 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
             return "decimal", m.group("label"), value, m.group("sep"), off, off + m.end()
         m = _ARABIC.match(stripped)
         if m:
-            return "arabic", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
+            label, num, sep = m.group("label", "num", "sep")
+            return "arabic", label, int(num), sep, off, off + m.end()
         return None
     if first not in _LABEL_FIRST:
         return None  # no pattern can match: most lines of a body open with a word
@@ -87,9 +88,10 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
             return None  # "Văn phòng", "Các đơn vị": no roman label
         m = _ROMAN.match(stripped)
         if m:
-            v = roman_value(m.group("num"))
+            label, num, sep = m.group("label", "num", "sep")
+            v = roman_value(num)
             if v is not None:
-                return "roman", m.group("label"), v, m.group("sep"), off, off + m.end()
+                return "roman", label, v, sep, off, off + m.end()
         return None
     m = _LETTER.match(stripped)
     if m:

@@ -281,6 +281,7 @@ def is_place_date(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1024)  # per distinct place name: a drafter writes the same few
 def _looks_like_place(place: str) -> bool:
     """A place name (``Quảng Ngãi``, ``Thành phố Hồ Chí Minh``, ``Quận 1``) or a blank one, not a phrase."""
     p = place.strip(" ,;.")
