@@ -42,6 +42,7 @@ def roman_value(s: str) -> int | None:
 #: the first character of every label the patterns below match (digits and dashes aside)
 _LABEL_FIRST = frozenset("Đ" "PCM" "IVXLC" "abcdefghijklmnopqrstuvwxyzđ")
 _DASH_FIRST = frozenset("-–—+•")
+_OPENERS = _LABEL_FIRST | _DASH_FIRST
 #: what may follow the first numeral of a roman label: more numerals, a space, its separator
 _ROMAN_NEXT = frozenset("IVXLC.-)/:")
 
@@ -105,25 +106,25 @@ def find_headings(notice: Notice, body: list[Segment]) -> None:
     Paragraphs in the cells of a table with several columns (data tables) are
     left out: their numbers count rows, not sections.
     """
+    headings = notice.headings
     for seg in body:
         para = seg.paragraph
-        if para.cell is not None and para.cell.ncols > 1:
+        cell = para.cell
+        if cell is not None and cell.ncols > 1:
             continue
         if para.label and seg.start == 0:
             parsed = parse_label(para.label + " ")
             if parsed:
                 kind, label, value, sep, _, _ = parsed
-                notice.headings.append(Heading(seg, kind, para.label, value, sep, auto=True))
+                headings.append(Heading(seg, kind, para.label, value, sep, auto=True))
                 continue
-        # most lines open with a word no label pattern can start with: tell so
-        # from the segment's first character, without copying its text
+        # most lines open with a word no label pattern can start with: tell so from its first character
         text = seg.text
         first = text[:1]
-        if first and first not in _LABEL_FIRST and first not in _DASH_FIRST and not first.isspace() and not first.isdecimal():
+        if first and first not in _OPENERS and not first.isspace() and not first.isdecimal():
             continue
         parsed = parse_label(text)
         if parsed:
             kind, label, value, sep, s, e = parsed
-            notice.headings.append(
-                Heading(seg, kind, label, value, sep, auto=False, label_start=seg.start + s, label_end=seg.start + e)
-            )
+            start = seg.start
+            headings.append(Heading(seg, kind, label, value, sep, False, start + s, start + e))
