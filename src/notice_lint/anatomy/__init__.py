@@ -7,6 +7,7 @@ the rule for that part reports it missing.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Any
 
@@ -42,21 +43,32 @@ def segments_of(document: Document) -> list[Segment]:
     paragraph): each line is its own segment, so each part is found.
     """
     out: list[Segment] = []
+    append = out.append
     for para in document.paragraphs:
         text = para.text
-        if not text.strip():
+        if not text or text.isspace():
             continue
         if (
-            para.index > _MERGED_ZONE
-            and para.cell is None
+            para.cell is None
             and "\n" not in text
             and "\t" not in text
             and "  " not in text
             and "\u00a0" not in text
         ):
-            # past the header zone, one line with no column gap: the one segment split_columns and _lines give
+            # one line with no column gap: the one column split_columns gives, stripped
             ls = len(text) - len(text.lstrip())
-            out.append(Segment(para, ls, len(text.rstrip()), "full"))
+            rs = len(text.rstrip())
+            if para.index > _MERGED_ZONE:
+                append(Segment(para, ls, rs, "full"))
+                continue
+            # in the header zone, what _lines gives: the line, or the two columns a PDF export ran together
+            # (never a line longer than _split_merged looks at)
+            parts = _split_merged(text, ls, rs) if rs - ls <= _MERGED_MAX else ()
+            if len(parts) == 2:
+                append(Segment(para, parts[0][0], parts[0][1], "left"))
+                append(Segment(para, parts[1][0], parts[1][1], "right"))
+            else:
+                append(Segment(para, ls, rs, "full"))
             continue
         cols = para.columns
         cell_side = para.cell.side if para.cell is not None else None
@@ -100,6 +112,17 @@ _MERGED_NUMBER_DATE = re.compile(
 
 _STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
 _MERGED_ZONE = 20  # paragraphs at the top where a header may stand
+_MERGED_MAX = 160  # characters: a longer line is no run-together header line
+
+
+@functools.lru_cache(maxsize=4096)  # per distinct first word of a line: they repeat from line to line
+def _opening(first: str) -> tuple[bool, bool]:
+    """For the first word of a line: is it ``*`` or in capitals; does its fold begin with "so".
+
+    The folded line begins with "so" exactly when its first word's fold does, when the line does
+    not begin with a space (folding keeps the space after the word).
+    """
+    return first == "*" or is_upper_text(first), fold(first).startswith("so")
 
 
 def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -110,12 +133,14 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     Quảng Ngãi, ngày …`` are two columns each.
     """
     piece = text[s:e]
-    if len(piece) > 160:
+    if len(piece) > _MERGED_MAX:
         return [(s, e)]
     words = piece.split(None, 1)
     first = words[0] if words else ""
-    if not (first == "*" or is_upper_text(first) or fold(piece).startswith("so")):
-        return [(s, e)]  # a header line begins with an organ in capitals, "Số" or "*"
+    # a header line begins with an organ in capitals, "Số" or "*"
+    capitals, so = _opening(first)
+    if not (capitals or (so and not piece[:1].isspace())):
+        return [(s, e)]
     folded = fold(piece)
     if len(folded) != len(piece):
         return [(s, e)]
@@ -123,10 +148,11 @@ def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
     star = _STAR_RE.match(piece) if first[:1] == "*" else None
     if star and is_place_date(piece[star.end():]):
         return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
-    m = _MERGED_RIGHT.search(folded)
+    # each of the right-hand columns _MERGED_RIGHT finds ends in "viet nam" or "hanh phuc"
+    m = _MERGED_RIGHT.search(folded) if ("viet nam" in folded or "hanh phuc" in folded) else None
     if m and m.start() > 0 and is_upper_text(piece[: m.start()]):
         cut = (m.start(), m.end())
-    else:
+    elif folded.startswith("so"):
         m = _MERGED_NUMBER_DATE.match(folded)
         if m:
             cut = m.span(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Heading, Notice, Segment
@@ -20,6 +21,7 @@ _PART = re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of numerals, met on many lines
 def roman_value(s: str) -> int | None:
     total = 0
     prev = 0
@@ -40,6 +42,9 @@ def roman_value(s: str) -> int | None:
 #: the first character of every label the patterns below match (digits and dashes aside)
 _LABEL_FIRST = frozenset("Đ" "PCM" "IVXLC" "abcdefghijklmnopqrstuvwxyzđ")
 _DASH_FIRST = frozenset("-–—+•")
+_OPENERS = _LABEL_FIRST | _DASH_FIRST
+#: what may follow the first numeral of a roman label: more numerals, a space, its separator
+_ROMAN_NEXT = frozenset("IVXLC.-)/:")
 
 
 def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
@@ -58,7 +63,8 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
             return "decimal", m.group("label"), value, m.group("sep"), off, off + m.end()
         m = _ARABIC.match(stripped)
         if m:
-            return "arabic", m.group("label"), int(m.group("num")), m.group("sep"), off, off + m.end()
+            label, num, sep = m.group("label", "num", "sep")
+            return "arabic", label, int(num), sep, off, off + m.end()
         return None
     if first not in _LABEL_FIRST:
         return None  # no pattern can match: most lines of a body open with a word
@@ -78,11 +84,15 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
         if first != "C":
             return None
     if first in "IVXLC":
+        c2 = stripped[1:2]
+        if c2 not in _ROMAN_NEXT and not c2.isspace():
+            return None  # "Văn phòng", "Các đơn vị": no roman label
         m = _ROMAN.match(stripped)
         if m:
-            v = roman_value(m.group("num"))
+            label, num, sep = m.group("label", "num", "sep")
+            v = roman_value(num)
             if v is not None:
-                return "roman", m.group("label"), v, m.group("sep"), off, off + m.end()
+                return "roman", label, v, sep, off, off + m.end()
         return None
     m = _LETTER.match(stripped)
     if m:
@@ -96,25 +106,25 @@ def find_headings(notice: Notice, body: list[Segment]) -> None:
     Paragraphs in the cells of a table with several columns (data tables) are
     left out: their numbers count rows, not sections.
     """
+    headings = notice.headings
     for seg in body:
         para = seg.paragraph
-        if para.cell is not None and para.cell.ncols > 1:
+        cell = para.cell
+        if cell is not None and cell.ncols > 1:
             continue
         if para.label and seg.start == 0:
             parsed = parse_label(para.label + " ")
             if parsed:
                 kind, label, value, sep, _, _ = parsed
-                notice.headings.append(Heading(seg, kind, para.label, value, sep, auto=True))
+                headings.append(Heading(seg, kind, para.label, value, sep, auto=True))
                 continue
-        # most lines open with a word no label pattern can start with: tell so
-        # from the segment's first character, without copying its text
-        start = seg.start
-        first = para.text[start : start + 1] if seg.end > start else ""
-        if first and first not in _LABEL_FIRST and first not in _DASH_FIRST and not first.isspace() and not first.isdecimal():
+        # most lines open with a word no label pattern can start with: tell so from its first character
+        text = seg.text
+        first = text[:1]
+        if first and first not in _OPENERS and not first.isspace() and not first.isdecimal():
             continue
-        parsed = parse_label(seg.text)
+        parsed = parse_label(text)
         if parsed:
             kind, label, value, sep, s, e = parsed
-            notice.headings.append(
-                Heading(seg, kind, label, value, sep, auto=False, label_start=seg.start + s, label_end=seg.start + e)
-            )
+            start = seg.start
+            headings.append(Heading(seg, kind, label, value, sep, False, start + s, start + e))

@@ -14,6 +14,7 @@ Layouts met in practice, all handled here:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..vntext import fold, is_upper_text
@@ -57,11 +58,13 @@ def _name_small(ch: str) -> bool:
     return "a" <= ch <= "z" or ch == "đ" or "à" <= ch <= "ỹ"
 
 
+@functools.lru_cache(maxsize=4096)  # per distinct word: the syllables of names and titles repeat
 def _is_name_word(word: str) -> bool:
     """``^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$`` for a word of a split line."""
     return bool(word) and _name_capital(word[0]) and all(_name_small(ch) for ch in word[1:])
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_upper_name_word(word: str) -> bool:
     """``^[A-ZĐÀ-Ỹ]+$`` for a word of a split line."""
     return bool(word) and all(_name_capital(ch) for ch in word)
@@ -84,7 +87,7 @@ class Prefix:
     def __init__(self, m: re.Match[str]) -> None:
         tok = m.group("tok")
         self.token = tok
-        squeezed = re.sub(r"\s", "", tok)
+        squeezed = "".join(tok.split())  # without its spaces ("T / M")
         self.canonical = squeezed.replace(".", "")  # TM, KT, TL, TUQ, Q, T/M, K/T, T/L
         self.punct = m.group("punct")
         self.space = m.group("space")
@@ -106,7 +109,7 @@ def parse_prefix(text: str) -> Prefix | None:
     m = PREFIX_RE.match(text)
     if not m:
         return None
-    tok = re.sub(r"\s", "", m.group("tok"))
+    tok = "".join(m.group("tok").split())  # without its spaces ("T / M")
     rest = m.group("rest")
     if not is_upper_text(rest) or not rest[0].isalpha():
         return None
@@ -123,14 +126,14 @@ def is_name(text: str) -> bool:
     words = t.split()
     if not 2 <= len(words) <= 6:
         return False
-    return all(_is_name_word(w) for w in words) and not is_upper_text(t)
+    return all(map(_is_name_word, words)) and not is_upper_text(t)
 
 
 def _is_upper_name(text: str) -> bool:
     """A name written in capitals (``NGUYỄN VĂN AN``): no syllable of a title or organ."""
     t = ACADEMIC_RE.sub("", text.strip())
     words = t.split()
-    if not 2 <= len(words) <= 5 or not all(_is_upper_name_word(w) for w in words):
+    if not 2 <= len(words) <= 5 or not all(map(_is_upper_name_word, words)):
         return False
     return not any(w in _TITLE_WORDS for w in words)
 
@@ -347,13 +350,28 @@ def item_groups(notice: Notice) -> list[list[Segment]]:
         return groups
     items = {(s.index, s.start): s for s in notice.recipients.items}
     roles = notice.roles
-    for seg in notice.segments:
+    segments = notice.segments
+    # items and their continuations are labelled after the Nơi nhận label only: start at its paragraph
+    for seg in segments[_first_of(segments, notice.recipients.label.paragraph):]:
         role = roles.get((seg.paragraph.index, seg.start))
         if role == "recipients_item":
             groups.append([items.get((seg.index, seg.start), seg)])
         elif role == "recipients_cont" and groups:
             groups[-1].append(seg)
     return groups
+
+
+def _first_of(segments: list[Segment], paragraph: object) -> int:
+    """The position of the first segment of ``paragraph`` (its segments stand together), looked for
+    from the end where the closing is; 0 when it has none."""
+    i = len(segments) - 1
+    while i >= 0 and segments[i].paragraph is not paragraph:
+        i -= 1
+    if i < 0:
+        return 0
+    while i > 0 and segments[i - 1].paragraph is paragraph:
+        i -= 1
+    return i
 
 
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:

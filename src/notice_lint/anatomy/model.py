@@ -18,20 +18,20 @@ __all__ = ["Segment", "Heading", "Signature", "Recipients", "Notice"]
 class Segment(Record):
     """A stretch ``paragraph.text[start:end]``: a whole paragraph or one of its columns."""
 
-    __slots__ = ("paragraph", "start", "end", "side")
-    _fields = __match_args__ = __slots__
+    __slots__ = ("paragraph", "start", "end", "side", "text")
+    _fields = __match_args__ = ("paragraph", "start", "end", "side")
 
     side: str  # "left" / "right" / "full": where it sits on the page
+    #: ``paragraph.text[start:end]``, sliced once: the anatomy and the rules read it ~4 times per segment
+    #: (the slice of a whole line is the line itself, no copy)
+    text: str
 
     def __init__(self, paragraph: Paragraph, start: int, end: int, side: str = "full") -> None:
         self.paragraph = paragraph
         self.start = start
         self.end = end
         self.side = side
-
-    @property
-    def text(self) -> str:
-        return self.paragraph.text[self.start : self.end]
+        self.text = paragraph.text[start:end]
 
     @property
     def index(self) -> int:
