@@ -54,11 +54,17 @@ def decode_text(data: bytes) -> str:
                 "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
                 "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
             ) from None
+        if not _controls(data[:_CHARS_BYTES]):
+            return text  # no control byte where text[:4096] lies: _check_binary would find none
         return _check_binary(text)
     raise InputError(
         "tệp không phải UTF-8 hợp lệ; hãy lưu lại dạng Unicode UTF-8",
         "the file is not valid UTF-8; save it as Unicode UTF-8",
     )
+
+
+# the UTF-8 bytes of the 4,096 characters _check_binary samples lie within this many bytes
+_CHARS_BYTES = 4 * 4096
 
 
 def _binary() -> InputError:
@@ -193,7 +199,7 @@ def strip_directives(line: str) -> tuple[str, list[int] | None]:
 
 
 def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(
             "tệp rỗng, không có nội dung; hãy kiểm tra đã lưu văn bản chưa",
             "the file is empty; check that the document was saved",
@@ -206,7 +212,7 @@ def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
             " split it into smaller files",
         )
     text = decode_text(data)
-    lines = _LINE_SPLIT.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_SPLIT.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     if len(lines) > MAX_PARAGRAPHS:
