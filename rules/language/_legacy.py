@@ -36,19 +36,16 @@ def odd_paragraphs(doc) -> set[int]:
     odd = doc.meta.get("_odd_paragraphs")
     if odd is None:
         st = built_stream(doc)
-        if st is not None and not any(map(_has_odd, chain.from_iterable(st.inventory()))):
+        if st is not None and not _ODD_RE.search("".join(chain.from_iterable(st.inventory()))):
             # every character of a non-blank paragraph is in one of the stream's distinct
             # words or separators, and a blank one holds none of these: no paragraph is odd
+            # (one search of them all: the pattern is one character class)
             odd = doc.meta["_odd_paragraphs"] = set()
             return odd
         search = _ODD_RE.search
         odd = doc.meta["_odd_paragraphs"] = {id(p) for p in doc.paragraphs if search(p.text)}
     return odd
 
-
-@functools.lru_cache(maxsize=65536)
-def _has_odd(s: str) -> bool:
-    return _ODD_RE.search(s) is not None
 _WORD_RE = LazyRe(r"\S+")
 _LETTER = LazyRe(r"[^\W\d_]")
 

@@ -199,7 +199,9 @@ class Stream:
     since the rules only need them where they report.
     """
 
-    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_named", "_seps", "_inventory")
+    __slots__ = (
+        "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
+    )
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -210,6 +212,7 @@ class Stream:
         self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
+        self._distinct_set: set[str] | None = None
         self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
         # the separators (non-letter runs) of every non-blank paragraph: between two words,
         # before the first word, after the last word, and whole paragraphs with no word
@@ -222,8 +225,14 @@ class Stream:
     def distinct(self) -> list[str]:
         """Each word text once (rules judge a word once, not per occurrence)."""
         if self._distinct is None:
-            self._distinct = list(set(self.texts))
+            self._distinct = list(self.distinct_set())
         return self._distinct
+
+    def distinct_set(self) -> set[str]:
+        """:meth:`distinct` as a set (shared: do not change it)."""
+        if self._distinct_set is None:
+            self._distinct_set = set(self.texts)
+        return self._distinct_set
 
     def inventory(self) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
         """``(words, inner, first, last, bare)``: each distinct word of the document (name
@@ -232,7 +241,7 @@ class Stream:
         from them, without scanning the text, that a pattern cannot match (typography)."""
         if self._inventory is None:
             inner, first, last, bare = self._seps
-            self._inventory = (set(self.distinct()).union(self._named), set(inner), set(first), set(last), set(bare))
+            self._inventory = (self.distinct_set().union(self._named), set(inner), set(first), set(last), set(bare))
         return self._inventory
 
     def _seg(self, i: int) -> int:
