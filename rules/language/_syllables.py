@@ -214,9 +214,9 @@ class Stream:
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
         self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
-        # the separators (non-letter runs) of every non-blank paragraph: between two words,
-        # before the first word, after the last word, and whole paragraphs with no word
-        self._seps: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+        # the separators (non-letter runs) of every non-blank paragraph: between two words
+        # (distinct), before the first word, after the last word, and whole paragraphs with no word
+        self._seps: tuple[set[str], list[str], list[str], list[str]] = (set(), [], [], [])
         self._inventory: tuple | None = None
 
     def __len__(self) -> int:
@@ -294,14 +294,17 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
-    texts = out.texts
     firsts, segs = out._firsts, out._segs
-    inner, first, last, bare = out._seps
+    first, last, bare = out._seps[1:]
     named = out._named
-    # the separator before each word of the stream: the keys and the joins are mapped in
-    # one pass at the end.  A paragraph's first word gets " " (joins) or "" (does not),
-    # which ``_SEP_JOINS`` maps to True / False like any separator.
-    before: list[str] = []
+    # the stream as one list [separator before word 0, word 0, separator before word 1, ...]:
+    # a paragraph's split parts go in whole (less its tail), and the words, the separators
+    # and their keys and joins are taken out in one pass each at the end.  A paragraph's
+    # first word gets " " (joins) or "" (does not) instead of its head, as do the words
+    # after a name segment: ``heads`` holds those places of the separator list.
+    flat: list[str] = []
+    heads: list[tuple[int, str]] = []
+    named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
     for para in doc.paragraphs:
         text = para.text
@@ -316,38 +319,49 @@ def _stream(notice: "Notice", split) -> Stream:
         tail = parts[-1]
         first.append(head)
         last.append(tail)
-        seps = parts[2:-1:2]
-        inner += seps
         skip = names.get(para.index) if names else None
         if skip:
+            named_seps += parts[2:-1:2]
             named += parts[1::2]
             single_column = not wrap or len(para.columns) <= 1
-            carry = _add_named(out, before, para, parts, skip, carry, single_column, wrap)
+            carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
             continue
-        firsts.append(len(texts))
+        at = len(flat)
+        firsts.append(at >> 1)
         segs.append((para, parts, None))
-        texts += parts[1::2]
+        flat += parts
+        flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
         if carry and (not head or head.isspace()) and (not wrap or len(para.columns) <= 1):
-            before.append(" ")
+            heads.append((at >> 1, " "))
         else:
-            before.append("")
-        before += seps
+            heads.append((at >> 1, ""))
         carry = wrap and (not tail or tail.isspace()) and len(para.columns) <= 1
+    out.texts = texts = flat[1::2]
+    before = flat[0::2]
+    for i, _ in heads:
+        before[i] = None  # type: ignore[call-overload]
+    inner = set(before)  # every other entry is a separator between two words of a paragraph
+    inner.discard(None)  # type: ignore[arg-type]
+    inner.update(named_seps)
+    out._seps = (inner, first, last, bare)
+    for i, sep in heads:
+        before[i] = sep
     out.keys = list(map(_KEY_OF.__getitem__, texts))
     out.joined = list(map(_SEP_JOINS.__getitem__, before))
     return out
 
 
 def _add_named(
-    out: Stream, before: list[str], para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
-    carry: bool, single_column: bool, wrap: bool,
+    out: Stream, flat: list[str], heads: list[tuple[int, str]], para: "Paragraph", parts: list[str],
+    skip: list[tuple[int, int]], carry: bool, single_column: bool, wrap: bool,
 ) -> bool:
     """Add the words of a paragraph that holds a name segment (its words are left out); the new carry.
 
-    ``before`` gets the separator before each added word, as in :func:`_stream`."""
+    ``flat`` gets each added word after the separator before it, and ``heads`` the places
+    where that is " " or "", as in :func:`_stream`."""
     spans: list[tuple[int, int]] = []
-    first = len(out.texts)
+    first = len(flat) >> 1
     pos = len(parts[0])
     last = len(parts) - 2
     after_name = False
@@ -361,13 +375,15 @@ def _add_named(
             carry = False
             continue
         if k == 1:
-            before.append(" " if carry and single_column and _blank(parts[0]) else "")
+            heads.append((len(flat) >> 1, " " if carry and single_column and _blank(parts[0]) else ""))
+            flat.append("")
         elif after_name:
-            before.append("")
+            heads.append((len(flat) >> 1, ""))
+            flat.append("")
             after_name = False
         else:
-            before.append(parts[k - 1])
-        out.texts.append(w)
+            flat.append(parts[k - 1])
+        flat.append(w)
         spans.append((s, e))
     if spans:
         out._firsts.append(first)
