@@ -37,6 +37,13 @@ def decode_text(data: bytes) -> str:
                 "damaged UTF-16 text; save the file as UTF-8",
             ) from None
     else:
+        if not _controls(data[:_CHARS_BYTES]):
+            # no control byte (NUL included) in the bytes the checks below sample, nor under the
+            # 4,096 characters _check_binary samples: only the decoding can fail
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _not_utf8() from None
         sample = data[:4096]
         if sample and sample.count(b"\x00") > len(sample) // 8:
             if _utf16_without_bom(sample):
@@ -50,12 +57,7 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(
-                "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
-                "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
-            ) from None
-        if not _controls(data[:_CHARS_BYTES]):
-            return text  # no control byte where text[:4096] lies: _check_binary would find none
+            raise _not_utf8() from None
         return _check_binary(text)
     raise InputError(
         "tệp không phải UTF-8 hợp lệ; hãy lưu lại dạng Unicode UTF-8",
@@ -65,6 +67,13 @@ def decode_text(data: bytes) -> str:
 
 # the UTF-8 bytes of the 4,096 characters _check_binary samples lie within this many bytes
 _CHARS_BYTES = 4 * 4096
+
+
+def _not_utf8() -> InputError:
+    return InputError(
+        "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
+        "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
+    )
 
 
 def _binary() -> InputError:
