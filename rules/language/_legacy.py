@@ -15,8 +15,6 @@ import functools
 import re
 import unicodedata
 
-from itertools import chain
-
 from ._lazy import LazyRe
 from ._syllables import built_stream
 
@@ -36,13 +34,13 @@ def odd_paragraphs(doc) -> set[int]:
     odd = doc.meta.get("_odd_paragraphs")
     if odd is None:
         st = built_stream(doc)
-        if st is not None and not _ODD_RE.search("".join(chain.from_iterable(st.inventory()))):
+        search = _ODD_RE.search
+        if st is not None and not search(st.separator_text()) and not search("".join(st.inventory()[0])):
             # every character of a non-blank paragraph is in one of the stream's distinct
             # words or separators, and a blank one holds none of these: no paragraph is odd
-            # (one search of them all: the pattern is one character class)
+            # (the pattern is one character class: the pieces are searched joined)
             odd = doc.meta["_odd_paragraphs"] = set()
             return odd
-        search = _ODD_RE.search
         odd = doc.meta["_odd_paragraphs"] = {id(p) for p in doc.paragraphs if search(p.text)}
     return odd
 

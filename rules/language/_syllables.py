@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,6 +201,7 @@ class Stream:
 
     __slots__ = (
         "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
+        "_separator_text",
     )
 
     def __init__(self) -> None:
@@ -218,6 +219,7 @@ class Stream:
         # (distinct), before the first word, after the last word, and whole paragraphs with no word
         self._seps: tuple[set[str], list[str], list[str], list[str]] = (set(), [], [], [])
         self._inventory: tuple | None = None
+        self._separator_text: str | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -243,6 +245,14 @@ class Stream:
             inner, first, last, bare = self._seps
             self._inventory = (self.distinct_set().union(self._named), set(inner), set(first), set(last), set(bare))
         return self._inventory
+
+    def separator_text(self) -> str:
+        """The distinct separators of :meth:`inventory` joined by line breaks: one string to
+        search for a pattern of non-letters that a line break cannot help match."""
+        if self._separator_text is None:
+            _words, *separators = self.inventory()
+            self._separator_text = "\n".join(chain.from_iterable(separators))
+        return self._separator_text
 
     def _seg(self, i: int) -> int:
         return bisect_right(self._firsts, i) - 1

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
@@ -60,8 +59,7 @@ class DoubleSpace(Rule):
         if st is not None:
             # two spaces (or a no-break space) lie in one separator of a non-blank paragraph, and
             # a blank one has no run between two non-spaces: with none in the separators, no finding
-            _words, *separators = st.inventory()
-            seps = "\n".join(chain.from_iterable(separators))
+            seps = st.separator_text()
             if "  " not in seps and "\u00a0" not in seps:
                 return
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
