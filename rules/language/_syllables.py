@@ -286,8 +286,7 @@ def stream(notice: "Notice") -> Stream:
     if cached is not None:
         return cached
     out = _stream(notice, _fast_split())
-    _words, *distinct_seps = out.inventory()  # the distinct separators: a short text to search
-    seps = "".join("".join(x) for x in distinct_seps)
+    seps = out.separator_text()  # the distinct separators: a short text to search
     if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall(seps))):
         out = _stream(notice, _SPLIT_RE.split)  # a letter of another script
     doc.meta["_language_stream"] = out
