@@ -89,7 +89,7 @@ def _may_match(doc) -> int:
     if st is None:
         return ALL
     words, inner, first, last, bare = st.inventory()
-    found = CASE if any(map(_CASE_BREAKS.__getitem__, words)) else 0
+    found = CASE if any(map(_CASE_BREAKS.__getitem__, words - _NO_CASE_BREAK)) else 0
     for seps, bits in ((inner, _INNER_BITS), (first, _FIRST_BITS), (last, _LAST_BITS), (bare, _BARE_BITS)):
         found |= reduce(or_, map(bits.__getitem__, seps), 0)
     return found
@@ -130,7 +130,15 @@ def _sep_bits(sep: str, before: bool, after: bool) -> int:
 
 
 def _case_break_in(word: str) -> bool:
-    return _CASE_BREAK.search(word) is not None
+    broken = _CASE_BREAK.search(word) is not None
+    if not broken:
+        if len(_NO_CASE_BREAK) > 65536:
+            _NO_CASE_BREAK.clear()
+        _NO_CASE_BREAK.add(word)  # a set difference leaves it out next time
+    return broken
+
+
+_NO_CASE_BREAK: set[str] = set()
 
 
 # the verdicts on the distinct words and separators of the documents linted
