@@ -5,6 +5,7 @@ from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Rule, RuleContext, Severity
 from ._lazy import LazyRe
+from ._syllables import built_stream
 from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
 _L = r"[^\W\d_]"
@@ -28,6 +29,17 @@ def _has_tat(text: str) -> bool:
     # only T/t lower to «t» and Ắ/ắ to «ắ», and re.I folds no other letter into them
     # (checked on every code point)
     return ("ắ" in text or "Ắ" in text) and "tắt" in text.lower()
+
+
+# «tắt» in any case (only T/t and Ắ/ắ fold into its letters, see _has_tat)
+_TAT_WORDS = frozenset(a + b + c for a in "tT" for b in "ắẮ" for c in "tT")
+
+
+def _may_define(doc) -> bool:
+    """May a definition pattern match in ``doc``?  Told from the stream when it is built: a
+    «(» lies in a separator, and _DEFINED_WORDS needs «tắt» as a whole word."""
+    st = built_stream(doc)
+    return st is None or "(" in st.separator_text() or not _TAT_WORDS.isdisjoint(st.inventory()[0])
 
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
@@ -154,7 +166,7 @@ class UndefinedAbbreviation(Rule):
         prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
         # where each abbreviation is first spelt out, in document order
         defined: dict[str, tuple[int, int]] = {}
-        for para in notice.document.paragraphs:  # annexes included
+        for para in notice.document.paragraphs if _may_define(notice.document) else ():  # annexes included
             text = para.text
             if "(" not in text and "ắ" not in text and "Ắ" not in text:
                 continue  # neither pattern can match (see below): most lines
