@@ -54,6 +54,21 @@ class _BadWords(dict):
 
 
 _BAD = _BadWords()
+_GOOD: set[str] = set()  # the words met by this process that are not bad (bounded)
+
+
+def _bad_words(words: set[str]) -> set[str]:
+    """The bad words of ``words``: a set difference leaves the words not known good, few
+    once the process has met a vocabulary."""
+    if len(_GOOD) > 200_000:
+        _GOOD.clear()
+    bad = set()
+    for word in words - _GOOD:
+        if _BAD[word]:
+            bad.add(word)
+        else:
+            _GOOD.add(word)
+    return bad
 
 
 def _build_names(rows: list[Any]) -> frozenset[str]:
@@ -153,16 +168,17 @@ class InvalidSyllable(Rule):
         for seg in notice.name_segments():
             skip.setdefault(seg.index, []).append((seg.start, seg.end))
         # the stream holds every word outside the name segments: judge each distinct
-        # word once, then walk only the paragraphs with a bad word (or a name segment)
+        # word once, then walk only the paragraphs with a bad word.  A paragraph without
+        # one has nothing to report: a word of it is a stream word (not bad: fine, or
+        # without a mark, which _judge passes) or starts inside a name segment (skipped)
         st = stream(notice)
         texts = st.texts
-        distinct = st.distinct()
-        bad = set(compress(distinct, map(_BAD.__getitem__, distinct)))
-        walk = {id(st.para(i)) for i in compress(count(), map(bad.__contains__, texts))} if bad else set()
-        if not walk and not skip:
+        bad = _bad_words(st.distinct_set())
+        if not bad:
             return
+        walk = {id(st.para(i)) for i in compress(count(), map(bad.__contains__, texts))}
         for para in notice.document.paragraphs:
-            if id(para) not in walk and para.index not in skip:
+            if id(para) not in walk:
                 continue
             text = para.text
             spans = None

@@ -50,11 +50,10 @@ _PAIRED_WORDS: set[str] = set()
 _PLAIN: set[str] = set()
 
 
-def _pairs(distinct: list[str]) -> dict[str, tuple[str, str]]:
-    """``word -> classify(word)`` for the words of ``distinct`` that have a class (set
+def _pairs(words: set[str]) -> dict[str, tuple[str, str]]:
+    """``word -> classify(word)`` for the distinct ``words`` that have a class (set
     operations pick out the words not judged before, and those with a class)."""
-    words = set(distinct)
-    new = words - _PLAIN - _PAIRED_WORDS
+    new = words.difference(_PLAIN, _PAIRED_WORDS)
     if new:
         if len(_PLAIN) > 200_000:
             _PLAIN.clear()
@@ -120,7 +119,7 @@ class ToneStyle(Rule):
         st = stream(notice)
         texts = st.texts
         # judge each distinct word once; only the oa/oe/uy syllables are kept
-        pairs = _pairs(st.distinct())
+        pairs = _pairs(st.distinct_set())
         if not pairs:
             return
         wanted = _STYLE_NAMES.get(str(ctx.option("tone-style", "auto")).strip().lower())

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
+from operator import attrgetter, ne
 from typing import Iterable
 
 from notice_lint.document.model import nfc_with_map
@@ -30,6 +32,8 @@ _HOMOGLYPHS = dict(
     )
 )
 _ETH = {"\u00d0": "Đ", "\u00f0": "đ"}
+_RAW = attrgetter("raw")
+_TEXT = attrgetter("text")
 
 
 def _latin(ch: str) -> bool:
@@ -82,7 +86,10 @@ class UnicodeNormalization(Rule):
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         odd = odd_paragraphs(notice.document)
-        for para in notice.document.paragraphs:
+        paragraphs = notice.document.paragraphs
+        if not odd:  # then only a paragraph whose raw text differs can report: C-level maps pick it out
+            paragraphs = compress(paragraphs, map(ne, map(_RAW, paragraphs), map(_TEXT, paragraphs)))
+        for para in paragraphs:
             if para.raw != para.text:
                 f = self._decomposed(para)
                 if f is not None:

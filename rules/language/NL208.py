@@ -5,6 +5,7 @@ from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Rule, RuleContext, Severity
 from ._lazy import LazyRe
+from ._syllables import built_stream
 from ._validator import UPPER, check, has_vietnamese_mark, is_caps
 
 _L = r"[^\W\d_]"
@@ -19,13 +20,26 @@ _DEFINED_WORDS = LazyRe(
     r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
-_TAT = re.compile("tắt", re.IGNORECASE)  # the literal _DEFINED_WORDS needs
 
 
 def _has_tat(text: str) -> bool:
-    # a case-insensitive search scans slowly; «ắ» / «Ắ» (the only letters it folds
-    # together) are found fast, and are rare
-    return ("ắ" in text or "Ắ" in text) and _TAT.search(text) is not None
+    """Does ``text`` hold «tắt» in any case (the literal _DEFINED_WORDS needs)?"""
+    # a case-insensitive search scans slowly; «ắ» / «Ắ» are found fast, and are rare; then
+    # the text in lower case holds «tắt» exactly where re.compile("tắt", re.I) would match:
+    # only T/t lower to «t» and Ắ/ắ to «ắ», and re.I folds no other letter into them
+    # (checked on every code point)
+    return ("ắ" in text or "Ắ" in text) and "tắt" in text.lower()
+
+
+# «tắt» in any case (only T/t and Ắ/ắ fold into its letters, see _has_tat)
+_TAT_WORDS = frozenset(a + b + c for a in "tT" for b in "ắẮ" for c in "tT")
+
+
+def _may_define(doc) -> bool:
+    """May a definition pattern match in ``doc``?  Told from the stream when it is built: a
+    «(» lies in a separator, and _DEFINED_WORDS needs «tắt» as a whole word."""
+    st = built_stream(doc)
+    return st is None or "(" in st.separator_text() or not _TAT_WORDS.isdisjoint(st.inventory()[0])
 
 
 # a company's or a plant's registered name may contain letters that are no abbreviation to spell out
@@ -70,6 +84,20 @@ def _kind_abbrs(rows: list[Any]) -> frozenset[str]:
                 if isinstance(value, str) and value:
                     out.add(value)
     return frozenset(out)
+
+
+_ALLOWED: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+
+
+def _allowed(table: frozenset[str], kinds: frozenset[str]) -> frozenset[str]:
+    """The abbreviations of the table and the document kinds (built once per pair of sets)."""
+    key = (table, kinds)
+    both = _ALLOWED.get(key)
+    if both is None:
+        if len(_ALLOWED) > 16:
+            _ALLOWED.clear()
+        both = _ALLOWED[key] = table | kinds
+    return both
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -122,19 +150,23 @@ class UndefinedAbbreviation(Rule):
     reference = "NĐ 30/2020, Phụ lục I, mục II (viết tắt: viết đầy đủ lần đầu, kèm chữ viết tắt trong ngoặc đơn)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        allowed = set(ctx.data.derived("abbreviations", "NL208-allowed", _build_allowed))
-        allowed |= ctx.data.derived("kinds", "NL208-kinds", _kind_abbrs)
-        for key in ("organ", "units"):
-            value = ctx.option(key)
-            if isinstance(value, str):
-                allowed.add(value)
-            elif isinstance(value, (list, tuple)):
-                allowed.update(v for v in value if isinstance(v, str))
+        allowed = _allowed(
+            ctx.data.derived("abbreviations", "NL208-allowed", _build_allowed),
+            ctx.data.derived("kinds", "NL208-kinds", _kind_abbrs),
+        )
+        organ, units = ctx.option("organ"), ctx.option("units")
+        if organ is not None or units is not None:
+            allowed = set(allowed)
+            for value in (organ, units):
+                if isinstance(value, str):
+                    allowed.add(value)
+                elif isinstance(value, (list, tuple)):
+                    allowed.update(v for v in value if isinstance(v, str))
 
         prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
         # where each abbreviation is first spelt out, in document order
         defined: dict[str, tuple[int, int]] = {}
-        for para in notice.document.paragraphs:  # annexes included
+        for para in notice.document.paragraphs if _may_define(notice.document) else ():  # annexes included
             text = para.text
             if "(" not in text and "ắ" not in text and "Ắ" not in text:
                 continue  # neither pattern can match (see below): most lines

@@ -15,8 +15,6 @@ import functools
 import re
 import unicodedata
 
-from itertools import chain
-
 from ._lazy import LazyRe
 from ._syllables import built_stream
 
@@ -31,24 +29,39 @@ LOOKALIKES = r"\u00d0\u00f0\u00ad\u200b\u200c\u200d\u2060\ufeff\u0370-\u03ff\u04
 _ODD_RE = re.compile(f"[{_SIGNALS}{LOOKALIKES}]")
 
 
+_CLEAN_WORDS: set[str] = set()  # the words met by this process that hold no such character (bounded)
+
+
+def _odd_words(words: set[str]) -> bool:
+    """Does a word of ``words`` hold a signal or a look-alike?  A set difference leaves the
+    words not known clean, searched joined (the pattern is one character class)."""
+    new = words - _CLEAN_WORDS
+    if not new:
+        return False
+    if len(_CLEAN_WORDS) > 200_000:
+        _CLEAN_WORDS.clear()
+    if _ODD_RE.search("".join(new)) is None:
+        _CLEAN_WORDS.update(new)
+        return False
+    _CLEAN_WORDS.update(w for w in new if _ODD_RE.search(w) is None)
+    return True
+
+
 def odd_paragraphs(doc) -> set[int]:
     """``id()`` of the paragraphs holding a legacy-encoding signal or a look-alike (cached)."""
     odd = doc.meta.get("_odd_paragraphs")
     if odd is None:
         st = built_stream(doc)
-        if st is not None and not any(map(_has_odd, chain.from_iterable(st.inventory()))):
+        search = _ODD_RE.search
+        if st is not None and not search(st.separator_text()) and not _odd_words(st.inventory()[0]):
             # every character of a non-blank paragraph is in one of the stream's distinct
             # words or separators, and a blank one holds none of these: no paragraph is odd
+            # (the pattern is one character class: the pieces are searched joined)
             odd = doc.meta["_odd_paragraphs"] = set()
             return odd
-        search = _ODD_RE.search
         odd = doc.meta["_odd_paragraphs"] = {id(p) for p in doc.paragraphs if search(p.text)}
     return odd
 
-
-@functools.lru_cache(maxsize=65536)
-def _has_odd(s: str) -> bool:
-    return _ODD_RE.search(s) is not None
 _WORD_RE = LazyRe(r"\S+")
 _LETTER = LazyRe(r"[^\W\d_]")
 

@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,7 +199,10 @@ class Stream:
     since the rules only need them where they report.
     """
 
-    __slots__ = ("keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_named", "_seps", "_inventory")
+    __slots__ = (
+        "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
+        "_separator_text",
+    )
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -210,11 +213,13 @@ class Stream:
         self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
+        self._distinct_set: set[str] | None = None
         self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
-        # the separators (non-letter runs) of every non-blank paragraph: between two words,
-        # before the first word, after the last word, and whole paragraphs with no word
-        self._seps: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+        # the separators (non-letter runs) of every non-blank paragraph: between two words
+        # (distinct), before the first word, after the last word, and whole paragraphs with no word
+        self._seps: tuple[set[str], list[str], list[str], list[str]] = (set(), [], [], [])
         self._inventory: tuple | None = None
+        self._separator_text: str | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -222,8 +227,14 @@ class Stream:
     def distinct(self) -> list[str]:
         """Each word text once (rules judge a word once, not per occurrence)."""
         if self._distinct is None:
-            self._distinct = list(set(self.texts))
+            self._distinct = list(self.distinct_set())
         return self._distinct
+
+    def distinct_set(self) -> set[str]:
+        """:meth:`distinct` as a set (shared: do not change it)."""
+        if self._distinct_set is None:
+            self._distinct_set = set(self.texts)
+        return self._distinct_set
 
     def inventory(self) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
         """``(words, inner, first, last, bare)``: each distinct word of the document (name
@@ -232,8 +243,16 @@ class Stream:
         from them, without scanning the text, that a pattern cannot match (typography)."""
         if self._inventory is None:
             inner, first, last, bare = self._seps
-            self._inventory = (set(self.distinct()).union(self._named), set(inner), set(first), set(last), set(bare))
+            self._inventory = (self.distinct_set().union(self._named), set(inner), set(first), set(last), set(bare))
         return self._inventory
+
+    def separator_text(self) -> str:
+        """The distinct separators of :meth:`inventory` joined by line breaks: one string to
+        search for a pattern of non-letters that a line break cannot help match."""
+        if self._separator_text is None:
+            _words, *separators = self.inventory()
+            self._separator_text = "\n".join(chain.from_iterable(separators))
+        return self._separator_text
 
     def _seg(self, i: int) -> int:
         return bisect_right(self._firsts, i) - 1
@@ -267,8 +286,7 @@ def stream(notice: "Notice") -> Stream:
     if cached is not None:
         return cached
     out = _stream(notice, _fast_split())
-    _words, *distinct_seps = out.inventory()  # the distinct separators: a short text to search
-    seps = "".join("".join(x) for x in distinct_seps)
+    seps = out.separator_text()  # the distinct separators: a short text to search
     if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall(seps))):
         out = _stream(notice, _SPLIT_RE.split)  # a letter of another script
     doc.meta["_language_stream"] = out
@@ -285,14 +303,17 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
-    texts = out.texts
     firsts, segs = out._firsts, out._segs
-    inner, first, last, bare = out._seps
+    first, last, bare = out._seps[1:]
     named = out._named
-    # the separator before each word of the stream: the keys and the joins are mapped in
-    # one pass at the end.  A paragraph's first word gets " " (joins) or "" (does not),
-    # which ``_SEP_JOINS`` maps to True / False like any separator.
-    before: list[str] = []
+    # the stream as one list [separator before word 0, word 0, separator before word 1, ...]:
+    # a paragraph's split parts go in whole (less its tail), and the words, the separators
+    # and their keys and joins are taken out in one pass each at the end.  A paragraph's
+    # first word gets " " (joins) or "" (does not) instead of its head, as do the words
+    # after a name segment: ``heads`` holds those places of the separator list.
+    flat: list[str] = []
+    heads: list[tuple[int, str]] = []
+    named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
     for para in doc.paragraphs:
         text = para.text
@@ -307,38 +328,49 @@ def _stream(notice: "Notice", split) -> Stream:
         tail = parts[-1]
         first.append(head)
         last.append(tail)
-        seps = parts[2:-1:2]
-        inner += seps
         skip = names.get(para.index) if names else None
         if skip:
+            named_seps += parts[2:-1:2]
             named += parts[1::2]
             single_column = not wrap or len(para.columns) <= 1
-            carry = _add_named(out, before, para, parts, skip, carry, single_column, wrap)
+            carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
             continue
-        firsts.append(len(texts))
+        at = len(flat)
+        firsts.append(at >> 1)
         segs.append((para, parts, None))
-        texts += parts[1::2]
+        flat += parts
+        flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
         if carry and (not head or head.isspace()) and (not wrap or len(para.columns) <= 1):
-            before.append(" ")
+            heads.append((at >> 1, " "))
         else:
-            before.append("")
-        before += seps
+            heads.append((at >> 1, ""))
         carry = wrap and (not tail or tail.isspace()) and len(para.columns) <= 1
+    out.texts = texts = flat[1::2]
+    before = flat[0::2]
+    for i, _ in heads:
+        before[i] = None  # type: ignore[call-overload]
+    inner = set(before)  # every other entry is a separator between two words of a paragraph
+    inner.discard(None)  # type: ignore[arg-type]
+    inner.update(named_seps)
+    out._seps = (inner, first, last, bare)
+    for i, sep in heads:
+        before[i] = sep
     out.keys = list(map(_KEY_OF.__getitem__, texts))
     out.joined = list(map(_SEP_JOINS.__getitem__, before))
     return out
 
 
 def _add_named(
-    out: Stream, before: list[str], para: "Paragraph", parts: list[str], skip: list[tuple[int, int]],
-    carry: bool, single_column: bool, wrap: bool,
+    out: Stream, flat: list[str], heads: list[tuple[int, str]], para: "Paragraph", parts: list[str],
+    skip: list[tuple[int, int]], carry: bool, single_column: bool, wrap: bool,
 ) -> bool:
     """Add the words of a paragraph that holds a name segment (its words are left out); the new carry.
 
-    ``before`` gets the separator before each added word, as in :func:`_stream`."""
+    ``flat`` gets each added word after the separator before it, and ``heads`` the places
+    where that is " " or "", as in :func:`_stream`."""
     spans: list[tuple[int, int]] = []
-    first = len(out.texts)
+    first = len(flat) >> 1
     pos = len(parts[0])
     last = len(parts) - 2
     after_name = False
@@ -352,13 +384,15 @@ def _add_named(
             carry = False
             continue
         if k == 1:
-            before.append(" " if carry and single_column and _blank(parts[0]) else "")
+            heads.append((len(flat) >> 1, " " if carry and single_column and _blank(parts[0]) else ""))
+            flat.append("")
         elif after_name:
-            before.append("")
+            heads.append((len(flat) >> 1, ""))
+            flat.append("")
             after_name = False
         else:
-            before.append(parts[k - 1])
-        out.texts.append(w)
+            flat.append(parts[k - 1])
+        flat.append(w)
         spans.append((s, e))
     if spans:
         out._firsts.append(first)

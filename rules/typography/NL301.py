@@ -5,6 +5,8 @@ from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
+from notice_lint_rules.language._syllables import built_stream
+
 from ._spans import in_spans, skipped_spans
 
 _RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
@@ -53,6 +55,13 @@ class DoubleSpace(Rule):
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        st = built_stream(notice.document)
+        if st is not None:
+            # two spaces (or a no-break space) lie in one separator of a non-blank paragraph, and
+            # a blank one has no run between two non-spaces: with none in the separators, no finding
+            seps = st.separator_text()
+            if "  " not in seps and "\u00a0" not in seps:
+                return
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         for para in notice.document.paragraphs:
             text = para.text

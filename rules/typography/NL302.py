@@ -48,7 +48,7 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         st = built_stream(notice.document)
-        if st is not None and not any(map(_gap_in, _separators(st))):
+        if st is not None and not _GAP_MARK.search(st.separator_text()):
             return  # every space and mark of the document is in a separator: none holds a gap
         for para in notice.document.paragraphs:
             text = para.text
@@ -72,21 +72,3 @@ class SpaceBeforePunctuation(Rule):
                     en=f"Space before «{mark}»",
                     fix=Fix.replace(para.index, start, end, ""),
                 )
-
-
-def _separators(st):
-    _words, inner, first, last, bare = st.inventory()
-    return (*inner, *first, *last, *bare)
-
-
-_GAPS: dict[str, bool] = {}
-
-
-def _gap_in(sep: str) -> bool:
-    """Does a non-letter run hold a mark right after a space (cached per run)."""
-    gap = _GAPS.get(sep)
-    if gap is None:
-        if len(_GAPS) > 50_000:
-            _GAPS.clear()
-        gap = _GAPS[sep] = _GAP_MARK.search(sep) is not None
-    return gap

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import reduce
 from itertools import accumulate
+from operator import or_
 from typing import Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
@@ -72,11 +74,14 @@ ALL = 63
 def _may_match(doc) -> int:
     """The patterns that may match in ``doc`` (bits above), told from the distinct words and
     separators (non-letter runs) of the language rules' stream when it is built; every
-    bit is set when it is not.  A bit is clear only when its pattern cannot match:
+    bit is set when it is not.  A bit is clear only when its pattern cannot match (the
+    dash's: cannot be reported):
 
     - a capital right after a lower-case letter lies inside one word (both are letters);
     - a digit touching a letter ends a separator before a word or starts one after a word;
-    - ``, ; : .`` and `` -``/``- `` before a letter end a separator before a word;
+    - ``, ; : .`` before a letter end a separator before a word;
+    - a dash is reported only as `` -`` or ``- `` with a letter (``isalpha``: a letter of
+      the stream's words) on both sides: that is a whole separator between two words;
     - ``(`` before a letter or a digit ends a separator before a word or precedes a
       digit inside a separator.
     """
@@ -84,14 +89,26 @@ def _may_match(doc) -> int:
     if st is None:
         return ALL
     words, inner, first, last, bare = st.inventory()
-    found = CASE if any(map(_case_break_in, words)) else 0
-    for seps, before, after in ((inner, True, True), (first, True, False), (last, False, True), (bare, False, False)):
-        for sep in seps:
-            found |= _sep_bits(sep, before, after)
+    found = CASE if any(map(_CASE_BREAKS.__getitem__, words - _NO_CASE_BREAK)) else 0
+    for seps, bits in ((inner, _INNER_BITS), (first, _FIRST_BITS), (last, _LAST_BITS), (bare, _BARE_BITS)):
+        found |= reduce(or_, map(bits.__getitem__, seps), 0)
     return found
 
 
-@functools.lru_cache(maxsize=65536)
+class _Verdicts(dict):
+    """``key -> fn(key)``, filled on first use (bounded): a C-level map over many keys."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str):
+        if len(self) > 65536:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _sep_bits(sep: str, before: bool, after: bool) -> int:
     """The bits a separator may set, given whether a word follows it (before) or precedes it (after)."""
     bits = OPEN if _OPEN_DIGIT.search(sep) else 0
@@ -105,16 +122,31 @@ def _sep_bits(sep: str, before: bool, after: bool) -> int:
             bits |= OPEN
         elif _ONE_DIGIT.match(last):
             bits |= TOUCH
-        if sep.endswith((" -", "- ")):
-            bits |= HYPHEN
     if after and sep and _ONE_DIGIT.match(sep[0]):
         bits |= TOUCH
+    if before and after and sep in (" -", "- "):
+        bits |= HYPHEN
     return bits
 
 
-@functools.lru_cache(maxsize=65536)
 def _case_break_in(word: str) -> bool:
-    return _CASE_BREAK.search(word) is not None
+    broken = _CASE_BREAK.search(word) is not None
+    if not broken:
+        if len(_NO_CASE_BREAK) > 65536:
+            _NO_CASE_BREAK.clear()
+        _NO_CASE_BREAK.add(word)  # a set difference leaves it out next time
+    return broken
+
+
+_NO_CASE_BREAK: set[str] = set()
+
+
+# the verdicts on the distinct words and separators of the documents linted
+_CASE_BREAKS = _Verdicts(_case_break_in)
+_INNER_BITS = _Verdicts(lambda sep: _sep_bits(sep, True, True))  # between two words
+_FIRST_BITS = _Verdicts(lambda sep: _sep_bits(sep, True, False))  # before a paragraph's first word
+_LAST_BITS = _Verdicts(lambda sep: _sep_bits(sep, False, True))  # after its last word
+_BARE_BITS = _Verdicts(lambda sep: _sep_bits(sep, False, False))  # a paragraph with no word
 
 
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
@@ -153,14 +185,14 @@ class MissingSpace(Rule):
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        may = _may_match(notice.document)
+        if not may:
+            return
         recipients = set()
         if notice.recipients is not None:
             recipients = {s.index for s in [notice.recipients.label, *notice.recipients.items]}
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         paragraphs = notice.document.paragraphs
-        may = _may_match(notice.document)
-        if not may:
-            return
         may_touch = may & TOUCH
         may_dot = may & DOT
         may_open = may & OPEN

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from ..errors import InputError
@@ -52,16 +54,28 @@ def read_document(path: str | Path, *, formatting: bool = False, data: bytes | N
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
+# what Path.exists() takes for "no such file" (pathlib's _ignore_error)
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
 def _read_bytes(p: Path) -> bytes:
     try:
-        if p.is_symlink() and not p.exists():
-            raise InputError(
-                "liên kết tượng trưng trỏ tới tệp không tồn tại; hãy sửa hoặc xoá liên kết",
-                "broken symbolic link (its target does not exist); fix or remove the link",
-            )
-        if not p.exists():
+        try:
+            st = os.stat(p)  # one stat answers what is_symlink/exists/is_dir/is_file/stat asked in turn
+        except ValueError:  # an embedded NUL: no such file
+            st = None
+        except OSError as exc:
+            if exc.errno not in _MISSING:
+                raise
+            st = None
+        if st is None:
+            if os.path.islink(p):
+                raise InputError(
+                    "liên kết tượng trưng trỏ tới tệp không tồn tại; hãy sửa hoặc xoá liên kết",
+                    "broken symbolic link (its target does not exist); fix or remove the link",
+                )
             raise InputError("không tìm thấy tệp; hãy kiểm tra lại đường dẫn", "no such file; check the path")
-        if p.is_dir():
+        if stat.S_ISDIR(st.st_mode):
             try:
                 os.listdir(p)
             except OSError:
@@ -70,12 +84,12 @@ def _read_bytes(p: Path) -> bytes:
                     "cannot read this folder (permission denied); get read access or copy the files elsewhere",
                 ) from None
             raise _is_dir()
-        if not p.is_file():
+        if not stat.S_ISREG(st.st_mode):
             raise InputError(
                 "không phải tệp thông thường (thiết bị, ống dẫn…); hãy chỉ ra tệp văn bản",
                 "not a regular file (a device, pipe…); give the linter a document file",
             )
-        size = p.stat().st_size
+        size = st.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
                 f"tệp quá lớn ({size // (1024 * 1024)} MB; giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB);"

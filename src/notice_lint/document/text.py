@@ -37,6 +37,13 @@ def decode_text(data: bytes) -> str:
                 "damaged UTF-16 text; save the file as UTF-8",
             ) from None
     else:
+        if not _controls(data[:_CHARS_BYTES]):
+            # no control byte (NUL included) in the bytes the checks below sample, nor under the
+            # 4,096 characters _check_binary samples: only the decoding can fail
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _not_utf8() from None
         sample = data[:4096]
         if sample and sample.count(b"\x00") > len(sample) // 8:
             if _utf16_without_bom(sample):
@@ -50,14 +57,22 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(
-                "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
-                "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
-            ) from None
+            raise _not_utf8() from None
         return _check_binary(text)
     raise InputError(
         "tệp không phải UTF-8 hợp lệ; hãy lưu lại dạng Unicode UTF-8",
         "the file is not valid UTF-8; save it as Unicode UTF-8",
+    )
+
+
+# the UTF-8 bytes of the 4,096 characters _check_binary samples lie within this many bytes
+_CHARS_BYTES = 4 * 4096
+
+
+def _not_utf8() -> InputError:
+    return InputError(
+        "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI/CP1258); hãy lưu lại dạng Unicode UTF-8",
+        "the file is not UTF-8 (perhaps a legacy TCVN3/VNI/CP1258 encoding); save it as Unicode UTF-8",
     )
 
 
@@ -193,7 +208,7 @@ def strip_directives(line: str) -> tuple[str, list[int] | None]:
 
 
 def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(
             "tệp rỗng, không có nội dung; hãy kiểm tra đã lưu văn bản chưa",
             "the file is empty; check that the document was saved",
@@ -206,7 +221,7 @@ def read_text(path: str, data: bytes, *, markdown: bool = False) -> Document:
             " split it into smaller files",
         )
     text = decode_text(data)
-    lines = _LINE_SPLIT.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_SPLIT.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     if len(lines) > MAX_PARAGRAPHS:
