@@ -61,6 +61,16 @@ def test_two_columns_of_a_pdf_export_but_not_blank_fields() -> None:
     assert len(split_columns("Lào Cai, ngày        tháng 6 năm 2026")) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "", "   ", "Kết luận", "  Kết luận  ", "Nơi nhận:                TL. CHỦ TỊCH", "Số:       /TB-SCT", "A\tB",
+    "A\u00a0\u00a0\u00a0B", "a  b", "\t", "CỘNG HÒA     ĐỘC LẬP", "   x   y   ",
+])
+def test_single_column_is_at_most_one_column(text: str) -> None:
+    from notice_lint.document.model import Paragraph
+
+    assert Paragraph(index=1, text=text).single_column == (len(Paragraph(index=1, text=text).columns) <= 1)
+
+
 def test_markdown_keeps_a_lone_star_and_underscores_in_words() -> None:
     assert strip_markdown("*")[0] == "*"
     assert strip_markdown("snake_case_name")[0] == "snake_case_name"

@@ -332,7 +332,7 @@ def _stream(notice: "Notice", split) -> Stream:
         if skip:
             named_seps += parts[2:-1:2]
             named += parts[1::2]
-            single_column = not wrap or len(para.columns) <= 1
+            single_column = not wrap or para.single_column
             carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
             continue
         at = len(flat)
@@ -341,11 +341,11 @@ def _stream(notice: "Notice", split) -> Stream:
         flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
-        if carry and (not head or head.isspace()) and (not wrap or len(para.columns) <= 1):
+        if carry and (not head or head.isspace()) and (not wrap or para.single_column):
             heads.append((at >> 1, " "))
         else:
             heads.append((at >> 1, ""))
-        carry = wrap and (not tail or tail.isspace()) and len(para.columns) <= 1
+        carry = wrap and (not tail or tail.isspace()) and para.single_column
     out.texts = texts = flat[1::2]
     before = flat[0::2]
     for i, _ in heads:

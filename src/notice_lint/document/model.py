@@ -320,6 +320,15 @@ class Paragraph:
             self._columns = split_columns(self.text)
         return self._columns
 
+    @property
+    def single_column(self) -> bool:
+        """``len(self.columns) <= 1``, without splitting a line that has no gap at all."""
+        if self._columns is None:
+            text = self.text
+            if "\t" not in text and "  " not in text and "\u00a0" not in text:
+                return True
+        return len(self.columns) <= 1
+
     def as_dict(self) -> dict[str, Any]:
         return {"index": self.index, "text": self.text, "label": self.label, "cell": self.cell}
 
