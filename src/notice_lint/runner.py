@@ -143,6 +143,10 @@ class Linter:
             self._fixed_config = load_config_file(self.options.config_file, self._known_keys) or Config()
         self._data_cache: dict[Any, Any] = {}
         self._rules_cache: dict[Any, list[Rule]] = {}
+        #: per rule list (by id: the lists live in ``_rules_cache``) and document profile and kind:
+        #: the rules that run, their codes, and what the reader must provide for them
+        self._plans: dict[tuple[int, str | None, str | None], tuple[list[Rule], list[str]]] = {}
+        self._needs: dict[int, set[str]] = {}
         self._codes_cache: dict[Any, list[str]] = {}
         self._validated: set[int] = set()
         all_codes = self.codes
@@ -244,9 +248,9 @@ class Linter:
         from . import anatomy
         from .document import read_document
 
-        needs: set[str] = set()
-        for r in rules:
-            needs |= r.needs
+        needs = self._needs.get(id(rules))
+        if needs is None:
+            needs = self._needs[id(rules)] = set().union(*(r.needs for r in rules))
         doc = read_document(path, formatting="styles" in needs, data=data)
         result.kind = doc.kind
         tables = self.data_for(cfg)
@@ -260,11 +264,12 @@ class Linter:
         final = self.options.final if self.options.final is not None else cfg.final
         ctx = RuleContext(data=tables, final=final, lang=self.lang_for(cfg), options=cfg.options, today=today)
         findings: list[Finding] = []
-        ran: list[str] = []
-        for rule in rules:
-            if notice.profile not in rule.profiles or doc.kind not in rule.formats:
-                continue
-            ran.append(rule.code)
+        plan = self._plans.get((id(rules), notice.profile, doc.kind))
+        if plan is None:
+            run = [r for r in rules if notice.profile in r.profiles and doc.kind in r.formats]
+            plan = self._plans[(id(rules), notice.profile, doc.kind)] = (run, [r.code for r in run])
+        run, ran = plan
+        for rule in run:
             try:
                 findings.extend(rule.check(notice, ctx))
             except Exception as exc:  # a broken rule must not cost the user the other findings
