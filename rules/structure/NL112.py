@@ -113,17 +113,11 @@ class NumberKind(Rule):
 
     @staticmethod
     def _codes(notice, ctx) -> set[str]:  # noqa: D102
-        """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``."""
-        instruments = ctx.data.get("instruments")
-        out = {"cv"}
-        columns = kind_columns(notice.profile, instruments)  # what kind_code reads, found once
-        for _, entry in kind_titles(ctx.data.get("kinds")):
-            for col in columns:
-                if col in entry:
-                    if entry[col]:
-                        out.add(entry[col].casefold())
-                    break
-        return out
+        """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``
+        (built once per profile and data tables)."""
+        tables = ctx.data
+        return tables.derived("kinds", "NL112-codes-" + notice.profile,
+                              lambda kinds: _profile_codes(notice.profile, kinds, tables.get("instruments")))
 
     @staticmethod
     def _why(code, want, notice, ctx, lang) -> str:
@@ -141,10 +135,26 @@ class NumberKind(Rule):
         return ""
 
 
+def _profile_codes(profile: str, kinds, instruments) -> set[str]:
+    out = {"cv"}
+    columns = kind_columns(profile, instruments)  # what kind_code reads, found once
+    for _, entry in kind_titles(kinds):
+        for col in columns:
+            if col in entry:
+                if entry[col]:
+                    out.add(entry[col].casefold())
+                break
+    return out
+
+
 def _all_codes(ctx) -> set[str]:
     """The kind codes of every profile, folded: a code of another profile is a wrong kind, not a missing one."""
+    return ctx.data.derived("kinds", "NL112-all-codes", _build_all_codes)
+
+
+def _build_all_codes(kinds) -> set[str]:
     out = set()
-    for entry in ctx.data.get("kinds"):
+    for entry in kinds:
         for col in ("state", "party", "hd36", "hd05"):
             v = entry.get(col)
             if v:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Iterable
 
@@ -91,7 +92,7 @@ class DateOrder(Rule):
     def _reports(notice) -> bool:
         """The title, summary or opening says it reports a conclusion or a result."""
         parts = [notice.title, *notice.summary, *notice.body[:4]]
-        text = " ".join(fold(p.text) for p in parts if p is not None)
+        text = " ".join(_fold(p.text) for p in parts if p is not None)
         return any(w in text for w in _REPORT_WORDS)
 
     def _events(self, notice):
@@ -104,14 +105,20 @@ class DateOrder(Rule):
         for k, part in enumerate(notice.body[:4]):
             if "ngày" not in part.text.lower():
                 continue
-            m = _OPENING.match(part.text.strip())
-            if m and k < 3:
+            m = _OPENING.match(part.text.strip()) if k < 3 else None
+            if m:
                 lead = len(part.text) - len(part.text.lstrip())
                 yield part, _Shifted(m, lead)
+            if "tại" not in part.text:
+                continue  # the test below needs it: no long scan of a paragraph that cannot have one
             for m in _EVENT.finditer(part.text):
                 # in the body only "tại cuộc họp ngày …" (where the conclusion was drawn), not a meeting to come
                 if re.search(r"\btại\s+$", part.text[max(0, m.start() - 6):m.start()]):
                     yield part, m
+
+
+#: the title, summary and first body paragraphs recur from notice to notice: each folded once
+_fold = functools.lru_cache(maxsize=1024)(fold)
 
 
 class _Shifted:

@@ -82,6 +82,14 @@ def _capital_list(notice: Notice) -> bool:
 
 
 def relevant(notice: Notice) -> list[Heading]:
+    """The headings whose numbering is judged (found once per notice: do not change the list)."""
+    found = notice.derived.get("_headings.relevant")
+    if found is None:
+        found = notice.derived["_headings.relevant"] = _relevant(notice)
+    return found
+
+
+def _relevant(notice: Notice) -> list[Heading]:
     capitals = _capital_list(notice)
     out = []
     for h in notice.headings:
@@ -100,7 +108,15 @@ def relevant(notice: Notice) -> list[Heading]:
     return out
 
 
-def breaks(notice: Notice) -> Iterator[Break]:
+def breaks(notice: Notice) -> list[Break]:
+    """The headings out of order, for NL140 and NL142 (found once per notice: do not change the list)."""
+    found = notice.derived.get("_headings.breaks")
+    if found is None:
+        found = notice.derived["_headings.breaks"] = list(_breaks(notice))
+    return found
+
+
+def _breaks(notice: Notice) -> Iterator[Break]:
     rank: dict[str, int] = {"part": -2, "article": -1}
     open_lists: dict[str, list[int]] = {}
     open_dec: dict[tuple[int, ...], int] = {}

@@ -44,7 +44,11 @@ class Item(Record):
 
 
 def items(notice: Notice) -> list[Item]:
-    return [Item(g) for g in item_groups(notice)]
+    """The items of the list (read once per notice for NL160–NL162: do not change the list)."""
+    its = notice.derived.get("_recipients.items")
+    if its is None:
+        its = notice.derived["_recipients.items"] = [Item(g) for g in item_groups(notice)]
+    return its
 
 
 def item_ending(notice: Notice) -> tuple[str, ...]:
