@@ -12,6 +12,8 @@ open list of its level is in order.
 from __future__ import annotations
 
 import re
+from itertools import islice
+from operator import attrgetter
 from typing import Iterator
 
 from notice_lint.anatomy.model import Heading, Notice
@@ -63,6 +65,9 @@ def _position(letter: str) -> int:
 
 #: a capital-letter list (``A. PHẦN MỞ ĐẦU``, ``B. …``): its ``I.`` and ``V.`` are letters, not Roman numbers
 _CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
+#: the same at the start of a line of the segments' texts joined by line breaks (none of them holding one)
+_CAPITAL_LINE = re.compile(r"\n[^\S\n]*[ABĐEGHKMNOPQRSTUY][^\S\n]*[.)][^\S\n]")
+_TEXT = attrgetter("text")
 
 
 def _capital_list(notice: Notice) -> bool:
@@ -70,15 +75,15 @@ def _capital_list(notice: Notice) -> bool:
     hit = notice.derived.get("_headings.capitals")
     if hit is not None:
         return hit
-    found = 0
-    match = _CAPITAL_LETTER.match
-    for seg in notice.segments:
-        if match(seg.text):
-            found += 1
-            if found >= 2:
-                break
-    notice.derived["_headings.capitals"] = found >= 2
-    return found >= 2
+    texts = list(map(_TEXT, notice.segments))
+    joined = "\n" + "\n".join(texts)
+    if joined.count("\n") == len(texts):
+        # one line per segment: one C-level search for a line break followed by the label finds them
+        hits = _CAPITAL_LINE.finditer(joined)
+    else:
+        hits = filter(None, map(_CAPITAL_LETTER.match, texts))
+    hit = notice.derived["_headings.capitals"] = next(islice(hits, 1, None), None) is not None
+    return hit
 
 
 def relevant(notice: Notice) -> list[Heading]:
@@ -90,7 +95,7 @@ def relevant(notice: Notice) -> list[Heading]:
 
 
 def _relevant(notice: Notice) -> list[Heading]:
-    capitals = _capital_list(notice)
+    capitals = None  # read when a one-letter Roman label needs it
     out = []
     for h in notice.headings:
         if h.kind in ("dash",):
@@ -98,8 +103,11 @@ def _relevant(notice: Notice) -> list[Heading]:
         if h.kind == "roman":
             if not 1 <= int(h.value) <= MAX_ROMAN:  # type: ignore[arg-type]
                 continue
-            if capitals and len(h.label.strip().rstrip(".-)/:").strip()) == 1:
-                continue
+            if len(h.label.strip().rstrip(".-)/:").strip()) == 1:
+                if capitals is None:
+                    capitals = _capital_list(notice)
+                if capitals:
+                    continue
         if h.kind == "decimal" and not h.auto and not h.label.rstrip().endswith("."):
             after = h.segment.paragraph.text[h.label_end or 0:].lstrip()
             if not after[:1].isupper():
@@ -122,11 +130,12 @@ def _breaks(notice: Notice) -> Iterator[Break]:
     open_dec: dict[tuple[int, ...], int] = {}
     for h in relevant(notice):
         kind = h.kind
-        if kind not in rank:
-            rank[kind] = len(rank)
+        level = rank.get(kind)
+        if level is None:
+            level = rank[kind] = len(rank)
         # a heading restarts the levels below it
         for other, r in rank.items():
-            if r > rank[kind]:
+            if r > level:
                 open_lists.pop(other, None)
                 if other == "decimal":
                     open_dec.clear()
