@@ -88,8 +88,11 @@ class RecipientsItem(Rule):
             )
 
     def _bullet(self, item) -> Iterable[Finding]:
-        m = item.bullet()
         seg = item.first
+        text = seg.text
+        if text[:2] == "- " and not text[2:3].isspace():
+            return  # the usual "- " (what the test below accepts), seen without a regex
+        m = item.bullet()
         if m is None:
             return
         if m.group("bullet") == "-" and m.group("space") == " ":
