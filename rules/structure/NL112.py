@@ -58,7 +58,6 @@ class NumberKind(Rule):
             return
         party = notice.is_party
         code, _ = line.kind_and_organ(party)
-        codes = self._codes(notice, ctx)
         s0 = seg.start + line.offsets["sym"][0] + line.year_len
         span = (s0, s0 + len(code)) if code else (s0, s0)
         if notice.title is not None:
@@ -66,7 +65,8 @@ class NumberKind(Rule):
             if not want:
                 return  # a kind with no code under this profile (or unknown)
             title = notice.title.text.strip()
-            if code is None or (not party and code.casefold() not in codes and code.casefold() not in _all_codes(ctx)):
+            if code is None or (not party and code.casefold() not in self._codes(notice, ctx)
+                                and code.casefold() not in _all_codes(ctx)):
                 # "Số: 18/SKHCN" or "Số: 12/SCT-CN" above a title: the kind code is missing
                 form = f"{want}-" if not party else f"{want}/"
                 yield self.finding(
@@ -76,6 +76,8 @@ class NumberKind(Rule):
                     fix=Fix.replace(seg.index, s0, s0, form, safe=False),
                 )
                 return
+            if code == want:
+                return  # the title's own code (the test below accepts it)
             also = (notice.kind_entry or {}).get("also", {})
             accepted = {want.casefold()} | {str(c).casefold() for c in (also.get(notice.profile, []) if isinstance(also, dict) else [])}
             if code.casefold() not in accepted:
