@@ -73,12 +73,14 @@ class RecipientsArchive(Rule):
         party = judged == "party"
         form = "- Lưu <đơn vị>." if party else "- Lưu: VT, <đơn vị soạn thảo>."
         form_en = "- Lưu <unit>." if party else "- Lưu: VT, <drafting unit>."
-        archive = []
-        for k, it in enumerate(its):
-            content = it.content
+        # the last archive item (read from the end: it is usually the last item)
+        k = len(its) - 1
+        while k >= 0:
+            content = its[k].content
             if content[:1] == "L" and _LUU_WORD.match(content) and LUU_RE.match(content):
-                archive.append(k)
-        if not archive:
+                break
+            k -= 1
+        if k < 0:
             last = its[-1].last
             yield self.finding(
                 last.paragraph, last.start, last.end,
@@ -86,7 +88,6 @@ class RecipientsArchive(Rule):
                 en=f"The list of recipients must close with the archive item «{form_en}»",
             )
             return
-        k = archive[-1]
         item = its[k]
         if k != len(its) - 1:
             yield self.finding(
