@@ -12,8 +12,6 @@ open list of its level is in order.
 from __future__ import annotations
 
 import re
-from itertools import islice
-from operator import attrgetter
 from typing import Iterator
 
 from notice_lint.anatomy.model import Heading, Notice
@@ -65,9 +63,6 @@ def _position(letter: str) -> int:
 
 #: a capital-letter list (``A. PHẦN MỞ ĐẦU``, ``B. …``): its ``I.`` and ``V.`` are letters, not Roman numbers
 _CAPITAL_LETTER = re.compile(r"^\s*[ABĐEGHKMNOPQRSTUY]\s*[.)]\s")
-#: the same at the start of a line of the segments' texts joined by line breaks (none of them holding one)
-_CAPITAL_LINE = re.compile(r"\n[^\S\n]*[ABĐEGHKMNOPQRSTUY][^\S\n]*[.)][^\S\n]")
-_TEXT = attrgetter("text")
 
 
 def _capital_list(notice: Notice) -> bool:
@@ -75,15 +70,15 @@ def _capital_list(notice: Notice) -> bool:
     hit = notice.derived.get("_headings.capitals")
     if hit is not None:
         return hit
-    texts = list(map(_TEXT, notice.segments))
-    joined = "\n" + "\n".join(texts)
-    if joined.count("\n") == len(texts):
-        # one line per segment: one C-level search for a line break followed by the label finds them
-        hits = _CAPITAL_LINE.finditer(joined)
-    else:
-        hits = filter(None, map(_CAPITAL_LETTER.match, texts))
-    hit = notice.derived["_headings.capitals"] = next(islice(hits, 1, None), None) is not None
-    return hit
+    found = 0
+    match = _CAPITAL_LETTER.match
+    for seg in notice.segments:
+        if match(seg.text):
+            found += 1
+            if found >= 2:
+                break
+    notice.derived["_headings.capitals"] = found >= 2
+    return found >= 2
 
 
 def relevant(notice: Notice) -> list[Heading]:
