@@ -106,7 +106,8 @@ class NumberFormat(Rule):
                 fix=Fix((Edit(para, base + s, base + e, swapped),), safe=False),
             )
             return
-        yield from self._configured(notice, ctx, seg, line, form)
+        if ctx.option("organ") is not None or ctx.option("units") is not None:  # else nothing is configured
+            yield from self._configured(notice, ctx, seg, line, form)
 
         # 2. leading zero (a blank draft number is NL113's business)
         num = line.num or ""
