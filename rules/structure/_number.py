@@ -67,6 +67,6 @@ def parse_number(text: str) -> NumberLine | None:
     m = _RE.match(text)
     if not m:
         return None
-    offsets = dict(zip(_GROUPS, map(m.span, _GROUPS)))
+    offsets = {g: m.span(g) for g in _GROUPS}
     colon, num, sep1, sym = m.group("colon", "num", "sep1", "sym")
     return NumberLine(text=text, colon=colon, num=num, sep1=sep1, symbol=sym, offsets=offsets)

@@ -15,6 +15,10 @@ TO_PARTY = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "Q": "Q."}
 TO_STATE = {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "Q": "Q."}
 
 
+#: parse_prefix per distinct title line (titles recur from notice to notice; a Prefix is never changed)
+_PREFIXES: dict[str, Prefix | None] = {}
+
+
 def prefixed_titles(notice: Notice) -> list[tuple[int, Segment, Prefix]]:
     """(position in the titles, title segment, its prefix) for each title line with an authority prefix
     (read once per notice for NL150–NL153: do not change the list)."""
@@ -23,8 +27,15 @@ def prefixed_titles(notice: Notice) -> list[tuple[int, Segment, Prefix]]:
         found = []
         sig = notice.signature
         if sig is not None:
+            seen = _PREFIXES
             for i, seg in enumerate(sig.titles):
-                p = parse_prefix(seg.text)
+                text = seg.text
+                if text in seen:
+                    p = seen[text]
+                else:
+                    if len(seen) >= 2048:
+                        seen.clear()
+                    p = seen[text] = parse_prefix(text)
                 if p is not None:
                     found.append((i, seg, p))
         notice.derived["_signature.prefixed"] = found
