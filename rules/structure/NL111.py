@@ -106,7 +106,8 @@ class NumberFormat(Rule):
                 fix=Fix((Edit(para, base + s, base + e, swapped),), safe=False),
             )
             return
-        yield from self._configured(notice, ctx, seg, line, form)
+        if ctx.option("organ") is not None or ctx.option("units") is not None:  # else nothing is configured
+            yield from self._configured(notice, ctx, seg, line, form)
 
         # 2. leading zero (a blank draft number is NL113's business)
         num = line.num or ""
@@ -133,7 +134,8 @@ class NumberFormat(Rule):
                           f"No spaces around «{want}» between the number and the symbol", form)
         # 4. spaces inside the symbol
         sym_start = o["sym"][0]
-        for m in re.finditer(r"\s*([-/])\s*", line.symbol):
+        # a symbol with no white space has nothing to report here
+        for m in (re.finditer(r"\s*([-/])\s*", line.symbol) if line.symbol.split() != [line.symbol] else ()):
             if m.group(0) != m.group(1):
                 s, e = sym_start + m.start(), sym_start + m.end()
                 yield self._f(para, base, s, e, m.group(1),

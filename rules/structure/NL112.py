@@ -58,7 +58,6 @@ class NumberKind(Rule):
             return
         party = notice.is_party
         code, _ = line.kind_and_organ(party)
-        codes = self._codes(notice, ctx)
         s0 = seg.start + line.offsets["sym"][0] + line.year_len
         span = (s0, s0 + len(code)) if code else (s0, s0)
         if notice.title is not None:
@@ -66,7 +65,8 @@ class NumberKind(Rule):
             if not want:
                 return  # a kind with no code under this profile (or unknown)
             title = notice.title.text.strip()
-            if code is None or (not party and code.casefold() not in codes and code.casefold() not in _all_codes(ctx)):
+            if code is None or (not party and code.casefold() not in self._codes(notice, ctx)
+                                and code.casefold() not in _all_codes(ctx)):
                 # "Số: 18/SKHCN" or "Số: 12/SCT-CN" above a title: the kind code is missing
                 form = f"{want}-" if not party else f"{want}/"
                 yield self.finding(
@@ -76,6 +76,8 @@ class NumberKind(Rule):
                     fix=Fix.replace(seg.index, s0, s0, form, safe=False),
                 )
                 return
+            if code == want:
+                return  # the title's own code (the test below accepts it)
             also = (notice.kind_entry or {}).get("also", {})
             accepted = {want.casefold()} | {str(c).casefold() for c in (also.get(notice.profile, []) if isinstance(also, dict) else [])}
             if code.casefold() not in accepted:
@@ -113,17 +115,11 @@ class NumberKind(Rule):
 
     @staticmethod
     def _codes(notice, ctx) -> set[str]:  # noqa: D102
-        """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``."""
-        instruments = ctx.data.get("instruments")
-        out = {"cv"}
-        columns = kind_columns(notice.profile, instruments)  # what kind_code reads, found once
-        for _, entry in kind_titles(ctx.data.get("kinds")):
-            for col in columns:
-                if col in entry:
-                    if entry[col]:
-                        out.add(entry[col].casefold())
-                    break
-        return out
+        """Every kind code of the document's profile, folded (``tb``, ``qđ``…), and ``cv``
+        (built once per profile and data tables)."""
+        tables = ctx.data
+        return tables.derived("kinds", "NL112-codes-" + notice.profile,
+                              lambda kinds: _profile_codes(notice.profile, kinds, tables.get("instruments")))
 
     @staticmethod
     def _why(code, want, notice, ctx, lang) -> str:
@@ -141,10 +137,26 @@ class NumberKind(Rule):
         return ""
 
 
+def _profile_codes(profile: str, kinds, instruments) -> set[str]:
+    out = {"cv"}
+    columns = kind_columns(profile, instruments)  # what kind_code reads, found once
+    for _, entry in kind_titles(kinds):
+        for col in columns:
+            if col in entry:
+                if entry[col]:
+                    out.add(entry[col].casefold())
+                break
+    return out
+
+
 def _all_codes(ctx) -> set[str]:
     """The kind codes of every profile, folded: a code of another profile is a wrong kind, not a missing one."""
+    return ctx.data.derived("kinds", "NL112-all-codes", _build_all_codes)
+
+
+def _build_all_codes(kinds) -> set[str]:
     out = set()
-    for entry in ctx.data.get("kinds"):
+    for entry in kinds:
         for col in ("state", "party", "hd36", "hd05"):
             v = entry.get(col)
             if v:

@@ -73,7 +73,8 @@ class DateFormat(Rule):
                     en="The place name begins with a capital letter",
                     fix=Fix.replace(para, base + p0, base + p0 + 1, pd.place[0].upper()),
                 )
-            yield from self._configured_place(notice, ctx, seg, pd)
+            if ctx.option("place") is not None:  # else no place is configured
+                yield from self._configured_place(notice, ctx, seg, pd)
             # 2. the comma after the place
             sep = seg.text[sp["sep"][0]:sp["sep"][1]]
             if "," not in sep:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from operator import itemgetter
 from typing import Iterable
 
 from notice_lint.anatomy.header import parse_place_date
@@ -9,6 +10,7 @@ from notice_lint.rule import Finding, Rule, RuleContext, Severity
 from ._top import PARTY_AND_LEGACY
 
 DEFAULT_FUTURE_DAYS = 7
+_END = itemgetter(1)
 
 
 class DateInvalid(Rule):
@@ -50,11 +52,11 @@ class DateInvalid(Rule):
         if pd is None:
             return
         sp = pd.spans
-        filled = [n for n in ("day", "month", "year") if getattr(pd, n) is not None]
-        if not filled:
+        spans = [sp[n] for n, v in (("day", pd.day), ("month", pd.month), ("year", pd.year)) if v is not None]
+        if not spans:
             return
-        s = seg.start + min(sp[n][0] for n in filled)
-        e = seg.start + max(sp[n][1] for n in filled)
+        s = seg.start + min(spans)[0]
+        e = seg.start + max(map(_END, spans))
         shown = seg.text[s - seg.start:e - seg.start]
         day = int(pd.day) if pd.day is not None else None
         month = int(pd.month) if pd.month is not None else None

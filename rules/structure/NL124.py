@@ -70,15 +70,19 @@ class DateOrder(Rule):
             return
         if notice.kind != "BB" and not self._reports(notice):
             return
-        bounds = date_bounds(parse_place_date(seg.text))
-        if bounds is None:
-            return
-        latest = bounds[1]
-        issued = "/".join(_shown(parse_place_date(seg.text)))
+        latest = None  # the issue date's last possible day, read at the first dated event
         for part, m in self._events(notice):
             event = _date_of(m)
-            if event is None or event <= latest:
+            if event is None:
                 continue
+            if latest is None:
+                bounds = date_bounds(parse_place_date(seg.text))
+                if bounds is None:
+                    return
+                latest = bounds[1]
+            if event <= latest:
+                continue
+            issued = "/".join(_shown(parse_place_date(seg.text)))
             s, e = _span(m)
             yield self.finding(
                 part.paragraph, part.start + s, part.start + e,
@@ -90,28 +94,39 @@ class DateOrder(Rule):
     @staticmethod
     def _reports(notice) -> bool:
         """The title, summary or opening says it reports a conclusion or a result."""
-        parts = [notice.title, *notice.summary, *notice.body[:4]]
-        text = " ".join(fold(p.text) for p in parts if p is not None)
-        return any(w in text for w in _REPORT_WORDS)
+        texts = tuple(p.text for p in (notice.title, *notice.summary, *notice.body[:4]) if p is not None)
+        hit = _REPORTS_SEEN.get(texts)
+        if hit is None:
+            if len(_REPORTS_SEEN) >= 1024:
+                _REPORTS_SEEN.clear()
+            text = " ".join(fold(t) for t in texts)
+            hit = _REPORTS_SEEN[texts] = any(w in text for w in _REPORT_WORDS)
+        return hit
 
     def _events(self, notice):
         # both patterns need "ngày" (in any case; no other character folds to its letters): skip a part without it
         for part in notice.summary:
-            if "ngày" not in part.text.lower():
+            if "ngày" not in part.text and "ngày" not in part.text.lower():
                 continue
             for m in _EVENT.finditer(part.text):
                 yield part, m
         for k, part in enumerate(notice.body[:4]):
-            if "ngày" not in part.text.lower():
+            if "ngày" not in part.text and "ngày" not in part.text.lower():
                 continue
-            m = _OPENING.match(part.text.strip())
-            if m and k < 3:
+            m = _OPENING.match(part.text.strip()) if k < 3 else None
+            if m:
                 lead = len(part.text) - len(part.text.lstrip())
                 yield part, _Shifted(m, lead)
+            if "tại" not in part.text:
+                continue  # the test below needs it: no long scan of a paragraph that cannot have one
             for m in _EVENT.finditer(part.text):
                 # in the body only "tại cuộc họp ngày …" (where the conclusion was drawn), not a meeting to come
                 if re.search(r"\btại\s+$", part.text[max(0, m.start() - 6):m.start()]):
                     yield part, m
+
+
+#: the title, summary and first body paragraphs recur from notice to notice: judged once (a bounded cache)
+_REPORTS_SEEN: dict[tuple[str, ...], bool] = {}
 
 
 class _Shifted:

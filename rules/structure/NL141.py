@@ -77,9 +77,9 @@ class HeadingStyle(Rule):
             by_kind.setdefault(kind, []).append(h)
         for kind, heads in by_kind.items():
             styles = [_style(kind, h.label, h.separator) for h in heads]
+            if len(set(styles)) < 2:
+                continue  # one style (what Counter below would find, without building it)
             counts = Counter(styles)
-            if len(counts) < 2:
-                continue
             first_seen = {s: i for i, s in reversed(list(enumerate(styles)))}
             main = max(counts, key=lambda s: (counts[s], -first_seen[s]))
             if _PREFERRED.get(kind) in counts:

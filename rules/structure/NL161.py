@@ -54,7 +54,9 @@ class RecipientsItem(Rule):
             return
         endings = item_ending(notice)
         for k, item in enumerate(its):
-            yield from self._bullet(item)
+            text = item.first.text
+            if text[:2] != "- " or text[2:3].isspace():  # the usual "- " is accepted without a regex
+                yield from self._bullet(item)
             last = k == len(its) - 1
             want = (".",) if last else endings
             if not want:
@@ -88,8 +90,8 @@ class RecipientsItem(Rule):
             )
 
     def _bullet(self, item) -> Iterable[Finding]:
-        m = item.bullet()
         seg = item.first
+        m = item.bullet()
         if m is None:
             return
         if m.group("bullet") == "-" and m.group("space") == " ":

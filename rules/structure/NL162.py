@@ -19,6 +19,8 @@ def _malformed(unit: str) -> bool:
     (``CN(Trung)``, ``KT (T.Q.Hùng)``) or a copy count (``VP(02)``) passes.
     """
     return unit.count("(") != unit.count(")") or bool(RUN_ON_RE.match(unit))
+#: the item opens with the word (a quick test before LUU_RE)
+_LUU_WORD = re.compile(r"^L[ưu]u(\s|:|$)")
 LUU_RE = re.compile(r"^(?P<word>L[ưu]u)(?P<sep>\s*:?\s*)(?P<rest>.*?)(?P<end>[.;,]?)\s*$", re.UNICODE | re.IGNORECASE)
 
 
@@ -71,8 +73,14 @@ class RecipientsArchive(Rule):
         party = judged == "party"
         form = "- Lưu <đơn vị>." if party else "- Lưu: VT, <đơn vị soạn thảo>."
         form_en = "- Lưu <unit>." if party else "- Lưu: VT, <drafting unit>."
-        archive = [k for k, it in enumerate(its) if LUU_RE.match(it.content) and re.match(r"^L[ưu]u(\s|:|$)", it.content)]
-        if not archive:
+        # the last archive item (read from the end: it is usually the last item)
+        k = len(its) - 1
+        while k >= 0:
+            content = its[k].content
+            if content[:1] == "L" and _LUU_WORD.match(content) and LUU_RE.match(content):
+                break
+            k -= 1
+        if k < 0:
             last = its[-1].last
             yield self.finding(
                 last.paragraph, last.start, last.end,
@@ -80,7 +88,6 @@ class RecipientsArchive(Rule):
                 en=f"The list of recipients must close with the archive item «{form_en}»",
             )
             return
-        k = archive[-1]
         item = its[k]
         if k != len(its) - 1:
             yield self.finding(

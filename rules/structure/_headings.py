@@ -82,7 +82,15 @@ def _capital_list(notice: Notice) -> bool:
 
 
 def relevant(notice: Notice) -> list[Heading]:
-    capitals = _capital_list(notice)
+    """The headings whose numbering is judged (found once per notice: do not change the list)."""
+    found = notice.derived.get("_headings.relevant")
+    if found is None:
+        found = notice.derived["_headings.relevant"] = _relevant(notice)
+    return found
+
+
+def _relevant(notice: Notice) -> list[Heading]:
+    capitals = None  # read when a one-letter Roman label needs it
     out = []
     for h in notice.headings:
         if h.kind in ("dash",):
@@ -90,8 +98,11 @@ def relevant(notice: Notice) -> list[Heading]:
         if h.kind == "roman":
             if not 1 <= int(h.value) <= MAX_ROMAN:  # type: ignore[arg-type]
                 continue
-            if capitals and len(h.label.strip().rstrip(".-)/:").strip()) == 1:
-                continue
+            if len(h.label.strip().rstrip(".-)/:").strip()) == 1:
+                if capitals is None:
+                    capitals = _capital_list(notice)
+                if capitals:
+                    continue
         if h.kind == "decimal" and not h.auto and not h.label.rstrip().endswith("."):
             after = h.segment.paragraph.text[h.label_end or 0:].lstrip()
             if not after[:1].isupper():
@@ -100,17 +111,26 @@ def relevant(notice: Notice) -> list[Heading]:
     return out
 
 
-def breaks(notice: Notice) -> Iterator[Break]:
+def breaks(notice: Notice) -> list[Break]:
+    """The headings out of order, for NL140 and NL142 (found once per notice: do not change the list)."""
+    found = notice.derived.get("_headings.breaks")
+    if found is None:
+        found = notice.derived["_headings.breaks"] = list(_breaks(notice))
+    return found
+
+
+def _breaks(notice: Notice) -> Iterator[Break]:
     rank: dict[str, int] = {"part": -2, "article": -1}
     open_lists: dict[str, list[int]] = {}
     open_dec: dict[tuple[int, ...], int] = {}
     for h in relevant(notice):
         kind = h.kind
-        if kind not in rank:
-            rank[kind] = len(rank)
+        level = rank.get(kind)
+        if level is None:
+            level = rank[kind] = len(rank)
         # a heading restarts the levels below it
         for other, r in rank.items():
-            if r > rank[kind]:
+            if r > level:
                 open_lists.pop(other, None)
                 if other == "decimal":
                     open_dec.clear()

@@ -19,6 +19,7 @@ _RE = re.compile(
 )
 
 
+_GROUPS = ("so", "colon", "gap", "num", "blank", "sep1", "sym")
 _YEAR = re.compile(r"^\d{4}\s*/\s*")
 
 
@@ -66,12 +67,6 @@ def parse_number(text: str) -> NumberLine | None:
     m = _RE.match(text)
     if not m:
         return None
-    offsets = {g: m.span(g) for g in ("so", "colon", "gap", "num", "blank", "sep1", "sym")}
-    return NumberLine(
-        text=text,
-        colon=m.group("colon"),
-        num=m.group("num"),
-        sep1=m.group("sep1"),
-        symbol=m.group("sym"),
-        offsets=offsets,
-    )
+    offsets = {g: m.span(g) for g in _GROUPS}
+    colon, num, sep1, sym = m.group("colon", "num", "sep1", "sym")
+    return NumberLine(text=text, colon=colon, num=num, sep1=sep1, symbol=sym, offsets=offsets)

@@ -9,6 +9,8 @@ from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.document.model import Record
 from notice_lint.vntext import fold
 
+from ._signature import closing_profile
+
 __all__ = ["Item", "items", "item_ending", "is_internal_paper", "ARCHIVE_RE", "BULLET_RE"]
 
 BULLET_RE = re.compile(r"^(?P<lead>\s*)(?P<bullet>[-–—+•*])(?P<space>\s*)")
@@ -35,7 +37,8 @@ class Item(Record):
     @property
     def content(self) -> str:
         """The item's text after its bullet, its lines joined by one space."""
-        text = " ".join(s.text.strip() for s in self.lines)
+        lines = self.lines
+        text = lines[0].text.strip() if len(lines) == 1 else " ".join(s.text.strip() for s in lines)
         m = BULLET_RE.match(text)
         return text[m.end():] if m else text
 
@@ -44,7 +47,11 @@ class Item(Record):
 
 
 def items(notice: Notice) -> list[Item]:
-    return [Item(g) for g in item_groups(notice)]
+    """The items of the list (read once per notice for NL160–NL162: do not change the list)."""
+    its = notice.derived.get("_recipients.items")
+    if its is None:
+        its = notice.derived["_recipients.items"] = [Item(g) for g in item_groups(notice)]
+    return its
 
 
 def item_ending(notice: Notice) -> tuple[str, ...]:
@@ -55,8 +62,6 @@ def item_ending(notice: Notice) -> tuple[str, ...]:
     10 năm 2025``) is judged by the instrument in force in that month; in May
     2026 (HD 36 until the 26th, HD 05 from the 27th) both endings are accepted.
     """
-    from ._signature import closing_profile
-
     judged = closing_profile(notice)
     if judged is None:
         return ()

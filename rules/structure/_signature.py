@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from notice_lint.anatomy.closing import Prefix, parse_prefix
 from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.vntext import fold
@@ -17,15 +15,31 @@ TO_PARTY = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "Q": "Q."}
 TO_STATE = {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "Q": "Q."}
 
 
-def prefixed_titles(notice: Notice) -> Iterator[tuple[int, Segment, Prefix]]:
-    """(position in the titles, title segment, its prefix) for each title line with an authority prefix."""
-    sig = notice.signature
-    if sig is None:
-        return
-    for i, seg in enumerate(sig.titles):
-        p = parse_prefix(seg.text)
-        if p is not None:
-            yield i, seg, p
+#: parse_prefix per distinct title line (titles recur from notice to notice; a Prefix is never changed)
+_PREFIXES: dict[str, Prefix | None] = {}
+
+
+def prefixed_titles(notice: Notice) -> list[tuple[int, Segment, Prefix]]:
+    """(position in the titles, title segment, its prefix) for each title line with an authority prefix
+    (read once per notice for NL150–NL153: do not change the list)."""
+    found = notice.derived.get("_signature.prefixed")
+    if found is None:
+        found = []
+        sig = notice.signature
+        if sig is not None:
+            seen = _PREFIXES
+            for i, seg in enumerate(sig.titles):
+                text = seg.text
+                if text in seen:
+                    p = seen[text]
+                else:
+                    if len(seen) >= 2048:
+                        seen.clear()
+                    p = seen[text] = parse_prefix(text)
+                if p is not None:
+                    found.append((i, seg, p))
+        notice.derived["_signature.prefixed"] = found
+    return found
 
 
 def head_title(seg: Segment, p: Prefix) -> str:
