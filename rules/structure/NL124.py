@@ -94,14 +94,9 @@ class DateOrder(Rule):
     @staticmethod
     def _reports(notice) -> bool:
         """The title, summary or opening says it reports a conclusion or a result."""
-        texts = tuple(p.text for p in (notice.title, *notice.summary, *notice.body[:4]) if p is not None)
-        hit = _REPORTS_SEEN.get(texts)
-        if hit is None:
-            if len(_REPORTS_SEEN) >= 1024:
-                _REPORTS_SEEN.clear()
-            text = " ".join(fold(t) for t in texts)
-            hit = _REPORTS_SEEN[texts] = any(w in text for w in _REPORT_WORDS)
-        return hit
+        parts = [notice.title, *notice.summary, *notice.body[:4]]
+        text = " ".join(fold(p.text) for p in parts if p is not None)
+        return any(w in text for w in _REPORT_WORDS)
 
     def _events(self, notice):
         # both patterns need "ngày" (in any case; no other character folds to its letters): skip a part without it
@@ -123,10 +118,6 @@ class DateOrder(Rule):
                 # in the body only "tại cuộc họp ngày …" (where the conclusion was drawn), not a meeting to come
                 if re.search(r"\btại\s+$", part.text[max(0, m.start() - 6):m.start()]):
                     yield part, m
-
-
-#: the title, summary and first body paragraphs recur from notice to notice: judged once (a bounded cache)
-_REPORTS_SEEN: dict[tuple[str, ...], bool] = {}
 
 
 class _Shifted:
