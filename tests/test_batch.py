@@ -71,6 +71,17 @@ def test_cli_jobs_gives_the_same_report(tree: list[str]) -> None:
     assert one.stdout == many.stdout and json.loads(one.stdout)
 
 
+@pytest.mark.parametrize("n, workers", [(0, 2), (1, 2), (7, 2), (100, 2), (1000, 2), (1000, 8), (33, 3)])
+def test_batches_keep_the_order_and_shrink_towards_the_end(n: int, workers: int) -> None:
+    paths = [f"f{k}" for k in range(n)]
+    cut = parallel.batches(paths, workers)
+    assert [p for b in cut for p in b] == paths
+    sizes = [len(b) for b in cut]
+    assert all(1 <= s <= parallel.BATCH_MOST for s in sizes) and sizes == sorted(sizes, reverse=True)
+    if n >= 100:
+        assert sizes[0] == min(parallel.BATCH_MOST, n // (workers * 4)) and sizes[-workers:] == [1] * workers
+
+
 def test_default_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "cpu_count", lambda: 6)
     assert parallel.default_jobs(parallel.PARALLEL_FROM) == 1

@@ -43,10 +43,29 @@ def _init(options: Any, cache_root: Path | None) -> None:
     _WORKER = (Linter(options), Cache(cache_root) if cache_root is not None else None)
 
 
-def _work(path: str) -> tuple[Any, str | None]:
+def _work(batch: list[str]) -> list[tuple[Any, str | None]]:
     assert _WORKER is not None
     linter, cache = _WORKER
-    return lint_keyed(linter, path, cache)
+    return [lint_keyed(linter, path, cache) for path in batch]
+
+
+#: the most files a worker is handed at once
+BATCH_MOST = 16
+
+
+def batches(paths: list[str], workers: int) -> list[list[str]]:
+    """``paths`` cut into consecutive batches that shrink as the end nears (guided scheduling).
+
+    Large batches save messages between the processes; small ones at the end
+    keep a worker from being left with a long batch while the others are idle.
+    """
+    out: list[list[str]] = []
+    i, n = 0, len(paths)
+    while i < n:
+        size = max(1, min(BATCH_MOST, (n - i) // (workers * 4)))
+        out.append(paths[i : i + size])
+        i += size
+    return out
 
 
 def lint_many(linter: Any, paths: list[str], *, jobs: int | None = None, cache: Cache | None = None) -> Iterator[Any]:
@@ -103,7 +122,6 @@ def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) ->
     from . import anatomy  # noqa: F401 - imported once here, inherited by forked workers
     from .document import docx, text  # noqa: F401
 
-    chunk = max(1, min(16, len(paths) // (workers * 4)))
     done = 0
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -111,11 +129,12 @@ def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) ->
         initargs=(linter.options, cache.root.parent if cache is not None else None),
     )
     try:
-        for result, key in pool.map(_work, paths, chunksize=chunk):
-            done += 1
-            if cache is not None:
-                cache.used(key, result)  # the worker wrote the entry; the pack is written here
-            yield result
+        for batch in pool.map(_work, batches(paths, workers)):
+            for result, key in batch:
+                done += 1
+                if cache is not None:
+                    cache.used(key, result)  # the worker wrote the entry; the pack is written here
+                yield result
     except (BrokenProcessPool, OSError):
         # a worker died (out of memory, killed): finish the rest here
         yield from _serial(linter, paths[done:], cache)
