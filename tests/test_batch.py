@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -178,6 +179,24 @@ def test_a_run_beyond_the_pack_limit_reads_entries_one_by_one(tmp_path: Path, mo
     first = run("--jobs", "1", "--format", "json", "many")
     assert not (tmp_path / CACHE_DIR / f"v{FORMAT}" / PACK).exists() and len(_entries(tmp_path)) == PACK_FROM + 1
     assert run("--jobs", "1", "--format", "json", "many").stdout == first.stdout
+
+
+def test_a_large_run_forgets_the_files_that_are_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _many(tmp_path, PACK_FROM + 2)
+    write(tmp_path, "other/kept.txt", DRAFT)
+    run("--jobs", "1", "many", "other")
+    index = tmp_path / CACHE_DIR / f"v{FORMAT}" / INDEX
+    before = set(json.loads(index.read_text(encoding="utf-8"))["files"])
+    assert len(before) == PACK_FROM + 3
+    (tmp_path / "many" / "d000.txt").unlink()
+    (tmp_path / "many" / "d001.txt").rename(tmp_path / "d001.moved")
+    run("--jobs", "1", "many/d002.txt")  # a small run forgets nothing
+    assert set(json.loads(index.read_text(encoding="utf-8"))["files"]) == before
+    run("--jobs", "1", "many")  # a large run of one folder: the other folder's file is kept
+    after = set(json.loads(index.read_text(encoding="utf-8"))["files"])
+    assert before - after == {os.path.abspath(tmp_path / "many" / n) for n in ("d000.txt", "d001.txt")}
+    assert after < before
 
 
 def test_a_damaged_pack_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

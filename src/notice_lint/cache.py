@@ -88,6 +88,7 @@ class Cache:
         self._bases: dict[tuple[Any, ...], bytes] = {}
         self._index: tuple[int, dict[str, list[Any]]] | None = None  # (saved at, path -> status, digest)
         self._seen: dict[str, list[Any]] = {}  # digests computed by this run
+        self._asked: set[str] = set()  # paths whose remembered digest this run looked up
         self._pack: dict[str, Any] | None = None  # key -> entry, read from the pack (None: not in use)
         self._used: dict[str, Any] | None = None  # key -> entry used by this run (None: not packing)
 
@@ -150,7 +151,9 @@ class Cache:
         if self._index is None:
             self._index = self._load_index()
         written, files = self._index
-        entry = files.get(os.path.abspath(path))
+        key = os.path.abspath(path)
+        self._asked.add(key)
+        entry = files.get(key)
         if (
             entry is not None
             and entry[0] == st.st_size
@@ -176,17 +179,31 @@ class Cache:
         return 0, {}
 
     def save_index(self) -> None:
-        """Remember the digests this run computed (atomically; a lost race only costs re-reading)."""
-        if not self._seen:
+        """Remember the digests this run computed (atomically; a lost race only costs re-reading).
+
+        A run of many files (the pack's range) also forgets the files that no
+        longer exist, so that the list does not grow with every file ever renamed.
+        """
+        gone = self._gone() if self._used is not None else []
+        if not self._seen and not gone:
             return
         import time
 
         if self._index is None:
             self._index = self._load_index()
         files = dict(self._index[1])
+        for path in gone:
+            del files[path]
         files.update(self._seen)
         self._write(Path(self._dir) / INDEX, {"written": time.time_ns(), "files": files})
         self._seen = {}
+
+    def _gone(self) -> list[str]:
+        """The remembered paths, not met by this run, that are no longer files."""
+        if self._index is None:
+            return []
+        asked = self._asked
+        return [p for p in self._index[1] if p not in asked and p not in self._seen and not os.path.isfile(p)]
 
     def code_fingerprint(self) -> str:
         """Name, size and mtime of every source file of the engine and of the installed plugins.
