@@ -21,7 +21,7 @@ the start of the interpreter and ``click``):
 - ``files.json`` remembers, for each file linted, its size, mtime, inode and
   content digest: a file whose status is unchanged, and whose mtime is more
   than 2 s older than that list, is not read again (the ``git`` index's rule
-  against racy timestamps);
+  against racy timestamps); a run of many files forgets the files that are gone;
 - ``rules/<code fingerprint>.json`` remembers the codes and configuration
   keys of the installed rules: the options and configuration are checked and
   the keys computed without importing any rule; the rules are imported only
