@@ -10,6 +10,7 @@ from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Sever
 from ._syllables import match_case, stream
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 from ._lazy import LazyRe
+from notice_lint_rules._memo import Verdicts
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
@@ -43,17 +44,8 @@ def _fine(word: str) -> bool:
     return len(word) < 2 or check(word.lower()).ok
 
 
-class _BadWords(dict):
-    """word -> True when it carries a Vietnamese mark and is no valid syllable (process-wide, bounded)."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) > 200_000:
-            self.clear()
-        bad = self[word] = has_vietnamese_mark(word) and not _fine(word)
-        return bad
-
-
-_BAD = _BadWords()
+#: word -> True when it carries a Vietnamese mark and is no valid syllable
+_BAD = Verdicts(lambda word: has_vietnamese_mark(word) and not _fine(word), most=200_000)
 _GOOD: set[str] = set()  # the words met by this process that are not bad (bounded)
 
 

@@ -20,6 +20,8 @@ from bisect import bisect_right
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
+from notice_lint_rules._memo import Verdicts
+
 if TYPE_CHECKING:  # pragma: no cover
     from notice_lint.anatomy import Notice
     from notice_lint.document.model import Paragraph
@@ -142,28 +144,9 @@ def _name_spans(notice: "Notice") -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
-class _KeyMap(dict):
-    """word -> syllable_key, filled on first use (bounded)."""
-
-    def __missing__(self, w: str) -> str:
-        if len(self) > 200_000:
-            self.clear()
-        key = self[w] = syllable_key(w)
-        return key
-
-
-class _SepMap(dict):
-    """separator between two words -> may a phrase run across it."""
-
-    def __missing__(self, sep: str) -> bool:
-        if len(self) > 10_000:
-            self.clear()
-        joined = self[sep] = sep == " " or _JOIN_SEP.fullmatch(sep) is not None
-        return joined
-
-
-_KEY_OF = _KeyMap()
-_SEP_JOINS = _SepMap()
+_KEY_OF = Verdicts(syllable_key, most=200_000)  # word -> syllable key
+# separator between two words -> may a phrase run across it
+_SEP_JOINS = Verdicts(lambda sep: sep == " " or _JOIN_SEP.fullmatch(sep) is not None, most=10_000)
 
 # ``[^\W\d_]`` asks the Unicode database about every character.  A class listing the
 # letters of the Latin blocks Vietnamese is written in splits about twice as fast, and

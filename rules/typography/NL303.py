@@ -12,6 +12,7 @@ import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
 from notice_lint_rules.language._lazy import LazyRe
+from notice_lint_rules._memo import Verdicts
 from notice_lint_rules.language._syllables import built_stream
 
 from ._spans import in_spans, skipped_spans
@@ -95,20 +96,6 @@ def _may_match(doc) -> int:
     return found
 
 
-class _Verdicts(dict):
-    """``key -> fn(key)``, filled on first use (bounded): a C-level map over many keys."""
-
-    def __init__(self, fn) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: str):
-        if len(self) > 65536:
-            self.clear()
-        value = self[key] = self.fn(key)
-        return value
-
-
 def _sep_bits(sep: str, before: bool, after: bool) -> int:
     """The bits a separator may set, given whether a word follows it (before) or precedes it (after)."""
     bits = OPEN if _OPEN_DIGIT.search(sep) else 0
@@ -142,11 +129,11 @@ _NO_CASE_BREAK: set[str] = set()
 
 
 # the verdicts on the distinct words and separators of the documents linted
-_CASE_BREAKS = _Verdicts(_case_break_in)
-_INNER_BITS = _Verdicts(lambda sep: _sep_bits(sep, True, True))  # between two words
-_FIRST_BITS = _Verdicts(lambda sep: _sep_bits(sep, True, False))  # before a paragraph's first word
-_LAST_BITS = _Verdicts(lambda sep: _sep_bits(sep, False, True))  # after its last word
-_BARE_BITS = _Verdicts(lambda sep: _sep_bits(sep, False, False))  # a paragraph with no word
+_CASE_BREAKS = Verdicts(_case_break_in)
+_INNER_BITS = Verdicts(lambda sep: _sep_bits(sep, True, True))  # between two words
+_FIRST_BITS = Verdicts(lambda sep: _sep_bits(sep, True, False))  # before a paragraph's first word
+_LAST_BITS = Verdicts(lambda sep: _sep_bits(sep, False, True))  # after its last word
+_BARE_BITS = Verdicts(lambda sep: _sep_bits(sep, False, False))  # a paragraph with no word
 
 
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
