@@ -54,9 +54,14 @@ def make_target(kind: str | None, data: bytes, track: bool, date: str | None = N
 
 def fix_bytes(
     linter: Linter, path: str, data: bytes, result: FileResult, policy: FixPolicy, *, track: bool = True,
-    date: str | None = None,
+    date: str | None = None, notes: list | None = None,
 ) -> tuple[bytes, int, FileResult]:
-    """Fix ``data`` in memory: ``(new bytes, findings fixed, final lint result)``."""
+    """Fix ``data`` in memory: ``(new bytes, findings fixed, final lint result)``.
+
+    Each pass writes the text fixes, or, when none is left, the formatting
+    fixes.  ``notes``, when given, receives every formatting edit written
+    (:class:`~notice_lint.rule.FormatEdit`, for ``--diff``).
+    """
     current = data
     fixed = 0
     # one date for every pass: a later pass recognises the insertions of an earlier one by it
@@ -65,13 +70,17 @@ def fix_bytes(
     for _ in range(MAX_PASSES):
         if result.error is not None:
             break
-        target = make_target(result.kind, current, track, date)
         candidates = [f for f in result.findings if _key(f) not in done]
-        plan = plan_fixes(candidates, policy, target.can_apply)
-        if not plan.edits:
-            break
-        applied = target.apply(plan.edits)
-        new = target.to_bytes() if target.changed else current
+        new = current
+        for kind in ("text", "format"):
+            target = make_target(result.kind, current, track, date)
+            plan = plan_fixes(candidates, policy, target.can_apply, kind=kind)
+            if not plan.edits:
+                continue
+            applied = target.apply(plan.edits)
+            new = target.to_bytes() if target.changed else current
+            if new != current:
+                break
         if new == current:
             break
         relint = linter.lint_file(path, new)
@@ -81,6 +90,8 @@ def fix_bytes(
         current, result = new, relint
         fixed += len(written)
         done.update(_key(f) for f in written)
+        if notes is not None and kind == "format":
+            notes.extend(e for e in applied if not hasattr(e, "replacement"))
     return current, fixed, result
 
 
