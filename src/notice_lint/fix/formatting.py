@@ -53,6 +53,11 @@ SECTPR_ORDER = [W + t for t in (
 _HDR_FTR = {W + "headerReference", W + "footerReference"}
 _NOT_IN_OLD_PPR = {W + "rPr", SECTPR, PPR_CHANGE}
 _CHANGES = (RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE)
+_RUN_TAGS = {"size": W + "sz", "font": W + "rFonts", "bold": W + "b", "italic": W + "i", "caps": W + "caps",
+             "underline": W + "u"}
+_PAR_PLACES = {"jc": (W + "jc", None), "first_line": (W + "ind", None), "before": (W + "spacing", "before"),
+               "after": (W + "spacing", "after"), "line": (W + "spacing", "line"),
+               "line_rule": (W + "spacing", None), "contextual": (W + "contextualSpacing", None)}
 
 
 def _child(parent: etree._Element, tag: str, order: list[str]) -> etree._Element:
@@ -97,6 +102,8 @@ class FormatWriter:
         self.mark = mark
         self.own_insertion = own_insertion
         self._sections: list[etree._Element] | None = None
+        #: edits whose old value came from a style or the document defaults (not set on the element itself)
+        self.inherited: set[FormatEdit] = set()
 
     # -- locating --------------------------------------------------------
     def _runs(self, edit: FormatEdit, split: bool) -> list[etree._Element] | None:
@@ -151,11 +158,15 @@ class FormatWriter:
                 if not runs:
                     continue
                 for r in runs:
+                    if self._inherits_run(r, edit.props):
+                        self.inherited.add(edit)
                     self._format_run(r, edit.props)
             elif edit.scope == "paragraph":
                 para = self.package.paragraph(edit.paragraph)
                 if para is None or para.source is None:
                     continue
+                if self._inherits_paragraph(para.source, edit.props):
+                    self.inherited.add(edit)
                 self._format_paragraph(para.source, edit.props)
             else:
                 sect = self._section(edit)
@@ -164,6 +175,27 @@ class FormatWriter:
                 self._format_section(sect, edit.props)
             done.append(edit)
         return done
+
+    @staticmethod
+    def _inherits_run(run: etree._Element, props: tuple[tuple[str, Any], ...]) -> bool:
+        """Does the run take one of ``props`` from a style (its own w:rPr does not set it)?"""
+        rpr = run.find(RPR)
+        for key, _ in props:
+            tag = _RUN_TAGS[key]
+            el = None if rpr is None else rpr.find(tag)
+            if el is None or (key == "font" and el.get(W + "ascii") is None and el.get(W + "asciiTheme") is None):
+                return True
+        return False
+
+    @staticmethod
+    def _inherits_paragraph(p: etree._Element, props: tuple[tuple[str, Any], ...]) -> bool:
+        ppr = p.find(PPR)
+        for key, _ in props:
+            tag, attr = _PAR_PLACES[key]
+            el = None if ppr is None else ppr.find(tag)
+            if el is None or (attr is not None and el.get(W + attr) is None):
+                return True
+        return False
 
     def _format_run(self, run: etree._Element, props: tuple[tuple[str, Any], ...]) -> None:
         rpr = run.find(RPR)
