@@ -226,8 +226,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
 def main() -> None:
     """Entry point: no traceback ever reaches a user."""
     for stream in (sys.stdout, sys.stderr):
-        try:  # a console that cannot show Vietnamese gets escapes, not a crash
-            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        # UTF-8 whatever the console code page or PYTHONIOENCODING (cp1258 on a Vietnamese Windows
+        # would turn «Quốc hiệu» into escapes in a redirected file); what cannot be encoded is escaped
+        try:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
     try:
