@@ -43,7 +43,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable files get their own line
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github, html.")
 @click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes added to the selection.")
