@@ -308,6 +308,14 @@ def test_json_says_what_a_format_fix_changes(drafts) -> None:
     assert fixes[0][0]["format"]["top"] == 1134 and "lề trên 15 → 20 mm" in fixes[0][0]["description"]
 
 
+def test_html_report_shows_a_format_fix_in_words(drafts, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    res = _cli("--format", "html", "-o", str(out), "--exit-zero", str(drafts["format-layout"]), str(drafts["format-page"]))
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    assert "lề trên 15 → 20 mm" in page and "canh trái → canh đều" in page
+
+
 def test_cli_fix_writes_the_file_and_a_second_run_is_silent(drafts, tmp_path: Path) -> None:
     p = tmp_path / "f.docx"
     shutil.copy(drafts["format-layout"], p)
