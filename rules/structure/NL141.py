@@ -5,7 +5,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._headings import label_span, relevant
+from ._headings import PARENTS, label_span, relevant
 
 _LEVEL_VI = {"article": "điều", "roman": "mục số La Mã", "arabic": "khoản số Ả Rập", "decimal": "tiểu mục",
              "letter": "điểm"}
@@ -67,15 +67,17 @@ class HeadingStyle(Rule):
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        by_kind: dict[str, list] = {}
+        by_kind: dict[tuple[int, str], list] = {}
+        annex = 0  # each annex (a form, a table of its own) is written on its own
         for h in relevant(notice):
-            if h.kind == "part":
-                continue
             kind = h.kind
+            if kind in PARENTS:
+                annex += kind == "annex"
+                continue
             if kind in ("arabic", "roman") and h.separator == ")":
                 continue  # "1)" is a level of its own, not another way of writing "1."
-            by_kind.setdefault(kind, []).append(h)
-        for kind, heads in by_kind.items():
+            by_kind.setdefault((annex, kind), []).append(h)
+        for (_, kind), heads in by_kind.items():
             styles = [_style(kind, h.label, h.separator) for h in heads]
             if len(set(styles)) < 2:
                 continue  # one style (what Counter below would find, without building it)

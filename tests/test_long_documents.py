@@ -1,0 +1,54 @@
+"""Long real-looking documents: no false alarm on their structure, and the real defects still found.
+
+The fixtures in ``fixtures/text`` are written for the project (modelled on Party guidance with
+parts, capital-letter parts, steps and annexes, and on pdftotext exports of signed letters).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notice_lint.testing import lint_text
+
+TEXT = Path(__file__).resolve().parents[1] / "fixtures" / "text"
+GUIDANCE = (TEXT / "party-guidance-long.txt").read_text(encoding="utf-8")
+
+
+def _findings(text: str, select: list[str]) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in lint_text(text, select=select)]
+
+
+def _line_of(text: str, start: str) -> int:
+    (number,) = [k for k, line in enumerate(text.splitlines(), start=1) if line.startswith(start)]
+    return number
+
+
+def test_long_guidance_is_clean() -> None:
+    """Parts, capital parts (a one-letter ``I.`` under ``C.``), steps, a form field and a wrapped rule number."""
+    assert _findings(GUIDANCE, ["NL1"]) == []
+
+
+@pytest.mark.parametrize(
+    "old,new,code",
+    [
+        ("IV. GIẢI QUYẾT", "V. GIẢI QUYẾT", "NL140"),  # a gap in part B after part A went to III
+        ("2. Trình tự hội nghị", "3. Trình tự hội nghị", "NL140"),
+        ("II. BÁO CÁO TỔNG HỢP", "III. BÁO CÁO TỔNG HỢP", "NL140"),  # under "C.", after a one-letter "I."
+        ("3. Công tác xây dựng Đảng", "4. Công tác xây dựng Đảng", "NL140"),
+        ("II. KHEN THƯỞNG", "III. KHEN THƯỞNG", "NL140"),  # under "BƯỚC 2"
+        ("III. THỜI GIAN THỰC HIỆN", "IV. THỜI GIAN THỰC HIỆN", "NL140"),  # in the first part
+        ("4. Niêm yết", "5. Niêm yết", "NL140"),  # after the form fields "Mục 1", "Mục 7"
+        ("đ) Bế mạc", "e) Bế mạc", "NL142"),
+    ],
+)
+def test_long_guidance_real_gap_is_reported(old: str, new: str, code: str) -> None:
+    assert GUIDANCE.count("\n" + old) == 1
+    text = GUIDANCE.replace("\n" + old, "\n" + new)
+    assert _findings(text, ["NL14"]) == [(_line_of(text, new), code)]
+
+
+def test_long_guidance_repeat_is_reported() -> None:
+    text = GUIDANCE.replace("\nIII. TỔNG HỢP Ý KIẾN", "\nII. TỔNG HỢP Ý KIẾN")
+    assert _findings(text, ["NL140"])[0] == (_line_of(text, "II. TỔNG HỢP Ý KIẾN"), "NL140")
