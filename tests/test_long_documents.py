@@ -52,3 +52,51 @@ def test_long_guidance_real_gap_is_reported(old: str, new: str, code: str) -> No
 def test_long_guidance_repeat_is_reported() -> None:
     text = GUIDANCE.replace("\nIII. TỔNG HỢP Ý KIẾN", "\nII. TỔNG HỢP Ý KIẾN")
     assert _findings(text, ["NL140"])[0] == (_line_of(text, "II. TỔNG HỢP Ý KIẾN"), "NL140")
+
+
+PARTY_LETTER = (TEXT / "party-letter-pdftotext.txt").read_text(encoding="utf-8")
+STATE_LETTER = (TEXT / "state-letter-pdftotext.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [PARTY_LETTER, STATE_LETTER], ids=["party", "state"])
+def test_two_column_export_is_clean(text: str) -> None:
+    """The signature column beside the list, its name between two items or below the list."""
+    assert _findings(text, ["NL1"]) == []
+
+
+def test_two_column_export_closing_columns() -> None:
+    from notice_lint.anatomy import parse
+    from notice_lint.document.text import read_text
+
+    notice = parse(read_text("letter.txt", PARTY_LETTER.encode("utf-8")))
+    assert notice.recipients is not None
+    assert [s.text for s in notice.recipients.items][-1] == "- Lưu Văn phòng Tỉnh ủy."
+    assert len(notice.recipients.items) == 5
+    sig = notice.signature
+    assert sig is not None and sig.name is not None and sig.name.text == "Đặng Quốc Việt"
+    assert [s.text for s in sig.titles] == ["T/L BAN THƯỜNG VỤ", "K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+
+    notice = parse(read_text("letter.txt", STATE_LETTER.encode("utf-8")))
+    assert [s.text for s in notice.signature.titles] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert notice.signature.name.text == "Trương Văn Hậu"
+    assert notice.recipients.items[-1].text == "- Lưu: VT, TTBVTV."
+    assert notice.body[-1].text.endswith("./.")
+
+
+@pytest.mark.parametrize(
+    "text,old,new,code",
+    [
+        (PARTY_LETTER, "- Lưu Văn phòng Tỉnh ủy.\n", "", "NL162"),  # no Lưu line at all
+        (PARTY_LETTER, "- Phòng Tổng hợp,\n", "- Phòng Tổng hợp;\n", "NL161"),
+        (STATE_LETTER, "                                                              KT. GIÁM ĐỐC\n", "\n", "NL151"),
+        (STATE_LETTER, "- Lưu: VT, TTBVTV.", "- Lưu VT, TTBVTV.", "NL162"),
+    ],
+)
+def test_two_column_export_real_defect_is_reported(text: str, old: str, new: str, code: str) -> None:
+    assert text.count(old) == 1
+    assert code in [c for _, c in _findings(text.replace(old, new), ["NL1"])]
+
+
+def test_two_column_export_missing_name_is_reported() -> None:
+    text = STATE_LETTER.replace("Trương Văn Hậu", "")
+    assert _findings(text, ["NL15"]) == [(_line_of(text, "Nơi nhận"), "NL153")]
