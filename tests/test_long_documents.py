@@ -100,3 +100,28 @@ def test_two_column_export_real_defect_is_reported(text: str, old: str, new: str
 def test_two_column_export_missing_name_is_reported() -> None:
     text = STATE_LETTER.replace("Trương Văn Hậu", "")
     assert _findings(text, ["NL15"]) == [(_line_of(text, "Nơi nhận"), "NL153")]
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("III. ĐỀ XUẤT, KIẾN NGHỊ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"),  # in annex 1, after the body went to IV
+        ("3) Số phiếu hợp lệ", "4) Số phiếu hợp lệ"),  # in annex 2
+    ],
+)
+def test_annex_numbering_is_judged(old: str, new: str) -> None:
+    assert GUIDANCE.count("\n" + old) == 1
+    text = GUIDANCE.replace("\n" + old, "\n" + new)
+    assert _findings(text, ["NL14"]) == [(_line_of(text, new), "NL140")]
+
+
+def test_annex_form_is_not_the_closing() -> None:
+    """A sample form in an annex has its own Nơi nhận and signature: the document's are above it."""
+    from notice_lint.anatomy import parse
+    from notice_lint.document.text import read_text
+
+    notice = parse(read_text("guidance.txt", GUIDANCE.encode("utf-8")))
+    assert notice.signature is not None and notice.signature.name.text == "Lê Thị Thu Hà"
+    assert notice.recipients.items[-1].text == "- Lưu Văn phòng Ban."
+    annexes = [h.label for h in notice.headings if h.kind == "annex"]
+    assert annexes == ["PHỤ LỤC 1", "PHỤ LỤC 2", "PHỤ LỤC 3"]

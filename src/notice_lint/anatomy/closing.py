@@ -22,6 +22,7 @@ from .model import Notice, Recipients, Segment, Signature
 
 __all__ = [
     "find_closing",
+    "find_annex",
     "PREFIX_RE",
     "RECIPIENTS_RE",
     "ACADEMIC_RE",
@@ -428,6 +429,35 @@ def _first_of(segments: list[Segment], paragraph: object) -> int:
     while i > 0 and segments[i - 1].paragraph is paragraph:
         i -= 1
     return i
+
+
+def find_annex(segments: list[Segment], body_start: int) -> int:
+    """Where the annexes after the closing begin (``PHỤ LỤC 1`` under the signature), or ``len(segments)``.
+
+    An annex is a text of its own: a sample form in it may have its own ``Nơi nhận`` and signature,
+    which are not the document's.  The first annex heading (a line of its own, in capitals or a
+    bare ``Phụ lục 2``) counts when a ``Nơi nhận`` label or an authority prefix stands before it.
+    """
+    from .body import parse_label  # the label patterns of the body (body imports nothing from here)
+
+    n = len(segments)
+    for i in range(body_start, n):
+        seg = segments[i]
+        text = seg.text
+        first = text.lstrip()[:1]
+        if first != "P" or seg.side in ("left", "right"):
+            continue
+        parsed = parse_label(text)
+        if parsed is None or parsed[0] != "annex":
+            continue
+        t = text.strip()
+        if not (is_upper_text(t) or t == parsed[1]):
+            continue  # "Phụ lục 1: Danh sách …" inside the body: no annex page
+        if _label_at(segments[:i], body_start)[0] >= 0 or any(
+            parse_prefix(s.text.strip()) and _title_line(s.text) for s in segments[max(body_start, i - 15):i]
+        ):
+            return i
+    return n
 
 
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
