@@ -115,13 +115,16 @@ def test_annex_numbering_is_judged(old: str, new: str) -> None:
     assert _findings(text, ["NL14"]) == [(_line_of(text, new), "NL140")]
 
 
-def test_annex_form_is_not_the_closing() -> None:
+@pytest.mark.parametrize("form", ["PHỤ LỤC 3", "Mẫu số 03/BC-ĐU"])
+def test_annex_form_is_not_the_closing(form: str) -> None:
     """A sample form in an annex has its own Nơi nhận and signature: the document's are above it."""
     from notice_lint.anatomy import parse
     from notice_lint.document.text import read_text
 
-    notice = parse(read_text("guidance.txt", GUIDANCE.encode("utf-8")))
+    text = GUIDANCE.replace("\nPHỤ LỤC 3\n", f"\n{form}\n")
+    assert _findings(text, ["NL1"]) == []
+    notice = parse(read_text("guidance.txt", text.encode("utf-8")))
     assert notice.signature is not None and notice.signature.name.text == "Lê Thị Thu Hà"
     assert notice.recipients.items[-1].text == "- Lưu Văn phòng Ban."
     annexes = [h.label for h in notice.headings if h.kind == "annex"]
-    assert annexes == ["PHỤ LỤC 1", "PHỤ LỤC 2", "PHỤ LỤC 3"]
+    assert annexes == ["PHỤ LỤC 1", "PHỤ LỤC 2", form.split("/")[0]]

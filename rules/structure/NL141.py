@@ -67,17 +67,23 @@ class HeadingStyle(Rule):
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        by_kind: dict[tuple[int, str], list] = {}
-        annex = 0  # each annex (a form, a table of its own) is written on its own
+        by_kind: dict[str, list] = {}
+        groups = [by_kind]  # the main text, then each annex (a form, a table of its own) on its own
         for h in relevant(notice):
             kind = h.kind
             if kind in PARENTS:
-                annex += kind == "annex"
+                if kind == "annex":
+                    by_kind = {}
+                    groups.append(by_kind)
                 continue
             if kind in ("arabic", "roman") and h.separator == ")":
                 continue  # "1)" is a level of its own, not another way of writing "1."
-            by_kind.setdefault((annex, kind), []).append(h)
-        for (_, kind), heads in by_kind.items():
+            heads = by_kind.get(kind)
+            if heads is None:
+                by_kind[kind] = [h]
+            else:
+                heads.append(h)
+        for kind, heads in (item for group in groups for item in group.items()):
             styles = [_style(kind, h.label, h.separator) for h in heads]
             if len(set(styles)) < 2:
                 continue  # one style (what Counter below would find, without building it)

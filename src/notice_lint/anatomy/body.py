@@ -29,6 +29,8 @@ _ANNEX = re.compile(
     r"^(?P<label>(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:[ \t]+(?:SỐ|[Ss]ố))?(?:[ \t]+(?P<num>[IVXLC]+|\d{1,2}|[A-ZĐ])(?!\w))?"
     r"[ \t]*(?P<sep>[.:\-–]?))"
 )
+#: "Mẫu số 01/HĐBC", "BIỂU SỐ 2": a form annexed to the text, an annex of its own
+_FORM = re.compile(r"^(?P<label>(?:MẪU|Mẫu|BIỂU|Biểu)[ \t]+(?:SỐ|số)[ \t]*(?P<num>\d{1,2})(?!\w)[ \t]*(?P<sep>[.:\-–]?))")
 #: "A. NHỮNG VẤN ĐỀ CHUNG", "B- NỘI DUNG": a capital letter that heads a part of the text (its title in capitals)
 _CAPITAL = re.compile(r"^(?P<label>(?P<num>[A-ZĐ])[ \t]*(?P<sep>[.)\-]))[ \t]+(?=\S)")
 #: "Phần thứ hai", "PHẦN THỨ BA": the ordinal numbers a part is counted with
@@ -97,11 +99,11 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
         return _capital(stripped, off)
     if first in "PCMB":
         if first == "B":
-            m = _STEP.match(stripped)
+            m = _STEP.match(stripped) if stripped.startswith(("BƯỚC", "Bước")) else None
             if m and _heads(stripped, m):
                 label = m.group("label").rstrip()
                 return "step", label, int(m.group("num")), m.group("sep"), off, off + len(label)
-            return _capital(stripped, off)
+            return _form(stripped, off) or _capital(stripped, off)
         m = _PART.match(stripped)
         if m and _heads(stripped, m):
             value = _part_value(m.group("num"))
@@ -109,11 +111,13 @@ def parse_label(text: str) -> tuple[str, str, object, str, int, int] | None:
                 label = m.group("label").rstrip()
                 return "part", label, value, m.group("sep"), off, off + len(label)
         if first == "P":
-            m = _ANNEX.match(stripped)
+            m = _ANNEX.match(stripped) if stripped.startswith(("PHỤ", "Phụ")) else None
             if m and _heads(stripped, m):
                 num = m.group("num")
                 label = m.group("label").rstrip()
                 return "annex", label, _part_value(num) if num else None, m.group("sep"), off, off + len(label)
+        if first == "M":
+            return _form(stripped, off) or _capital(stripped, off)
         if first != "C":
             return _capital(stripped, off)
     if first in "IVXLC":
@@ -153,6 +157,17 @@ def _capital(stripped: str, off: int) -> tuple[str, str, object, str, int, int] 
     if not is_upper_text(rest) or sum(c.isalpha() for c in rest[:8]) < 2:
         return None
     return "capital", m.group("label"), m.group("num"), m.group("sep"), off, off + len(m.group("label"))
+
+
+def _form(stripped: str, off: int) -> tuple[str, str, object, str, int, int] | None:
+    """``Mẫu số 01``, ``BIỂU SỐ 2``: a form, an annex of its own."""
+    if not stripped.startswith(("MẪU", "Mẫu", "BIỂU", "Biểu")):
+        return None
+    m = _FORM.match(stripped)
+    if m is None or not _heads(stripped, m):
+        return None
+    label = m.group("label").rstrip()
+    return "annex", label, int(m.group("num")), m.group("sep"), off, off + len(label)
 
 
 def _heads(stripped: str, m: re.Match[str]) -> bool:

@@ -431,8 +431,13 @@ def _first_of(segments: list[Segment], paragraph: object) -> int:
     return i
 
 
+_ANNEX_FIRST = frozenset("PMB")
+_ANNEX_WORDS = ("PHỤ LỤC", "Phụ lục", "Phụ Lục", "MẪU", "Mẫu", "BIỂU", "Biểu")
+
+
 def find_annex(segments: list[Segment], body_start: int) -> int:
-    """Where the annexes after the closing begin (``PHỤ LỤC 1`` under the signature), or ``len(segments)``.
+    """Where the annexes after the closing begin (``PHỤ LỤC 1``, ``Mẫu số 01`` under the signature), or
+    ``len(segments)``.
 
     An annex is a text of its own: a sample form in it may have its own ``Nơi nhận`` and signature,
     which are not the document's.  The first annex heading (a line of its own, in capitals or a
@@ -441,21 +446,34 @@ def find_annex(segments: list[Segment], body_start: int) -> int:
     from .body import parse_label  # the label patterns of the body (body imports nothing from here)
 
     n = len(segments)
+    closed = False
+    seen = body_start
     for i in range(body_start, n):
         seg = segments[i]
         text = seg.text
-        first = text.lstrip()[:1]
-        if first != "P" or seg.side in ("left", "right"):
+        first = text[:1]
+        if first not in _ANNEX_FIRST:
+            if not first.isspace():
+                continue  # most lines: no annex heading can start with their first character
+            if not text.lstrip().startswith(_ANNEX_WORDS):
+                continue
+        elif not text.startswith(_ANNEX_WORDS):
+            continue  # "Phòng …", "Ban …"
+        if seg.side in ("left", "right"):
             continue
         parsed = parse_label(text)
         if parsed is None or parsed[0] != "annex":
             continue
-        t = text.strip()
-        if not (is_upper_text(t) or t == parsed[1]):
+        rest = text[parsed[5]:].strip()
+        if rest and not is_upper_text(rest):
             continue  # "Phụ lục 1: Danh sách …" inside the body: no annex page
-        if _label_at(segments[:i], body_start)[0] >= 0 or any(
-            parse_prefix(s.text.strip()) and _title_line(s.text) for s in segments[max(body_start, i - 15):i]
-        ):
+        # a closing above it: a Nơi nhận label or an authority prefix (each line looked at once)
+        while not closed and seen < i:
+            t = segments[seen].text
+            closed = bool(RECIPIENTS_RE.match(t)) or (t.lstrip()[:1] in "TKQ" and _title_line(t)
+                                                        and parse_prefix(t.strip()) is not None)
+            seen += 1
+        if closed:
             return i
     return n
 

@@ -33,7 +33,8 @@ def parse(
         segments = segments_of(document)
         notice.segments = segments
         body_start = find_header(notice, segments, kinds or [])
-        annex_at = find_annex(segments, body_start)  # annexes after the closing: texts of their own
+        # annexes after the closing: texts of their own
+        annex_at = find_annex(segments, body_start)
         body_end = find_closing(notice, segments[:annex_at], body_start)
         notice.body_start = body_start
         roles = notice.roles
