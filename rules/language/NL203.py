@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
@@ -100,6 +101,16 @@ class _Codes(dict):
 _CODES = _Codes()
 
 
+_LABEL = re.compile(r"\S{1,4}[.)]")
+
+
+def _sentence_start(st: Stream, i: int) -> bool:
+    """Word ``i`` opens its paragraph, a sentence or a list item (so a capital says nothing)."""
+    w = st.word(i)
+    before = w.para.text[: w.start].rstrip()
+    return not before or before[-1] in ".:;!?" or before in ("-", "+", "–", "•") or _LABEL.fullmatch(before) is not None
+
+
 def _repeats(keys: list[str], most: int = MOST) -> list[tuple[int, int]]:
     """Every ``(i, m)`` with ``keys[i:i + m] == keys[i + m:i + 2 * m]``, by increasing ``i``.
 
@@ -196,8 +207,11 @@ class RepeatedWord(Rule):
             if i < nxt or not all(joined[i + 1 : i + 2 * m]):
                 continue  # inside a repeat already reported; a comma or a paragraph between
             texts = st.texts
-            if texts[i + m][:1].isupper() and (m > 1 or not texts[i][:1].isupper()):
+            upper, upper_copy = texts[i][:1].isupper(), texts[i + m][:1].isupper()
+            if upper_copy and (m > 1 or not upper):
                 continue  # a heading run into its first sentence (Người học / Người học là …)
+            if upper and not upper_copy and not _sentence_start(st, i):
+                continue  # a name, then a word (Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo …)
             if m == 1:
                 finding = self._doubled(st, i)
             else:
