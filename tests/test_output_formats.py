@@ -112,7 +112,7 @@ def test_show_source_puts_a_caret_under_the_span(tmp_path: Path) -> None:
     write(tmp_path)
     res = run("--no-cache", *PICK, "--show-source", "draft.txt")
     lines = res.stdout.splitlines()
-    i = lines.index("draft.txt:10:11: NL201 Sai chính tả: «rà xoát» → «rà soát» [*]")
+    i = lines.index("draft.txt:10:11: NL201 lỗi: Sai chính tả: «rà xoát» → «rà soát» [*]")
     assert lines[i + 1] == "   10 | Các phòng rà xoát hồ sơ trước ngày 30 tháng 5 năm 2024."
     assert lines[i + 2] == "      |           ^^^^^^^"
     assert "^" not in run("--no-cache", "draft.txt").stdout

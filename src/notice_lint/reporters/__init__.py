@@ -16,6 +16,7 @@ REPORTERS: dict[str, str] = {
     "json": "notice_lint.reporters.json",
     "sarif": "notice_lint.reporters.sarif",
     "github": "notice_lint.reporters.github",
+    "html": "notice_lint.reporters.html",
 }
 
 
