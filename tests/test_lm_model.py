@@ -71,21 +71,6 @@ def test_shipped_model_reads() -> None:
     assert _lm.DATA.stat().st_size <= 20_000_000
 
 
-def test_model_not_loaded_unless_nl209_runs(tmp_path: Path) -> None:
-    f = tmp_path / "a.txt"
-    f.write_text("Các phòng thực hiện kế hoạch.\n", encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from notice_lint.testing import lint_path\n"
-        f"lint_path({str(f)!r}, select=['NL201', 'NL202'])\n"
-        "from notice_lint_rules.language import _lm\n"
-        "assert not _lm._MODEL, 'model loaded'\n"
-        f"lint_path({str(f)!r}, select=['NL209'])\n"
-        "assert _lm._MODEL and _lm._MODEL[0] is not None\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
 @pytest.mark.slow
 def test_full_rebuild_matches_shipped(tmp_path: Path, shared: Path) -> None:
     src = shared / "corpus" / "lm" / "phapdien.txt.xz"
