@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from notice_lint.cli import cli
@@ -55,3 +58,68 @@ def test_output_is_utf8_whatever_the_console_code_page(tmp_path: Path) -> None:
     assert "Sai chính tả: «Kính phí» → «Kinh phí»" in out
     assert "\\u" not in out and "\\x" not in out
     assert "missing.docx" in err and "\\u" not in err
+
+
+# -- --diff shows every change it counts ----------------------------------------------
+
+NFD_HEADER = unicodedata.normalize("NFD", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+NFD_BODY = unicodedata.normalize("NFD", "Kinh phí do ngân sách bảo đảm.")
+
+
+def _diff(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "notice_lint", "--diff", "--select", "NL205", path.name],
+                          cwd=path.parent, capture_output=True, text=True, encoding="utf-8")
+
+
+def _check_nfc_diff(proc: subprocess.CompletedProcess[str]) -> None:
+    assert proc.returncode == 1, proc.stderr
+    minus = [ln for ln in proc.stdout.splitlines() if ln.startswith("-") and not ln.startswith("---")]
+    plus = [ln for ln in proc.stdout.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+    # the decomposed marks are written out, so the old and the new line look different
+    assert "-Kinh phi\\u0301 do nga\\u0302n sa\\u0301ch ba\\u0309o đa\\u0309m." in minus
+    assert "+Kinh phí do ngân sách bảo đảm." in plus
+    assert all(unicodedata.is_normalized("NFC", ln) for ln in minus + plus)
+
+
+def test_diff_shows_an_nfc_fix_of_a_text_file(tmp_path: Path) -> None:
+    draft = tmp_path / "nfd.txt"
+    draft.write_text(f"{NFD_HEADER}\n{NFD_BODY}\n", encoding="utf-8")
+    _check_nfc_diff(_diff(draft))
+
+
+def test_diff_shows_an_nfc_fix_of_a_docx(tmp_path: Path) -> None:
+    from .docx_util import make_docx, p, r
+
+    draft = make_docx(tmp_path / "nfd.docx", p(r(NFD_HEADER)) + p(r(NFD_BODY)))
+    _check_nfc_diff(_diff(draft))
+
+
+def test_visible_line_leaves_plain_text_alone() -> None:
+    from notice_lint.fix.session import visible_line
+
+    assert visible_line("Kinh phí  do\tngân sách") == "Kinh phí  do\tngân sách"
+    assert visible_line("a\u00a0b\u200bc") == "a\\u00a0b\\u200bc"
+
+
+# -- SARIF: helpUri absolute or absent ------------------------------------------------
+
+
+@pytest.mark.parametrize("documentation", [None, "https://example.org/notice-lint/docs/"])
+def test_sarif_help_uri_is_absolute_or_absent(documentation, monkeypatch, shared: Path, tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from notice_lint import docs
+    from notice_lint.reporters.sarif import render
+    from notice_lint.runner import Linter
+
+    monkeypatch.setattr(docs, "_documentation_url", lambda: documentation)
+    result = Linter().lint_file(str(_draft(tmp_path)))
+    log = json.loads(render([result], lang="vi"))
+    schema = json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        assert rule["help"]["text"] and rule["help"]["markdown"].startswith(f"# {rule['id']} ")
+        if documentation is None:
+            assert "helpUri" not in rule
+        else:
+            assert rule["helpUri"] == f"https://example.org/notice-lint/docs/rules/{rule['id']}.md"

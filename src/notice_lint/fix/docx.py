@@ -211,8 +211,8 @@ class DocxTarget:
         return self.package.to_bytes()
 
     def view_lines(self) -> list[str]:
-        """The paragraph texts as the reader sees them now (for --diff)."""
-        return [p.text for p in Package(self.to_bytes()).paragraphs]
+        """The paragraph texts as stored (for --diff): not normalised, so an NFC fix shows."""
+        return [p.raw for p in Package(self.to_bytes()).paragraphs]
 
 
 def _with_neighbours(edits: list[Edit]) -> list[tuple[Edit, int | None, int | None]]:

@@ -7,9 +7,10 @@ be fixed.  Only then is anything written, atomically.
 
 from __future__ import annotations
 
-import difflib
 import datetime as _dt
+import difflib
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -40,6 +41,24 @@ class FixOptions:
     @property
     def active(self) -> bool:
         return self.fixing or self.annotate is not None
+
+
+def visible_line(line: str) -> str:
+    """A line of --diff with what a terminal would not show written out: combining marks of
+    decomposed (non-NFC) text, control and format characters and unusual spaces as ``\\u0301``,
+    so that every change --diff counts can be seen."""
+    line = line.replace("\n", "↵")
+    if line.isascii():
+        return line
+    decomposed = not unicodedata.is_normalized("NFC", line)
+    out = []
+    for ch in line:
+        cat = unicodedata.category(ch)
+        if (cat == "Mn" and decomposed) or (cat in ("Cc", "Cf") and ch != "\t") or (cat == "Zs" and ch != " "):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def make_target(kind: str | None, data: bytes, track: bool, date: str | None = None):
@@ -191,8 +210,8 @@ class FixSession:
         self.would_change = True
         before = make_target(kind, old, True).view_lines()
         after = make_target(kind, new, True).view_lines()
-        fix = [ln.replace("\n", "↵") for ln in after]
-        for line in difflib.unified_diff([ln.replace("\n", "↵") for ln in before], fix, path,
+        fix = [visible_line(ln) for ln in after]
+        for line in difflib.unified_diff([visible_line(ln) for ln in before], fix, path,
                                          path + self._msg(" (đã sửa)", " (fixed)"), lineterm=""):
             self.out(line)
 
