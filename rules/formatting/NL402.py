@@ -8,7 +8,9 @@ from ._parts import (
     PART_NAMES,
     Problem,
     fmt_pt,
+    fmt_pt_vi,
     fmt_range,
+    fmt_range_vi,
     group_body,
     parts,
     runs_in,
@@ -52,6 +54,10 @@ class FontSize(Rule):
     name = "font-size"
     summary = "Each part in its font size range"
     summary_vi = "Cỡ chữ của từng thành phần đúng quy định"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Mỗi thành phần văn bản có cỡ chữ theo quy định (ví dụ Quốc hiệu 12–13, nội dung 13–14). Sai: '
+        'Quốc hiệu cỡ 14, «Nơi nhận:» cỡ 14.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})
@@ -102,7 +108,7 @@ class FontSize(Rule):
                 wrong[0][1],
                 wrong[-1][2],
                 tuple(found),
-                vi=f"{name_vi} cỡ chữ {got}, phải là {fmt_range(lo, hi)}{note_vi}",
+                vi=f"{name_vi} cỡ chữ {', '.join(fmt_pt_vi(v) for v in found)}, phải là {fmt_range_vi(lo, hi)}{note_vi}",
                 en=f"{name_en[0].upper() + name_en[1:]} is {got} pt; it must be {fmt_range(lo, hi)} pt{note_en}",
             )
             if is_body:
@@ -112,11 +118,12 @@ class FontSize(Rule):
             else:
                 yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity)
         item_range = fmt_range(*sizes["recipients_item"])
+        item_range_vi = fmt_range_vi(*sizes["recipients_item"])
         for para, s, e, vi, en in group_body(
             item_problems,
             items,
-            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
-            f"phải là {item_range}{note_vi}",
+            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt_vi(v) for v in pr.key)}, "
+            f"phải là {item_range_vi}{note_vi}",
             lambda pr, n: f"The recipient list ({n} lines) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
             f"it must be {item_range} pt{note_en}",
             minimum=2,
@@ -126,11 +133,12 @@ class FontSize(Rule):
         if body_range is None:
             return
         want = fmt_range(*body_range)
+        want_vi = fmt_range_vi(*body_range)
         for para, s, e, vi, en in group_body(
             body_problems,
             checked,
-            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
-            f"phải là {want}{note_vi}",
+            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt_vi(v) for v in pr.key)}, "
+            f"phải là {want_vi}{note_vi}",
             lambda pr, n: f"The whole body ({n} paragraphs) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
             f"it must be {want} pt{note_en}",
         ):
