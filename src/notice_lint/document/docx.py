@@ -32,6 +32,7 @@ ALTERNATE, FALLBACK, CHOICE = MC + "AlternateContent", MC + "Fallback", MC + "Ch
 PPR, RPR, NUMPR = W + "pPr", W + "rPr", W + "numPr"
 NOBREAKHYPHEN, SOFTHYPHEN, SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 SECTPR = W + "sectPr"
+SECTPR_CHANGE = W + "sectPrChange"
 PSTYLE, JC = W + "pStyle", W + "jc"
 VAL = W + "val"
 
@@ -61,7 +62,8 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
     reader = _BodyReader(numbering)
     reader.walk(body, None, 0)
     doc = Document(path=path, kind="docx", paragraphs=reader.paragraphs, source=data)
-    doc.sections = [_page_setup(s) for s in root.iter(SECTPR)]
+    # a tracked change of a section keeps the old w:sectPr inside w:sectPrChange: not a section
+    doc.sections = [_page_setup(s) for s in root.iter(SECTPR) if s.getparent().tag != SECTPR_CHANGE]
     doc.page = doc.sections[-1] if doc.sections else None
     if "word/comments.xml" in zf.namelist():
         from .comments import read_comments  # Word comments: inline suppressions
@@ -69,6 +71,8 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
         doc.comments = read_comments(zf, body, doc.paragraphs, read_part, safe_xml)
     doc.meta["zip"] = zf
     doc.meta["document_xml"] = root
+    if numbering is not None:
+        doc.meta["numbering_indents"] = numbering.indents  # what each numbered paragraph's level indents
     if formatting:
         from .styles import apply_styles  # effective formatting (styles, theme)
 

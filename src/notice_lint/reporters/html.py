@@ -89,6 +89,11 @@ def fix_html(f: Any, paragraphs: dict[int, str], lang: str) -> str:
         return ""
     parts = []
     for e in f.fix.edits:
+        if not hasattr(e, "replacement"):  # a formatting edit: what it changes, in words
+            note = visible(e.note(lang)) or _t(lang, "định dạng", "formatting")
+            if note not in parts:  # a fix of the whole body says it once
+                parts.append(note)
+            continue
         text = paragraphs.get(e.paragraph, "")
         old = text[e.start:e.end] if e.start <= e.end <= len(text) else ""
         if old:
