@@ -190,11 +190,13 @@ def document_html(number: int, result: Any, lang: str) -> str:
             f'<span class="text" dir="ltr">{label}{paragraph_html(p.text, marks, lang)}</span></div>'
         )
     items = []
+    # a .docx counts paragraphs, a text file lines (as the other formats' line numbers do)
+    unit = _t(lang, "đoạn", "par.") if path.lower().endswith(".docx") else _t(lang, "dòng", "line")
     for k, f in enumerate(findings, start=1):
         sev = f.severity.label
         items.append(
             f'<li class="finding sev-{sev} fam-{_family(f.code)}" id="d{number}-f{k}">'
-            f'<a href="#d{number}-p{f.paragraph}" class="where">{_t(lang, "đoạn", "par.")} {f.line}:{f.column}</a> '
+            f'<a href="#d{number}-p{f.paragraph}" class="where">{unit} {f.line}:{f.column}</a> '
             f'<span class="code">{visible(f.code)}</span> <span class="sev">{severity_word(sev, lang)}</span>'
             f'<div class="msg">{visible(f.message(lang))}</div>{fix_html(f, texts, lang)}</li>'
         )
