@@ -264,10 +264,15 @@ def main() -> None:
             pass
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("notice-lint: interrupted", err=True)
+        from .i18n import ui_lang_from_args
+
+        click.echo(msg(ui_lang_from_args(sys.argv[1:]), "notice-lint: đã dừng", "notice-lint: interrupted"), err=True)
         sys.exit(130)
     except Exception as exc:  # pragma: no cover - last line of defence
-        click.echo(f"notice-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from .i18n import ui_lang_from_args
+
+        click.echo(msg(ui_lang_from_args(sys.argv[1:]), f"notice-lint: lỗi nội bộ: {type(exc).__name__}: {exc}",
+                       f"notice-lint: internal error: {type(exc).__name__}: {exc}"), err=True)
         sys.exit(2)
 
 
