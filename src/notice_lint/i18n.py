@@ -167,6 +167,9 @@ class LocalizedCommand(click.Command):
         self.ui_lang = ui_lang_from_args(raw)
         _install_click_catalog(self.ui_lang)
         self.options_metavar = msg(self.ui_lang, "[TUỲ CHỌN]", "[OPTIONS]")
+        for param in self.params:
+            if isinstance(param, click.Argument) and param.name == "paths":
+                param.metavar = msg(self.ui_lang, "[TỆP|THƯ MỤC]...", "[PATHS]...")
         return super().main(raw, *a, **kw)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -195,9 +198,11 @@ class LocalizedCommand(click.Command):
 
 _EVIDENCE_VI: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^line (\d+): (.*)$"), r"dòng \1: \2"),
-    (re.compile(r"^instrument by date (\S+)$"), r"văn bản hướng dẫn theo ngày ban hành \1"),
-    (re.compile(r"^instrument by partial date (\S+)$"), r"văn bản hướng dẫn theo ngày ban hành (ghi chưa đủ) \1"),
-    (re.compile(r"^instrument by today (\S+)$"), r"văn bản hướng dẫn theo ngày hôm nay \1 (văn bản chưa ghi ngày)"),
+    (re.compile(r"^instrument by date (\d+)-0?(\d+)-0?(\d+)$"), r"văn bản hướng dẫn theo ngày ban hành \3/\2/\1"),
+    (re.compile(r"^instrument by partial date (\d+)-0?(\d+)-0?(\d+)$"),
+     r"văn bản hướng dẫn theo ngày ban hành (ghi chưa đủ) \3/\2/\1"),
+    (re.compile(r"^instrument by today (\d+)-0?(\d+)-0?(\d+)$"),
+     r"văn bản hướng dẫn theo ngày hôm nay \3/\2/\1 (văn bản chưa ghi ngày)"),
 ]
 _EVIDENCE_PHRASES_VI = [
     (re.compile(r"^Party organ '(.*)'$"), r"tên cơ quan Đảng «\1»"),
