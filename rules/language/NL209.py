@@ -65,6 +65,12 @@ class ContextTypo(Rule):
     name = "context-typo"
     summary = "A word far less likely in its context than a near variant (language model)"
     summary_vi = "Từ có thể gõ nhầm (mô hình ngôn ngữ)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Một âm tiết có thật nhưng đặt sai chỗ (sai dấu thanh, dấu mũ, phụ âm đầu, vần) hoặc sót phím '
+        'Telex, VNI: mô hình ngôn ngữ của văn bản hành chính cho thấy một từ gần giống hợp với ngữ cảnh '
+        'hơn nhiều. Không xét tên riêng, chữ in hoa, chữ viết tắt. Sai: «ngân sách nhà nược», «cuar». '
+        'Đúng: «ngân sách nhà nước», «của».'
+    )
     severity = Severity.WARNING
     fixable = True
     profiles = LANGUAGE_PROFILES
