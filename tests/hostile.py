@@ -69,3 +69,38 @@ def long_style_chain(length: int = 40_000) -> bytes:
     return docx_with_document_xml(
         body, {"word/numbering.xml": _numbering(lvl), "word/styles.xml": "".join(styles).encode()}
     )
+
+
+def many_entries_directory(count: int = 200_000) -> bytes:
+    """A zip whose central directory lists ``count`` empty members (about 60 bytes each)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("word/document.xml", W_DOC_OPEN + W_DOC_CLOSE)
+        for k in range(count):
+            zf.writestr(f"m/{k}", b"")
+    return buf.getvalue()
+
+
+def duplicate_names() -> bytes:
+    """Two members named ``word/document.xml`` (which one a reader takes is anyone's guess)."""
+    import io
+    import warnings
+    import zipfile
+
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is asked to write
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("word/document.xml", W_DOC_OPEN + "<w:p><w:r><w:t>Một</w:t></w:r></w:p>" + W_DOC_CLOSE)
+            zf.writestr("word/document.xml", W_DOC_OPEN + "<w:p><w:r><w:t>Hai</w:t></w:r></w:p>" + W_DOC_CLOSE)
+    return buf.getvalue()
+
+
+def element_flood(mb: int = 24) -> bytes:
+    """A document.xml of ``mb`` MB of empty elements Word ignores (4 million of them in 24 MB)."""
+    unit = "<w:x/>"
+    body = W_DOC_OPEN + "<w:p><w:r><w:t>Thông báo</w:t></w:r></w:p>" + unit * (mb * 1024 * 1024 // len(unit)) + W_DOC_CLOSE
+    return docx_with_document_xml(body)

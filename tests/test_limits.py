@@ -58,3 +58,65 @@ def test_style_chain_is_bounded():
     assert time.process_time() - started < 5
     # the numbered style lies 40,000 links away: past the bound, so no label
     assert doc.paragraphs[0].label is None
+
+
+def _refusal(data: bytes) -> str:
+    from notice_lint.errors import InputError
+
+    try:
+        read_docx("x.docx", data)
+    except InputError as exc:
+        assert "\n" not in exc.vi and "\n" not in exc.en
+        return exc.en
+    raise AssertionError("the file was read")
+
+
+def test_huge_central_directory_is_refused_before_zipfile_reads_it(monkeypatch):
+    import zipfile
+
+    data = hostile.many_entries_directory()
+
+    def no_zipfile(*a, **k):
+        raise AssertionError("zipfile walked the central directory")
+
+    monkeypatch.setattr(zipfile, "ZipFile", no_zipfile)
+    started = time.process_time()
+    assert "too many parts (200,001" in _refusal(data)
+    assert time.process_time() - started < 0.5
+
+
+def test_duplicate_member_names_are_one_clean_error(tmp_path):
+    import subprocess
+
+    p = tmp_path / "dup.docx"
+    p.write_bytes(hostile.duplicate_names())
+    assert "same name" in _refusal(p.read_bytes())
+    out = subprocess.run([sys.executable, "-W", "default", "-m", "notice_lint", "--no-cache", "--lang", "en", str(p)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "same name" in lines[0] and "Warning" not in out.stderr
+
+
+def test_element_flood_is_refused_before_parsing():
+    data = hostile.element_flood()
+    assert len(data) < 200_000  # small on disk
+    started = time.process_time()
+    assert "too many XML elements" in _refusal(data)
+    assert time.process_time() - started < 2
+
+
+def test_show_source_escapes_control_and_bidi_characters(tmp_path):
+    from click.testing import CliRunner
+
+    from notice_lint.cli import cli
+
+    p = tmp_path / "tb.txt"
+    p.write_text("THÔNG BÁO\n\x1b[2J\u202eKính phí thực hiện\x07 do tỉnh bảo đảm.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--no-cache", "--select", "NL201", "--show-source", str(p)])
+    out = result.stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\\x1b[2J\\u202eKính phí" in out and "\\x07" in out
+    source, caret = [ln for ln in out.splitlines() if ln.lstrip().startswith(("2 |", "| "))][:2]
+    # the caret stands under «Kính phí», past the escapes' printed width
+    assert source.index("Kính") == caret.index("^")
