@@ -12,14 +12,14 @@ from ._wordstats import loanwords, pair_stats
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 from ._lazy import LazyRe
 from notice_lint_rules._memo import Clean, Verdicts
+from notice_lint_rules._urlish import UrlishSpans
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # a letter run with at least one Vietnamese mark: only those are judged
 _VN_WORD = LazyRe(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
-_URLISH_CHUNK = LazyRe(
-    r"\S*(?:://|www\.|@)\S*|\S+\.(?:vn|com|org|net|gov|edu|int|info)\b\S*", re.IGNORECASE
-)
+# runs of non-space characters with ``://``, ``www.``, ``@`` or a domain: URLs, e-mail addresses
+_URLISH_CHUNK = UrlishSpans("vn|com|org|net|gov|edu|int|info")
 
 
 # Latin-1 letters and signs Vietnamese never writes inside a word: text typed in a legacy
@@ -166,6 +166,10 @@ class InvalidSyllable(Rule):
     name = "invalid-syllable"
     summary = "A word that is not a Vietnamese syllable, or words run together"
     summary_vi = "Từ không phải âm tiết tiếng Việt, hoặc các chữ viết dính nhau"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Từ không phải âm tiết tiếng Việt (gõ sai dấu, sai vần) hoặc các chữ viết dính nhau. Sai: «Đểbảo '
+        'đảm», «nghành», «qúy». Đúng: «Để bảo đảm», «ngành», «quý».'
+    )
     severity = Severity.ERROR
     fixable = True
     config_keys = {"names": "words the syllable check accepts (names, loanwords)"}
@@ -199,7 +203,7 @@ class InvalidSyllable(Rule):
                     if _legacy(text):
                         break  # a paragraph in a legacy encoding: NL206
 
-                    spans = [(u.start(), u.end()) for u in _URLISH_CHUNK.finditer(text)] + skip.get(para.index, [])
+                    spans = _URLISH_CHUNK.spans(text) + skip.get(para.index, [])
                 start, end = m.start(), m.end()
                 if any(s <= start < e for s, e in spans):
                     continue

@@ -14,6 +14,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s(\[{«“\"'])[ \u00a0]{1,2}([,;:?!)]|\.(?!
 # what every match holds: a mark right after a space (the mark first: marks are rarer
 # than spaces, so the scan is faster)
 _GAP_MARK = re.compile(r"[,;:?!).](?<=[ \u00a0].)")
+_BULLET_LEAD = " \t-–—+•*"
 
 
 class SpaceBeforePunctuation(Rule):
@@ -42,6 +43,10 @@ class SpaceBeforePunctuation(Rule):
     name = "space-before-punctuation"
     summary = "A space before a comma, period, semicolon, colon, question mark, exclamation mark or closing parenthesis"
     summary_vi = "Có dấu cách trước dấu câu"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Không có dấu cách trước dấu phẩy, dấu chấm, dấu chấm phẩy, dấu hai chấm, dấu hỏi, dấu chấm than '
+        'và dấu đóng ngoặc. Sai: «Sở Tài chính , Sở Xây dựng». Đúng: «Sở Tài chính, Sở Xây dựng».'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
@@ -55,13 +60,16 @@ class SpaceBeforePunctuation(Rule):
             if not _GAP_MARK.search(text):
                 continue
             skip = None
+            bullet = None  # the length of the line's lead of spaces and bullets, measured once
             for m in _SPACE_BEFORE.finditer(text):
                 start, end = m.start(), m.start(1)
                 if skip is None:
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end + 1):
                     continue
-                if not text[:start].strip(" \t-–—+•*"):
+                if bullet is None:
+                    bullet = len(text) - len(text.lstrip(_BULLET_LEAD))
+                if start <= bullet:
                     continue  # the space after a list bullet («- .»): an empty item, not a stray space
                 mark = m.group(1)
                 yield self.finding(
