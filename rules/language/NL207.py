@@ -105,6 +105,11 @@ class Capitalization(Rule):
     name = "capitalization"
     summary = "A capital letter where the rules of administrative writing put none"
     summary_vi = "Viết hoa không đúng quy định (Phụ lục II, NĐ 30/2020)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Viết hoa theo Phụ lục II Nghị định 30/2020: không viết hoa danh từ chung như «phường», «tỉnh» '
+        'đứng trước tên riêng, không viết hoa chữ đầu sau dấu chấm phẩy. Sai: «Phường Yên Bái, Tỉnh Lào '
+        'Cai». Đúng: «phường Yên Bái, tỉnh Lào Cai».'
+    )
     severity = Severity.WARNING
     fixable = True
     profiles = ("nd30", "hd36", "hd05")

@@ -161,7 +161,7 @@ class FixSession:
     def __post_init__(self) -> None:
         from ..config import check_codes
 
-        check_codes(self.options.only, list(self.linter.registry), "notice-lint", "--fix-only")
+        check_codes(self.options.only, list(self.linter.registry), "", "--fix-only")
         if self.options.diff and self.options.annotate is not None:
             raise ConfigError("--diff không ghi tệp nào nên không dùng cùng --annotate",
                               "--diff writes no file, so it cannot be combined with --annotate")
@@ -277,12 +277,12 @@ class FixSession:
         if not self.options.fixing:
             return None
         if self.options.diff:
-            return self._msg(f"Có thể sửa tự động {self.fixed} lỗi (--diff: chưa ghi tệp nào)",
+            return self._msg(f"Có thể sửa tự động {self.fixed} vấn đề (--diff: chưa ghi tệp nào)",
                              f"{_n(self.fixed)} can be fixed (--diff: no file written)")
-        text = self._msg(f"Đã sửa {self.fixed} lỗi, còn {self.remaining} lỗi cần sửa tay",
+        text = self._msg(f"Đã sửa {self.fixed} vấn đề, còn {self.remaining} vấn đề cần sửa tay",
                          f"Fixed {_n(self.fixed)}, {self.remaining} left to fix by hand")
         if self.unsafe_left:
-            text += self._msg(f" ({self.unsafe_left} lỗi sửa được với --unsafe-fixes)",
+            text += self._msg(f" ({self.unsafe_left} vấn đề sửa được với --unsafe-fixes)",
                               f" ({self.unsafe_left} fixable with --unsafe-fixes)")
         return text
 
