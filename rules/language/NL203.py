@@ -166,7 +166,10 @@ class RepeatedWord(Rule):
     reported only when one copy makes a word with its neighbour and the other
     makes none (``kiểm tra tra hồ sơ``, ``Ban Ban Thường vụ``), as told by how
     often the syllables meet in ~20 M syllables of legal text
-    (``rules/data/syllable_pairs.txt``); its fix is only suggested.  Copies
+    (``rules/data/syllable_pairs.txt``); its fix is only suggested.  A
+    two-syllable word twice is reported only for connectives (``đối với đối
+    với``): a content word is often a subject, then its verb (``cơ quan, tổ
+    chức tổ chức thực hiện``, ``người đại diện đại diện cho``).  Copies
     separated by a comma are not repeats (``đề xuất, đề xuất``).  The check
     runs across a line break and across the hard-wrapped lines of a text
     export.
@@ -213,6 +216,10 @@ class RepeatedWord(Rule):
                 continue  # a name, then a word (Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo …)
             if m == 1:
                 finding = self._doubled(st, i)
+            elif m == 2 and tuple(keys[i : i + 2]) not in FUNCTION_PAIRS:
+                # a two-syllable content word twice is often a subject then its verb
+                # (cơ quan, tổ chức tổ chức thực hiện; người đại diện đại diện cho …)
+                continue
             else:
                 first, end = st.word(i), st.word(i + 2 * m - 1)
                 if first.para is not end.para or _straddles(keys, joined, i, m):
