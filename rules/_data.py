@@ -10,7 +10,7 @@ edited TOML file without a fresh copy is simply parsed (correct, only
 slower), and ``tests/test_data_tables.py`` fails until the copies are
 rewritten with::
 
-    python -m notice_lint_rules._data
+    python tools/build_tables.py
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import datetime as _dt
 import functools
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +116,3 @@ def compile_tables(write: bool = True) -> dict[str, str]:
             tmp.replace(json_path)
     return status
 
-
-if __name__ == "__main__":  # python -m notice_lint_rules._data [--check]
-    check_only = "--check" in sys.argv[1:]
-    states = compile_tables(write=not check_only)
-    for table, state in states.items():
-        print(f"{table}: {state}")
-    sys.exit(1 if check_only and "stale" in states.values() else 0)

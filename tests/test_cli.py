@@ -43,7 +43,7 @@ def test_clean_file_exit_0(files) -> None:
     _, good = files
     res = run([str(good), *SELECT])
     assert res.exit_code == 0, res.output
-    assert "Không phát hiện lỗi" in res.output
+    assert "Không phát hiện vấn đề" in res.output
 
 
 def test_english_messages(files) -> None:

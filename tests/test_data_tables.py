@@ -29,7 +29,7 @@ def _toml_rows(path):
 def test_compiled_copies_are_fresh() -> None:
     states = data_mod.compile_tables(write=False)
     stale = [name for name, state in states.items() if state == "stale"]
-    assert not stale, f"run `python -m notice_lint_rules._data` to rewrite the JSON copies of {stale}"
+    assert not stale, f"run `python tools/build_tables.py` to rewrite the JSON copies of {stale}"
     assert states["typos"] == "fresh" and states["abbreviations"] == "fresh"
 
 

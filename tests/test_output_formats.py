@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,9 @@ def test_sarif_rules_and_results(tmp_path: Path) -> None:
     typo = by_id["NL201"]
     assert typo["name"] == "known-typo"
     assert typo["shortDescription"]["text"] and typo["fullDescription"]["text"]
-    assert typo["helpUri"].endswith("docs/rules/NL201.md")
+    # SARIF wants an absolute helpUri: none when the package declares no Documentation URL, the page in help
+    assert "helpUri" not in typo or urllib.parse.urlparse(typo["helpUri"]).scheme in ("http", "https")
+    assert typo["help"]["text"] and typo["help"]["markdown"].startswith("# NL201 `known-typo`")
     assert typo["defaultConfiguration"]["level"] == "error"
     assert by_id["NL113"]["defaultConfiguration"]["level"] == "note"
     got = [
@@ -112,7 +115,7 @@ def test_show_source_puts_a_caret_under_the_span(tmp_path: Path) -> None:
     write(tmp_path)
     res = run("--no-cache", *PICK, "--show-source", "draft.txt")
     lines = res.stdout.splitlines()
-    i = lines.index("draft.txt:10:11: NL201 Sai chính tả: «rà xoát» → «rà soát» [*]")
+    i = lines.index("draft.txt:10:11: NL201 lỗi: Sai chính tả: «rà xoát» → «rà soát» [*]")
     assert lines[i + 1] == "   10 | Các phòng rà xoát hồ sơ trước ngày 30 tháng 5 năm 2024."
     assert lines[i + 2] == "      |           ^^^^^^^"
     assert "^" not in run("--no-cache", "draft.txt").stdout

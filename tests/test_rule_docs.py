@@ -57,6 +57,8 @@ def test_help_uri(monkeypatch) -> None:
     from notice_lint import docs
 
     monkeypatch.setattr(docs, "_documentation_url", lambda: None)
-    assert docs.help_uri("NL201") == "docs/rules/NL201.md"
+    assert docs.help_uri("NL201") is None  # a relative path is no URI SARIF accepts
+    monkeypatch.setattr(docs, "_documentation_url", lambda: "docs/")
+    assert docs.help_uri("NL201") is None
     monkeypatch.setattr(docs, "_documentation_url", lambda: "https://example.org/notice-lint/blob/main/docs/")
     assert docs.help_uri("NL201") == "https://example.org/notice-lint/blob/main/docs/rules/NL201.md"

@@ -100,8 +100,8 @@ def test_unused_suppressions_reported_only_with_the_flag(in_tmp: Path) -> None:
     lines = [ln for ln in res.stdout.splitlines() if "NL001" in ln]
     col3, col7 = len(LINES[2]) + 2, len(LINES[6]) + 2
     assert lines == [
-        f"draft.txt:3:{col3}: NL001 the suppression names an unknown rule code 'NL999'",
-        f"draft.txt:7:{col7}: NL001 unused suppression of NL201: it suppresses no finding; remove it",
+        f"draft.txt:3:{col3}: NL001 warning: the suppression names an unknown rule code 'NL999'",
+        f"draft.txt:7:{col7}: NL001 warning: unused suppression of NL201: it suppresses no finding; remove it",
     ]
     assert res.exit_code == 1
 
@@ -115,7 +115,7 @@ def test_unused_suppression_of_a_rule_that_did_not_run_is_not_reported(in_tmp: P
 def test_unused_disable_all(in_tmp: Path) -> None:
     write(in_tmp, text="<!-- notice-lint-disable-next-line -->\n" + DRAFT.replace("Kính", "Kinh").replace("xoát", "soát"))
     out = run("--no-cache", *PICK, "--report-unused", "--lang", "en", "draft.txt").stdout
-    assert "draft.txt:1:1: NL001 unused suppression: it suppresses no finding; remove it" in out
+    assert "draft.txt:1:1: NL001 warning: unused suppression: it suppresses no finding; remove it" in out
 
 
 # -- .docx: Word comments -------------------------------------------------------

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import (
     ALNUM,
     Problem,
     body_segments,
     dominant,
+    fix_of,
     group_body,
     skipped,
 )
@@ -68,9 +69,13 @@ class FontFamily(Rule):
     ```
 
     Configuration: ``font = "Times New Roman"`` names the required font.
+
+    Fix (safe): ``--fix`` sets the required font on the runs concerned (as a
+    tracked formatting change by default), never on a style.
     """
 
     code = "NL401"
+    fixable = True
     name = "font-family"
     summary = "The text is in Times New Roman (effective font, after styles and theme)"
     summary_vi = "Phông chữ phải là Times New Roman (phông hiển thị sau kiểu và chủ đề)"
@@ -116,25 +121,30 @@ class FontFamily(Rule):
                 tuple(fonts),
                 vi=f"Phông chữ {names}, phải là {want}",
                 en=f"Font {names}; it must be {want}",
+                edits=tuple(
+                    FormatEdit("run", p.index, r.start, r.end, (("font", want),),
+                               note_vi=f"phông {r.props.font} → {want}", note_en=f"font {r.props.font} → {want}")
+                    for r in wrong
+                ),
             )
             (body_problems if p.index in body else other).append(prob)
         everything = sorted(body_problems + other, key=lambda pr: pr.paragraph.index)
         if dominant(everything, total) is not None:
             # the whole document is in one wrong font: say it once
-            for para, s, e, vi, en in group_body(
+            for para, s, e, vi, en, fix in group_body(
                 everything,
                 total,
                 lambda pr, n: f"Toàn bộ văn bản ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
                 lambda pr, n: f"The whole document ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
             ):
-                yield self.finding(para, s, e, vi=vi, en=en)
+                yield self.finding(para, s, e, vi=vi, en=en, fix=fix)
             return
         for pr in other:
-            yield self.finding(pr.paragraph, pr.start, pr.end, vi=pr.vi, en=pr.en)
-        for para, s, e, vi, en in group_body(
+            yield self.finding(pr.paragraph, pr.start, pr.end, vi=pr.vi, en=pr.en, fix=fix_of([pr]))
+        for para, s, e, vi, en, fix in group_body(
             body_problems,
             checked,
             lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) dùng phông {', '.join(pr.key)}, phải là {want}",
             lambda pr, n: f"The whole body ({n} paragraphs) is in {', '.join(pr.key)}; it must be {want}",
         ):
-            yield self.finding(para, s, e, vi=vi, en=en)
+            yield self.finding(para, s, e, vi=vi, en=en, fix=fix)

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import (
     PART_NAMES,
     Problem,
     fmt_pt,
     fmt_range,
+    fix_of,
     group_body,
+    nearest,
     parts,
     runs_in,
     sizes_for,
@@ -33,6 +35,12 @@ class FontSize(Rule):
     13 pt.  Tables inside the body are not judged.  A body set wholly in one
     wrong size is reported once.
 
+    Fix (safe): ``--fix`` sets the runs concerned to the instrument's size,
+    or to the nearest size of its range (for the body: the size most of the
+    body already has when it is in range), as a tracked formatting change by
+    default; the runs are formatted, never the style the size came from.
+    Under ``hd05`` (HD 36's values, unconfirmed) the fix is unsafe.
+
     **Anti-pattern**
 
     ```
@@ -49,6 +57,7 @@ class FontSize(Rule):
     """
 
     code = "NL402"
+    fixable = True
     name = "font-size"
     summary = "Each part in its font size range"
     summary_vi = "Cỡ chữ của từng thành phần đúng quy định"
@@ -67,6 +76,15 @@ class FontSize(Rule):
         checked = items = 0
         body_range = sizes.get("body")
         skip = skipped(notice)
+        in_range: dict[float, int] = {}  # body sizes already right: a wrong one joins the commonest
+        if body_range is not None:
+            for part in parts(notice):
+                if part.key in ("body", "heading") and part.segment.paragraph.cell is None:
+                    for r, _, _ in runs_in(part.segment):
+                        v = r.props.size
+                        if v is not None and body_range[0] <= v <= body_range[1]:
+                            in_range[v] = in_range.get(v, 0) + 1
+        body_target = max(sorted(in_range), key=lambda v: in_range[v]) if in_range else None
         for part in parts(notice):
             key = part.key
             rng = sizes.get(key)
@@ -104,15 +122,19 @@ class FontSize(Rule):
                 tuple(found),
                 vi=f"{name_vi} cỡ chữ {got}, phải là {fmt_range(lo, hi)}{note_vi}",
                 en=f"{name_en[0].upper() + name_en[1:]} is {got} pt; it must be {fmt_range(lo, hi)} pt{note_en}",
+                edits=tuple(self._edit(seg.paragraph.index, r, a, b, lo, hi, body_target if is_body else None)
+                            for r, a, b in wrong),
+                safe=notice.profile != "hd05",  # HD 05's own table is not confirmed: not certain
             )
             if is_body:
                 body_problems.append(prob)
             elif part.key == "recipients_item":
                 item_problems.append(prob)
             else:
-                yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity)
+                yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity,
+                                   fix=fix_of([prob]))
         item_range = fmt_range(*sizes["recipients_item"])
-        for para, s, e, vi, en in group_body(
+        for para, s, e, vi, en, fix in group_body(
             item_problems,
             items,
             lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
@@ -122,11 +144,11 @@ class FontSize(Rule):
             minimum=2,
             share=1.0,
         ):
-            yield self.finding(para, s, e, vi=vi, en=en, severity=severity)
+            yield self.finding(para, s, e, vi=vi, en=en, severity=severity, fix=fix)
         if body_range is None:
             return
         want = fmt_range(*body_range)
-        for para, s, e, vi, en in group_body(
+        for para, s, e, vi, en, fix in group_body(
             body_problems,
             checked,
             lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
@@ -134,4 +156,11 @@ class FontSize(Rule):
             lambda pr, n: f"The whole body ({n} paragraphs) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
             f"it must be {want} pt{note_en}",
         ):
-            yield self.finding(para, s, e, vi=vi, en=en, severity=severity)
+            yield self.finding(para, s, e, vi=vi, en=en, severity=severity, fix=fix)
+
+    @staticmethod
+    def _edit(index: int, run, start: int, end: int, lo: float, hi: float, target: float | None) -> FormatEdit:
+        old = run.props.size
+        new = target if target is not None else nearest(old, lo, hi)
+        return FormatEdit("run", index, start, end, (("size", new),),
+                          note_vi=f"cỡ chữ {fmt_pt(old)} → {fmt_pt(new)}", note_en=f"font size {fmt_pt(old)} → {fmt_pt(new)} pt")

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, Fix, FormatEdit, Rule, RuleContext, Severity
 
 from ._pages import sections
 from ._parts import fmt_num_en, fmt_num_vi
+
+A4_TWIPS = (11906, 16838)
 
 A4 = (210.0, 297.0)
 TOLERANCE_MM = 1.0  # Word stores twips; 11906 × 16838 twips is 210.0 × 297.0 mm
@@ -18,6 +20,11 @@ class PageSize(Rule):
     landscape page for a table; HD 36 4.3 likewise): a landscape section
     with running text, or a first page in landscape, is reported.  Sizes
     within 1 mm of A4 pass (Word stores twips).
+
+    Fix: ``--fix`` sets the section's paper to A4, keeping its orientation
+    (safe); ``--unsafe-fixes`` also turns a landscape section with running
+    text to portrait (unsafe: a wide table in it may need the landscape
+    page).  Written as a tracked change of the section by default.
 
     **Anti-pattern**
 
@@ -33,6 +40,7 @@ class PageSize(Rule):
     """
 
     code = "NL403"
+    fixable = True
     name = "page-size"
     summary = "A4 paper, portrait (landscape only for a table section)"
     summary_vi = "Khổ giấy A4, trình bày theo chiều dọc (chiều ngang chỉ cho phần bảng)"
@@ -54,6 +62,13 @@ class PageSize(Rule):
                     0,
                     vi=f"Khổ giấy {fmt_num_vi(w, 1)} × {fmt_num_vi(h, 1)} mm, phải là A4 (210 × 297 mm)",
                     en=f"Paper size {fmt_num_en(w, 1)} × {fmt_num_en(h, 1)} mm; it must be A4 (210 × 297 mm)",
+                    fix=Fix((FormatEdit(
+                        "section", sec.anchor, 0, 0,
+                        (("width", A4_TWIPS[w > h]), ("height", A4_TWIPS[w <= h])),
+                        section=sec.index,
+                        note_vi=f"khổ giấy {fmt_num_vi(w, 1)} × {fmt_num_vi(h, 1)} mm → A4",
+                        note_en=f"paper {fmt_num_en(w, 1)} × {fmt_num_en(h, 1)} mm → A4",
+                    ),), safe=True),
                 )
                 continue
             landscape = w > h
@@ -64,4 +79,9 @@ class PageSize(Rule):
                     0,
                     vi="Trang trình bày theo chiều ngang; chỉ phần bảng mới được trình bày ngang khổ A4",
                     en="The page is landscape; only a table section may be landscape",
+                    fix=Fix((FormatEdit(
+                        "section", sec.anchor, 0, 0,
+                        (("width", A4_TWIPS[0]), ("height", A4_TWIPS[1]), ("orient", "portrait")),
+                        section=sec.index, note_vi="trang ngang → trang dọc", note_en="landscape → portrait",
+                    ),), safe=False),
                 )

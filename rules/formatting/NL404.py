@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, Fix, FormatEdit, Rule, RuleContext, Severity
 
 from ._pages import sections
-from ._parts import fmt_num_en, fmt_num_vi
+from ._parts import fmt_num_en, fmt_num_vi, nearest, twips
 
 # (top, bottom, left, right) ranges in mm
 STATE = ((20, 25), (20, 25), (30, 35), (15, 20))
@@ -28,6 +28,9 @@ class PageMargins(Rule):
     neither instrument sets its margins.  Mirrored margins for
     two-sided printing keep the same values on the inside and outside.
 
+    Fix (safe): ``--fix`` sets each wrong margin to the nearest value of its
+    range (a tracked change of the section by default).
+
     **Anti-pattern**
 
     ```
@@ -42,6 +45,7 @@ class PageMargins(Rule):
     """
 
     code = "NL404"
+    fixable = True
     name = "page-margins"
     summary = "Page margins within the ranges of the profile"
     summary_vi = "Lề trang đúng quy định"
@@ -61,7 +65,10 @@ class PageMargins(Rule):
                 continue  # a landscape (table) page: neither instrument sets its margins
             bad_vi: list[str] = []
             bad_en: list[str] = []
-            for v, (lo, hi), nv, ne in zip(values, want, names_vi, names_en):
+            props: list[tuple[str, int]] = []
+            notes_vi: list[str] = []
+            notes_en: list[str] = []
+            for v, (lo, hi), nv, ne, key in zip(values, want, names_vi, names_en, NAMES_EN):
                 if v is None:
                     continue
                 shown = _shown(v)
@@ -70,6 +77,10 @@ class PageMargins(Rule):
                 need = f"{lo}" if lo == hi else f"{lo}–{hi}"
                 bad_vi.append(f"lề {nv} {fmt_num_vi(shown, 1)} mm (phải là {need} mm)")
                 bad_en.append(f"{ne} margin {fmt_num_en(shown, 1)} mm (must be {need} mm)")
+                target = nearest(shown, lo, hi)
+                props.append((key, twips(target)))
+                notes_vi.append(f"lề {nv} {fmt_num_vi(shown, 1)} → {fmt_num_vi(target, 1)} mm")
+                notes_en.append(f"{ne} margin {fmt_num_en(shown, 1)} → {fmt_num_en(target, 1)} mm")
             if bad_vi:
                 yield self.finding(
                     sec.anchor,
@@ -77,4 +88,6 @@ class PageMargins(Rule):
                     0,
                     vi="Lề trang sai: " + "; ".join(bad_vi),
                     en="Wrong page margins: " + "; ".join(bad_en),
+                    fix=Fix((FormatEdit("section", sec.anchor, 0, 0, tuple(props), section=sec.index,
+                                        note_vi="; ".join(notes_vi), note_en="; ".join(notes_en)),)),
                 )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, Fix, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import PART_NAMES, parts, runs_in, skipped, styles_for
 
@@ -55,6 +55,10 @@ class ElementStyle(Rule):
     bold.  Properties are the effective ones (styles included); upper case
     is met by typed capitals or by Word's "All caps".  One finding per part.
 
+    Fix (safe): ``--fix`` sets or clears bold, italic, underline or Word's
+    "All caps" on the runs concerned (a tracked formatting change by
+    default), never on a style; typed letters are not changed.
+
     **Anti-pattern**
 
     ```
@@ -71,6 +75,7 @@ class ElementStyle(Rule):
     """
 
     code = "NL405"
+    fixable = True
     name = "element-style"
     summary = "Each part bold / italic / upper case as the profile requires"
     summary_vi = "Kiểu chữ (đậm, nghiêng, in hoa) của từng thành phần đúng quy định"
@@ -95,16 +100,26 @@ class ElementStyle(Rule):
                 want = {k: v for k, v in want.items() if k != "underline"}  # a rule drawn under the line
             bad: list[str] = []
             first = last = None
+            per_span: dict[tuple[int, int], list[str]] = {}
             for prop in _ORDER:
                 if prop not in want:
                     continue
                 hits = [(s, e) for r, s, e in spans if _violates(prop, want[prop], r, text[s:e])]
                 if not hits:
                     continue
+                for span in hits:
+                    per_span.setdefault(span, []).append(prop)
                 bad.append(prop)
                 first = hits[0][0] if first is None else min(first, hits[0][0])
                 last = hits[-1][1] if last is None else max(last, hits[-1][1])
             if not bad:
                 continue
             vi, en = _message(*PART_NAMES[part.key], want, bad)
-            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en)
+            edits = []
+            for (s, e), props in sorted(per_span.items()):
+                words_vi = ", ".join(("" if want[k] else "bỏ ") + _WORDS_VI[k] for k in props)
+                words_en = ", ".join(("" if want[k] else "not ") + _WORDS_EN[k] for k in props)
+                edits.append(FormatEdit("run", seg.paragraph.index, s, e, tuple((k, want[k]) for k in props),
+                                        note_vi=f"«{text[s:e][:30]}»: {words_vi}",
+                                        note_en=f"“{text[s:e][:30]}”: {words_en}"))
+            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en, fix=Fix(tuple(edits)))

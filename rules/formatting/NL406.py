@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from notice_lint.document.model import Paragraph
-from notice_lint.rule import Finding, Rule, RuleContext, Severity
+from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import (
     ALNUM,
@@ -15,6 +15,7 @@ from ._parts import (
     group_body,
     has_text,
     skipped,
+    twips,
 )
 
 #: Word's single line for Times New Roman is about 1.15 × the font size
@@ -44,7 +45,11 @@ def _line_height(p: Paragraph, size: float | None = None) -> tuple[str, float] |
 
 
 def _describe(p: Paragraph) -> tuple[str, str]:
-    rule, value = p.line_spacing or ("auto", 1.0)
+    return _describe_spacing(p.line_spacing or ("auto", 1.0))
+
+
+def _describe_spacing(spacing: tuple[str, float]) -> tuple[str, str]:
+    rule, value = spacing
     if rule == "auto":
         v = fmt_num_vi(value)
         return f"{v} dòng", f"{fmt_num_en(value)} lines"
@@ -69,6 +74,12 @@ class ParagraphLayout(Rule):
     for indent, tables in the body not at all.  A defect shared by the whole
     body is reported once.
 
+    Fix (safe): ``--fix`` sets, on the body paragraphs concerned (never on
+    their style), justified alignment; a first-line indent of 1 cm (1,27 cm
+    when nearer; Party: 1 cm); the space before a paragraph that brings the
+    gap to 6 pt; the nearest line spacing in range (Party: exactly 18 pt, or
+    22 pt under HD 05 when above) — as tracked formatting changes by default.
+
     **Anti-pattern**
 
     ```
@@ -83,6 +94,7 @@ class ParagraphLayout(Rule):
     """
 
     code = "NL406"
+    fixable = True
     name = "paragraph-layout"
     summary = "Body justified, indented 1–1.27 cm, ≥ 6 pt between paragraphs, line spacing in range"
     summary_vi = "Đoạn văn phần nội dung: canh đều, lùi đầu dòng 1–1,27 cm, cách đoạn ≥ 6 pt, giãn dòng đúng"
@@ -113,13 +125,13 @@ class ParagraphLayout(Rule):
 
     # -- checks ----------------------------------------------------------
     def _emit(self, problems: list[Problem], checked: int) -> Iterator[Finding]:
-        for para, s, e, vi, en in group_body(
+        for para, s, e, vi, en, fix in group_body(
             problems,
             checked,
             lambda pr, k: f"Toàn bộ phần nội dung ({k} đoạn): {pr.vi[0].lower() + pr.vi[1:]}",
             lambda pr, k: f"The whole body ({k} paragraphs): {pr.en[0].lower() + pr.en[1:]}",
         ):
-            yield self.finding(para, s, e, vi=vi, en=en)
+            yield self.finding(para, s, e, vi=vi, en=en, fix=fix)
 
     def _alignment(self, paras: list[Paragraph], headings: set[int]) -> Iterator[Finding]:
         # a paragraph that fits on one line looks the same left-aligned or justified
@@ -136,6 +148,9 @@ class ParagraphLayout(Rule):
                         p.alignment,
                         vi=f"Đoạn văn canh lề {where_vi}, phải canh đều hai lề",
                         en=f"The paragraph is aligned {p.alignment}; it must be justified",
+                        edits=(FormatEdit("paragraph", p.index, 0, 0, (("jc", "both"),),
+                                          note_vi=f"canh {where_vi} → canh đều",
+                                          note_en=f"aligned {p.alignment} → justified"),),
                     )
                 )
         yield from self._emit(problems, len(checked))
@@ -162,6 +177,8 @@ class ParagraphLayout(Rule):
             if ok:
                 continue
             cm = round(first / 10, 2)
+            # the instrument's value: 1 cm (the state's 1,27 cm when the indent is nearer to it)
+            target = 12.7 if not party and first > (STATE_INDENTS[0] + STATE_INDENTS[1]) / 2 else 10.0
             problems.append(
                 Problem(
                     p,
@@ -170,6 +187,9 @@ class ParagraphLayout(Rule):
                     cm,
                     vi=f"Dòng đầu đoạn lùi vào {fmt_num_vi(cm)} cm, phải là {need_vi}",
                     en=f"The first line is indented {fmt_num_en(cm)} cm; it must be {need_en}",
+                    edits=(FormatEdit("paragraph", p.index, 0, 0, (("first_line", twips(target)),),
+                                      note_vi=f"lùi đầu dòng {fmt_num_vi(cm)} → {fmt_num_vi(target / 10)} cm",
+                                      note_en=f"first-line indent {fmt_num_en(cm)} → {fmt_num_en(target / 10)} cm"),),
                 )
             )
         yield from self._emit(problems, len(checked))
@@ -186,11 +206,18 @@ class ParagraphLayout(Rule):
             checked += 1
             after = prev.space_after_pt or 0.0
             before = cur.space_before_pt or 0.0
-            if prev.index in contextual and cur.index in contextual and prev.style == cur.style:
+            suppressed = prev.index in contextual and cur.index in contextual and prev.style == cur.style
+            if suppressed:
                 after = before = 0.0
             gap = round(after + before, 2)
             if gap >= MIN_GAP_PT - 0.05:
                 continue
+            # the space before this paragraph that makes the gap 6 pt; Word's "no space between
+            # paragraphs of the same style" switched off here when it swallowed the gap
+            need = MIN_GAP_PT if suppressed else MIN_GAP_PT - after
+            props: tuple = (("before", int(round(need * 20))),)
+            if suppressed:
+                props += (("contextual", False),)
             problems.append(
                 Problem(
                     cur,
@@ -199,6 +226,9 @@ class ParagraphLayout(Rule):
                     gap,
                     vi=f"Khoảng cách với đoạn trước {fmt_pt(gap)} pt, tối thiểu là 6 pt",
                     en=f"The space from the previous paragraph is {fmt_pt(gap)} pt; it must be at least 6 pt",
+                    edits=(FormatEdit("paragraph", cur.index, 0, 0, props,
+                                      note_vi=f"cách đoạn trước {fmt_pt(gap)} → 6 pt",
+                                      note_en=f"space from the previous paragraph {fmt_pt(gap)} → 6 pt"),),
                 )
             )
         yield from self._emit(problems, checked)
@@ -231,6 +261,8 @@ class ParagraphLayout(Rule):
             if ok:
                 continue
             got_vi, got_en = _describe(p)
+            line, line_rule = _line_target(profile, rule, p.line_spacing[1], height, size)
+            new_vi, new_en = _describe_spacing(("auto", line / 240) if line_rule == "auto" else (line_rule, line / 20))
             problems.append(
                 Problem(
                     p,
@@ -239,6 +271,24 @@ class ParagraphLayout(Rule):
                     p.line_spacing,
                     vi=f"Giãn dòng {got_vi}, phải là {need_vi}",
                     en=f"Line spacing is {got_en}; it must be {need_en}",
+                    edits=(FormatEdit("paragraph", p.index, 0, 0, (("line", line), ("line_rule", line_rule)),
+                                      note_vi=f"giãn dòng {got_vi} → {new_vi}",
+                                      note_en=f"line spacing {got_en} → {new_en}"),),
                 )
             )
         yield from self._emit(problems, len(paras))
+
+
+def _line_target(profile: str, rule: str, value: float, height: float, size: float) -> tuple[int, str]:
+    """The nearest line spacing in range, as Word's ``w:line`` and ``w:lineRule``."""
+    if profile == "nd30":
+        single = SINGLE * size
+        if rule == "auto":
+            return (240 if value < 1 else 360), "auto"
+        if height < single:  # exactly, too tight: one line
+            return int(-(-single * 20 // 1)), rule
+        return int(1.5 * single * 20), rule  # exactly or at least, too loose: 1.5 lines
+    hi = 22.0 if profile == "hd05" else None
+    if hi is not None and height > hi:
+        return int(hi * 20), "exact"
+    return 360, "exact"  # at least 18 pt, set exactly as the instruction says

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.document.model import Paragraph, Record, RunSpan
+from notice_lint.rule import Fix, FormatEdit
 
 #: a letter or a digit: the text a formatting rule judges
 ALNUM = re.compile(r"\w", re.UNICODE)
@@ -303,17 +304,38 @@ def fmt_num_en(v: float, digits: int = 2) -> str:
 
 
 class Problem(Record):
-    """A defect found on one paragraph, before grouping."""
+    """A defect found on one paragraph, before grouping, with the formatting edits that fix it."""
 
-    _fields = __match_args__ = ("paragraph", "start", "end", "key", "vi", "en")
+    _fields = __match_args__ = ("paragraph", "start", "end", "key", "vi", "en", "edits", "safe")
 
-    def __init__(self, paragraph: Paragraph, start: int, end: int, key: Any, vi: str, en: str) -> None:
+    def __init__(
+        self, paragraph: Paragraph, start: int, end: int, key: Any, vi: str, en: str,
+        edits: tuple[FormatEdit, ...] = (), safe: bool = True,
+    ) -> None:
         self.paragraph = paragraph
         self.start = start
         self.end = end
         self.key = key  # what is wrong ("Arial", 12.0…): equal keys can be grouped
         self.vi = vi
         self.en = en
+        self.edits = edits  # empty: no certain value, no fix
+        self.safe = safe
+
+
+def fix_of(problems: list[Problem]) -> Fix | None:
+    """One fix holding every problem's edits (None when one of them has no certain value)."""
+    if not problems or any(not p.edits for p in problems):
+        return None
+    return Fix(tuple(e for p in problems for e in p.edits), all(p.safe for p in problems))
+
+
+def nearest(v: float, lo: float, hi: float) -> float:
+    """The value of ``[lo, hi]`` nearest to ``v``."""
+    return lo if v < lo else hi if v > hi else v
+
+
+def twips(mm: float) -> int:
+    return int(round(mm * 1440 / 25.4))
 
 
 def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:
@@ -335,12 +357,13 @@ def group_body(
     *,
     minimum: int = 3,
     share: float = 0.8,
-) -> Iterable[tuple[Paragraph, int, int, str, str]]:
+) -> Iterable[tuple[Paragraph, int, int, str, str, Fix | None]]:
     """Report a defect shared by (nearly) the whole body once, the rest per paragraph.
 
     ``checked`` is how many body paragraphs were judged.  When one key covers
     at least ``share`` of them (and at least ``minimum``), one finding on the
-    first such paragraph says so; other problems are reported one by one.
+    first such paragraph says so, and its fix holds the edits of every
+    paragraph it speaks for; other problems are reported one by one.
     """
     by_key: dict[Any, list[Problem]] = {}
     for p in problems:
@@ -349,7 +372,8 @@ def group_body(
     for p in problems:
         if p.key == whole_key:
             if p is by_key[whole_key][0]:
-                n = len(by_key[whole_key])
-                yield p.paragraph, 0, len(p.paragraph.text), whole_vi(p, n), whole_en(p, n)
+                members = by_key[whole_key]
+                n = len(members)
+                yield p.paragraph, 0, len(p.paragraph.text), whole_vi(p, n), whole_en(p, n), fix_of(members)
             continue
-        yield p.paragraph, p.start, p.end, p.vi, p.en
+        yield p.paragraph, p.start, p.end, p.vi, p.en, fix_of([p])

@@ -47,7 +47,7 @@ from typing import Any
 
 from . import __version__
 from .errors import InputError
-from .rule import Edit, Finding, Fix, Severity
+from .rule import Edit, Finding, Fix, FormatEdit, Severity
 
 __all__ = ["Cache", "CACHE_DIR", "cache_root", "lint_one", "lint_keyed"]
 
@@ -392,7 +392,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "en": f.message_en,
         "fix": None
         if f.fix is None
-        else {"safe": f.fix.safe, "edits": [[e.paragraph, e.start, e.end, e.replacement] for e in f.fix.edits]},
+        else {"safe": f.fix.safe, "edits": [_edit_list(e) for e in f.fix.edits]},
         "pos": [f.line, f.column, f.end_line, f.end_column],
     }
 
@@ -423,10 +423,26 @@ def _result(obj: dict[str, Any], path: str) -> Any:
         return None
 
 
+def _edit_list(e: Any) -> list[Any]:
+    """An edit as a JSON list: ``[paragraph, start, end, replacement]``, or a formatting edit tagged "fmt"."""
+    if isinstance(e, Edit):
+        return [e.paragraph, e.start, e.end, e.replacement]
+    return ["fmt", e.scope, e.paragraph, e.start, e.end, [[k, v] for k, v in e.props], e.section, e.note_vi, e.note_en]
+
+
+def _edit(d: list[Any]) -> Any:
+    if d and d[0] == "fmt":
+        _, scope, para, start, end, props, section, vi, en = d
+        return FormatEdit(str(scope), int(para), int(start), int(end), tuple((str(k), v) for k, v in props),
+                          int(section), str(vi), str(en))
+    p, s, e, r = d
+    return Edit(int(p), int(s), int(e), str(r))
+
+
 def _finding(d: dict[str, Any]) -> Finding:
     fix = None
     if d["fix"] is not None:
-        fix = Fix(tuple(Edit(int(p), int(s), int(e), str(r)) for p, s, e, r in d["fix"]["edits"]), bool(d["fix"]["safe"]))
+        fix = Fix(tuple(_edit(e) for e in d["fix"]["edits"]), bool(d["fix"]["safe"]))
     line, column, end_line, end_column = (int(v) for v in d["pos"])
     return Finding(
         code=str(d["code"]),

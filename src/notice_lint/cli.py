@@ -43,7 +43,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable files get their own line
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github, html.")
 @click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to run.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes added to the selection.")
@@ -226,8 +226,10 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
 def main() -> None:
     """Entry point: no traceback ever reaches a user."""
     for stream in (sys.stdout, sys.stderr):
-        try:  # a console that cannot show Vietnamese gets escapes, not a crash
-            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        # UTF-8 whatever the console code page or PYTHONIOENCODING (cp1258 on a Vietnamese Windows
+        # would turn «Quốc hiệu» into escapes in a redirected file); what cannot be encoded is escaped
+        try:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
     try:

@@ -46,12 +46,14 @@ def rule_table(registry: dict[str, Any], lang: str = "vi") -> str:
     return "\n".join(rows)
 
 
-def help_uri(code: str) -> str:
-    """The address of a rule's page: under the project's Documentation URL when
-    the package declares one (``[project.urls] Documentation``), else the page's
-    path in the repository."""
+def help_uri(code: str) -> str | None:
+    """The absolute address of a rule's page: under the project's Documentation URL
+    when the package declares one (``[project.urls] Documentation``, http or https);
+    None otherwise (SARIF wants an absolute URI: the rule's ``help`` carries the page)."""
     base = _documentation_url()
-    return f"{base.rstrip('/')}/rules/{code}.md" if base else f"{DOCS_DIR}/{code}.md"
+    if not base or not base.lower().startswith(("https://", "http://")):
+        return None
+    return f"{base.rstrip('/')}/rules/{code}.md"
 
 
 def _documentation_url() -> str | None:

@@ -1,4 +1,4 @@
-"""The plugin API: pluggy hook specifications and the plugin manager.
+"""The plugin API: the plugin manager (the hook specification is in hookspec.py).
 
 Built-in rules are registered through the same ``notice_lint`` entry-point
 group a third-party package uses::
@@ -25,30 +25,12 @@ where the module defines::
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 import pluggy
 
-from .entrypoints import GROUP as PROJECT
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
+from .hookspec import PROJECT, NoticeLintSpec, hookimpl, hookspec
 
 __all__ = ["hookspec", "hookimpl", "get_plugin_manager", "PROJECT"]
-
-
-class NoticeLintSpec:
-    @hookspec
-    def notice_lint_get_rules(self) -> list[type]:  # type: ignore[empty-body]
-        """Return the rule classes this plugin contributes (import them lazily)."""
-
-    @hookspec
-    def notice_lint_data(self, name: str) -> list[Any] | None:  # type: ignore[empty-body]
-        """Return entries to add to the data table ``name`` (or None).
-
-        Tables read by the built-in rules include ``kinds`` (document kinds),
-        ``typos`` (known misspellings), ``abbreviations`` (abbreviations that
-        need no definition) and ``names`` (words NL202 accepts as names).
-        """
 
 
 @functools.lru_cache(maxsize=1)

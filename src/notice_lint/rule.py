@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .data import DataTables
     from .document.model import Paragraph
 
-__all__ = ["Severity", "Edit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES", "ANY_PROFILE"]
+__all__ = ["Severity", "Edit", "FormatEdit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES", "ANY_PROFILE"]
 
 ALL_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05")
 #: ALL_PROFILES plus "hd11", Party documents dated before HD 36 (03/4/2018):
@@ -80,8 +80,64 @@ class Edit(FrozenRecord):
         put(self, "replacement", replacement)
 
 
+class FormatEdit(FrozenRecord):
+    """Set formatting properties, leaving the text alone (the other kind of edit).
+
+    ``scope`` says what is formatted:
+
+    - ``"run"``: the runs over ``text[start:end]`` of paragraph ``paragraph``
+      (split at both ends); ``props`` among ``size`` (points), ``font``,
+      ``bold``, ``italic``, ``caps``, ``underline``;
+    - ``"paragraph"``: paragraph ``paragraph`` (``start == end == 0``);
+      ``props`` among ``jc`` (``"both"``…), ``first_line``, ``before``,
+      ``after`` (twips), ``line`` and ``line_rule`` (Word's ``w:spacing``),
+      ``contextual`` (bool);
+    - ``"section"``: page section ``section`` (0-based, in document order;
+      ``paragraph`` is the one a finding points at); ``props`` among
+      ``width``, ``height``, ``top``, ``bottom``, ``left``, ``right`` (twips)
+      and ``orient``.
+
+    ``props`` is a tuple of ``(name, value)`` pairs; ``note_vi``/``note_en``
+    say in words what changes (``cỡ chữ 14 → 13``), for ``--diff`` and the
+    JSON output.  Formatting is set on the runs, paragraphs or sections
+    concerned, never on a style.
+    """
+
+    __slots__ = ("scope", "paragraph", "start", "end", "props", "section", "note_vi", "note_en")
+    _fields = __match_args__ = __slots__
+
+    scope: str
+    paragraph: int
+    start: int
+    end: int
+    props: tuple[tuple[str, Any], ...]
+    section: int
+    note_vi: str
+    note_en: str
+
+    def __init__(
+        self, scope: str, paragraph: int, start: int, end: int, props: tuple[tuple[str, Any], ...],
+        section: int = 0, note_vi: str = "", note_en: str = "",
+    ) -> None:
+        if scope not in ("run", "paragraph", "section"):
+            raise ValueError(f"unknown formatting scope {scope!r}")
+        put = object.__setattr__
+        put(self, "scope", scope)
+        put(self, "paragraph", paragraph)
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "props", tuple(props))
+        put(self, "section", section)
+        put(self, "note_vi", note_vi)
+        put(self, "note_en", note_en)
+
+    def note(self, lang: str = "vi") -> str:
+        return self.note_en if lang == "en" else self.note_vi
+
+
 class Fix(FrozenRecord):
-    """A correction: one or more edits, applied together.
+    """A correction: one or more edits (:class:`Edit` of the text, :class:`FormatEdit`
+    of the formatting), applied together.
 
     ``safe`` fixes are applied by ``--fix``; unsafe ones only with
     ``--unsafe-fixes``.
@@ -90,10 +146,10 @@ class Fix(FrozenRecord):
     __slots__ = ("edits", "safe")
     _fields = __match_args__ = __slots__
 
-    edits: tuple[Edit, ...]
+    edits: tuple[Edit | FormatEdit, ...]
     safe: bool
 
-    def __init__(self, edits: tuple[Edit, ...], safe: bool = True) -> None:
+    def __init__(self, edits: tuple[Edit | FormatEdit, ...], safe: bool = True) -> None:
         put = object.__setattr__
         put(self, "edits", edits)
         put(self, "safe", safe)

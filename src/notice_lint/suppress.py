@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .plugins import hookimpl
+from .hookspec import hookimpl
 from .rule import Finding, Rule, RuleContext, Severity
 
 __all__ = ["Suppression", "apply_suppressions", "parse_text", "parse_comments", "UnusedSuppression"]

@@ -9,8 +9,6 @@ numbering is rendered into ``Paragraph.label``.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any, Iterator
 
 from lxml import etree
@@ -19,12 +17,11 @@ from ..errors import InputError
 from .limits import MAX_PARAGRAPHS, MAX_TABLE_DEPTH, check_paragraph_length, too_many_paragraphs, too_deep
 from .model import Cell, Document, PageSetup, Paragraph, RunProps, RunSpan, nfc_with_map
 from .numbering import LazyNumbering, Numbering
+from .package import W, W_NS, open_package, read_part, safe_xml
 
-__all__ = ["read_docx", "W_NS", "safe_xml", "open_package"]
+__all__ = ["read_docx", "W_NS", "safe_xml", "open_package", "read_part"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W = "{%s}" % W_NS
 MC = "{%s}" % MC_NS
 
 P, R, T, TAB, BR, CR = W + "p", W + "r", W + "t", W + "tab", W + "br", W + "cr"
@@ -35,184 +32,15 @@ ALTERNATE, FALLBACK, CHOICE = MC + "AlternateContent", MC + "Fallback", MC + "Ch
 PPR, RPR, NUMPR = W + "pPr", W + "rPr", W + "numPr"
 NOBREAKHYPHEN, SOFTHYPHEN, SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 SECTPR = W + "sectPr"
+SECTPR_CHANGE = W + "sectPrChange"
 PSTYLE, JC = W + "pStyle", W + "jc"
 VAL = W + "val"
-
-# Limits against hostile packages.  A 1,000-page report's document.xml is
-# about 30 MB; lxml needs several times a part's size in memory.
-MAX_MEMBERS = 5000
-MAX_PART_BYTES = 64 * 1024 * 1024  # a part may inflate to this much
-MAX_TOTAL_BYTES = 512 * 1024 * 1024  # declared size of all parts together
-MAX_RATIO = 1000  # inflated / compressed, for parts over 1 MB
-# Limits on what a document may hold (beyond them it is not a document a
-# clerk wrote, and linting it would cost minutes): see limits.py.
-
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
-)
 
 _SPECIAL_TAGS = (DEL, MOVEFROM, TXBX, ALTERNATE, W + "pict", W + "object")
 
 
 def _bad(vi: str, en: str) -> InputError:
     return InputError(vi, en)
-
-
-def open_package(data: bytes) -> zipfile.ZipFile:
-    """Open the zip, refusing what is not a Word package (with a clear reason)."""
-    head = data[:8]
-    if not data:
-        raise _bad(
-            "tệp rỗng (0 byte); hãy mở văn bản gốc bằng Word và lưu lại",
-            "the file is empty (0 bytes); save the document again from Word",
-        )
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _bad(
-            "tệp được đặt mật khẩu hoặc là tệp .doc cũ (OLE); hãy gỡ mật khẩu hoặc mở bằng Word và lưu lại dạng .docx",
-            "password-protected or legacy .doc file (OLE); remove the password or save it as .docx in Word",
-        )
-    if head.startswith(b"{\\rtf"):
-        raise _bad(
-            "tệp thực chất là RTF, không phải .docx; hãy mở bằng Word và lưu lại dạng .docx",
-            "the file is RTF, not .docx; open it in Word and save it as .docx",
-        )
-    low = data[:512].lstrip().lower()
-    if low.startswith((b"<html", b"<!doctype html", b"<?xml", b"<meta", b"mime-version")):
-        raise _bad(
-            "tệp thực chất là HTML/XML, không phải .docx; hãy mở bằng Word và lưu lại dạng .docx",
-            "the file is HTML/XML, not .docx; open it in Word and save it as .docx",
-        )
-    if not head.startswith(b"PK"):
-        raise _bad(
-            "tệp không phải .docx (không phải tệp nén zip); hãy mở bằng Word và lưu lại dạng .docx",
-            "not a .docx file (not a zip archive); open it in Word and save it as .docx",
-        )
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except Exception:  # zipfile's failures on a damaged archive are open-ended (BadZipFile, struct, NotImplemented…)
-        raise _bad(
-            "tệp .docx bị hỏng hoặc chưa lưu xong (không đọc được zip); hãy mở bằng Word để khôi phục rồi lưu lại",
-            "the .docx is damaged or incomplete (unreadable zip); open it in Word to repair it and save it again",
-        ) from None
-    if len(infos) > MAX_MEMBERS:
-        raise _bad(
-            f"tệp .docx có quá nhiều thành phần ({len(infos)}, giới hạn {MAX_MEMBERS}), có thể là tệp độc hại;"
-            " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
-            f"the .docx has too many parts ({len(infos)}, the limit is {MAX_MEMBERS}) and may be hostile;"
-            " do not open it if you do not know where it came from, or save it again from Word",
-        )
-    total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES:
-        raise _bad(
-            "tệp .docx giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
-            " hoặc mở bằng Word và lưu lại thành tệp mới",
-            "the .docx inflates to too much data (suspected zip bomb); do not open it if you do not know"
-            " where it came from, or save it again from Word",
-        )
-    return zf
-
-
-def read_part(zf: zipfile.ZipFile, name: str, required: bool = False) -> bytes | None:
-    """Read one part with a bound on what it may inflate to."""
-    try:
-        info = zf.getinfo(name)
-    except KeyError:
-        if required:
-            raise _bad(
-                f"tệp .docx thiếu phần '{name}' (không phải văn bản Word hợp lệ); hãy mở bằng Word và lưu lại",
-                f"the .docx has no '{name}' part (not a valid Word document); open it in Word and save it again",
-            ) from None
-        return None
-    if info.flag_bits & 0x1:
-        raise _bad(
-            "tệp .docx được mã hoá; hãy gỡ mật khẩu trong Word rồi lưu lại",
-            "the .docx is encrypted; remove the password in Word and save it again",
-        )
-    if info.file_size > MAX_PART_BYTES or (
-        info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-    ):
-        raise _bad(
-            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
-            " hoặc mở bằng Word và lưu lại thành tệp mới",
-            f"part '{name}' inflates to too much data (suspected zip bomb); do not open it if you do not"
-            " know where it came from, or save it again from Word",
-        )
-    try:
-        with zf.open(info) as fh:
-            out = fh.read(MAX_PART_BYTES + 1)
-    except (MemoryError, RecursionError):
-        raise
-    except Exception:  # damaged deflate data, unknown method, bad CRC, encryption…
-        raise _bad(
-            f"tệp .docx bị hỏng (không giải nén được '{name}'); hãy mở bằng Word để khôi phục rồi lưu lại",
-            f"the .docx is damaged (cannot inflate '{name}'); open it in Word to repair it and save it again",
-        ) from None
-    if len(out) > MAX_PART_BYTES:
-        raise _bad(
-            f"phần '{name}' giải nén ra quá lớn (nghi là bom zip); không mở tệp không rõ nguồn gốc,"
-            " hoặc mở bằng Word và lưu lại thành tệp mới",
-            f"part '{name}' inflates to too much data (suspected zip bomb); do not open it if you do not"
-            " know where it came from, or save it again from Word",
-        )
-    return out
-
-
-# "<!DOCTYPE" / "<!ENTITY" in every encoding a part may declare (Word writes
-# UTF-8; XML allows UTF-16 too).  Raw, they can stand nowhere but in a DTD.
-_DTD_MARKS = tuple(
-    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
-)
-
-
-def _hostile_dtd(name: str) -> InputError:
-    return _bad(
-        f"phần '{name}' chứa khai báo DOCTYPE/ENTITY (Word không tạo ra), tệp có thể độc hại;"
-        " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
-        f"part '{name}' declares a DOCTYPE/ENTITY (Word never writes one) and the file may be hostile;"
-        " do not open it if you do not know where it came from, or save it again from Word",
-    )
-
-
-def safe_xml(blob: bytes, name: str) -> etree._Element:
-    """Parse XML with no DTD, no entities and no network.
-
-    A part with a DOCTYPE is refused, whatever its encoding: before parsing
-    (the declaration's bytes) and after (the parsed document's DTD), so an
-    entity is never resolved, fetched or expanded.
-    """
-    # every mark holds the byte of "!" (0x21), which one memchr looks for:
-    # most parts have none, and the six searches (~1 ms on a 600 KB part) are skipped
-    if b"!" in blob and any(mark in blob for mark in _DTD_MARKS):
-        raise _hostile_dtd(name)
-    try:
-        root = etree.fromstring(blob, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        text = str(exc).lower()
-        if "entity" in text or "amplification" in text:
-            raise _hostile_dtd(name) from None
-        if "depth" in text:
-            raise too_deep(None) from None
-        if "too long" in text or "huge" in text or "resource limit" in text:
-            raise _bad(
-                f"phần '{name}' có đoạn văn bản dài bất thường (hơn 10 triệu ký tự); tệp có thể bị hỏng"
-                " hoặc không phải văn bản; hãy kiểm tra và ngắt đoạn rồi lưu lại",
-                f"part '{name}' holds an abnormally long text (over 10 million characters); the file may be"
-                " damaged or not a document; check it, break the paragraph and save it again",
-            ) from None
-        raise _bad(
-            f"phần '{name}' có XML hỏng (dòng {exc.lineno}); hãy mở bằng Word để khôi phục rồi lưu lại",
-            f"part '{name}' has malformed XML (line {exc.lineno}); open it in Word to repair it and save it again",
-        ) from None
-    except ValueError:  # e.g. an unsupported declared encoding
-        raise _bad(
-            f"phần '{name}' có XML không đọc được; hãy mở bằng Word và lưu lại",
-            f"part '{name}' has unreadable XML; open it in Word and save it again",
-        ) from None
-    info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise _hostile_dtd(name)
-    return root
 
 
 def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
@@ -234,7 +62,8 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
     reader = _BodyReader(numbering)
     reader.walk(body, None, 0)
     doc = Document(path=path, kind="docx", paragraphs=reader.paragraphs, source=data)
-    doc.sections = [_page_setup(s) for s in root.iter(SECTPR)]
+    # a tracked change of a section keeps the old w:sectPr inside w:sectPrChange: not a section
+    doc.sections = [_page_setup(s) for s in root.iter(SECTPR) if s.getparent().tag != SECTPR_CHANGE]
     doc.page = doc.sections[-1] if doc.sections else None
     if "word/comments.xml" in zf.namelist():
         from .comments import read_comments  # Word comments: inline suppressions

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .docx import W, read_part, safe_xml
+from .package import W, read_part, safe_xml
 from .model import Document, Paragraph, RunSpan
 
 __all__ = ["is_legacy_font", "declared_fonts", "legacy_fonts_declared", "run_font"]

@@ -23,6 +23,7 @@ import zipfile
 from typing import Any
 
 from .model import Document, RunProps
+from .package import read_part, safe_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -343,8 +344,6 @@ def _table_styles(doc: Document) -> dict[Any, str | None]:
 
 
 def _load(zf: zipfile.ZipFile, name: str) -> Any:
-    from .docx import read_part, safe_xml
-
     blob = read_part(zf, name)
     if not blob:
         return None
@@ -357,8 +356,6 @@ _THEME_LANG = re.compile(rb"<w:themeFontLang\b[^>]*?\bw:val=\"([^\"]*)\"")
 def _theme_lang(zf: zipfile.ZipFile) -> str | None:
     # settings.xml is mostly revision ids (often 100+ KB): find the one
     # attribute in its bytes instead of parsing it (nothing is resolved or loaded)
-    from .docx import read_part
-
     blob = read_part(zf, "word/settings.xml")
     if not blob:
         return None

@@ -7,20 +7,24 @@ their ``w:t`` becoming ``w:delText``) and followed by an inserted run
 replaced runs differ in formatting, the edit is cut into its smallest changes
 so each keeps the formatting of its own text.  Nothing outside the edited runs
 changes.  Text in a field, in someone's tracked insertion or in a run holding
-an image or a note reference is not edited.
+an image or a note reference is not edited.  Formatting edits are written by
+:mod:`.formatting`.  When revisions are written, ``w:revisionView`` is dropped
+from ``word/settings.xml`` so that Word and LibreOffice show their marks (a
+draft saved with markup hidden would show the corrected text with no mark).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from typing import Iterator
 
 from lxml import etree
 
 from ..document.docx import ALTERNATE, DEL, FALLBACK, INS, MOVEFROM, P, R, RPR, T, TXBX, W
 from ..document.model import nfc_with_map
-from ..rule import Edit
+from ..rule import Edit, FormatEdit
 from .ooxml import PLAIN_CHILDREN, XML_SPACE, Package, ParagraphRuns, new_run
 from .spans import shape_edit
 
@@ -45,6 +49,15 @@ class DocxTarget:
         self.date = date or _now()
         self._next_id = self.package.next_id()
         self.changed = False
+        self._format = None
+
+    @property
+    def formatter(self):
+        if self._format is None:
+            from .formatting import FormatWriter
+
+            self._format = FormatWriter(self.package, self.track, self._mark, self._own_insertion)
+        return self._format
 
     # -- locating --------------------------------------------------------
     def _chunks(self, edit: Edit, lo: int | None = None, hi: int | None = None) -> list[tuple[int, int, str]] | None:
@@ -111,12 +124,26 @@ class DocxTarget:
             and el.get(W + "author") == self.author and el.get(W + "date") == self.date
         )
 
-    def can_apply(self, edit: Edit) -> bool:
+    def can_apply(self, edit: Edit | FormatEdit) -> bool:
+        if isinstance(edit, FormatEdit):
+            return self.formatter.can_apply(edit)
         return self._chunks(edit) is not None
 
     # -- editing ---------------------------------------------------------
-    def apply(self, edits: list[Edit]) -> list[Edit]:
+    def apply(self, edits: list[Edit | FormatEdit]) -> list[Edit | FormatEdit]:
         """Apply non-overlapping edits; return those written."""
+        formats = [e for e in edits if isinstance(e, FormatEdit)]
+        done: list[Edit | FormatEdit] = []
+        if formats:
+            done = list(self.formatter.apply(formats))
+            if done:
+                self.changed = True
+            edits = [e for e in edits if not isinstance(e, FormatEdit)]
+            if not edits:
+                return done
+        return done + self._apply_text(edits)
+
+    def _apply_text(self, edits: list[Edit]) -> list[Edit]:
         work: dict[int, list[tuple[int, int, str]]] = {}
         done: list[Edit] = []
         for edit, lo, hi in _with_neighbours(edits):
@@ -208,11 +235,31 @@ class DocxTarget:
 
     # -- result ----------------------------------------------------------
     def to_bytes(self) -> bytes:
+        if self.track and self.changed:
+            show_markup(self.package)
         return self.package.to_bytes()
 
     def view_lines(self) -> list[str]:
-        """The paragraph texts as the reader sees them now (for --diff)."""
-        return [p.text for p in Package(self.to_bytes()).paragraphs]
+        """The paragraph texts as stored (for --diff): not normalised, so an NFC fix shows."""
+        return [p.raw for p in Package(self.to_bytes()).paragraphs]
+
+
+SETTINGS = "word/settings.xml"
+#: the whole w:revisionView element (it has attributes only); linear: no nested repeats
+_REVISION_VIEW = re.compile(rb"<w:revisionView\b[^>]*>(?:</w:revisionView>)?")
+
+
+def show_markup(package: Package) -> None:
+    """Drop ``w:revisionView`` from the settings, so revisions show (every view defaults to on).
+
+    Only the element goes: the rest of the part keeps its bytes.
+    """
+    blob = package.replaced.get(SETTINGS, package.parts.get(SETTINGS))
+    if not blob or b"revisionView" not in blob:
+        return
+    new = _REVISION_VIEW.sub(b"", blob)
+    if new != blob:
+        package.set_part(SETTINGS, new)
 
 
 def _with_neighbours(edits: list[Edit]) -> list[tuple[Edit, int | None, int | None]]:

@@ -28,9 +28,8 @@ from ..document.docx import (
     W,
     _SPECIAL_TAGS,
     _BodyReader,
-    open_package,
-    read_part,
 )
+from ..document.package import open_package, read_part
 from ..document.model import Paragraph
 from ..errors import InputError
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..rule import Edit, Finding
+from ..rule import Edit, Finding, FormatEdit
 
-__all__ = ["FixPolicy", "Plan", "plan_fixes", "overlaps"]
+__all__ = ["FixPolicy", "Plan", "plan_fixes", "overlaps", "is_format_fix"]
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,26 @@ class Plan:
         return out
 
 
-def overlaps(a: Edit, b: Edit) -> bool:
-    """Do two edits of one paragraph touch the same text (or insert at one point)?"""
+def overlaps(a: Edit | FormatEdit, b: Edit | FormatEdit) -> bool:
+    """Do two edits of one paragraph touch the same text (or insert at one point)?
+
+    Two formatting edits overlap when they set one property of the same runs,
+    paragraph or section; a formatting edit never overlaps a text edit (they
+    are applied in different passes, see :func:`plan_fixes`).
+    """
+    fa, fb = isinstance(a, FormatEdit), isinstance(b, FormatEdit)
+    if fa or fb:
+        if not (fa and fb) or a.scope != b.scope:
+            return False
+        if not {k for k, _ in a.props} & {k for k, _ in b.props}:
+            return False
+        if a.scope == "section":
+            return a.section == b.section
+        if a.paragraph != b.paragraph:
+            return False
+        if a.scope == "paragraph":
+            return True
+        return a.start < b.end and b.start < a.end
     if a.paragraph != b.paragraph:
         return False
     if a.start == a.end and b.start == b.end:
@@ -62,16 +80,27 @@ def overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def plan_fixes(findings: Iterable[Finding], policy: FixPolicy, applicable=None) -> Plan:
+def is_format_fix(finding: Finding) -> bool:
+    """A fix of the formatting only (every edit a :class:`FormatEdit`)."""
+    fix = finding.fix
+    return fix is not None and bool(fix.edits) and all(isinstance(e, FormatEdit) for e in fix.edits)
+
+
+def plan_fixes(findings: Iterable[Finding], policy: FixPolicy, applicable=None, *, kind: str | None = None) -> Plan:
     """Pick the fixes to apply in one pass.
 
     ``applicable(edit) -> bool`` says whether the target file can take an edit
     (a text file cannot edit across markup, a .docx not inside a field); a fix
-    with an edit it cannot take is left for the user.
+    with an edit it cannot take is left for the user.  ``kind`` narrows the
+    pass to fixes of the ``"text"`` or of the ``"format"`` only: a text edit
+    splits and replaces runs, so formatting is set in a pass of its own, on
+    the text as it then is.
     """
     plan = Plan()
     for f in findings:
         if not policy.wants(f):
+            continue
+        if kind is not None and is_format_fix(f) != (kind == "format"):
             continue
         edits = list(f.fix.edits)  # type: ignore[union-attr]
         if all(e in plan.edits for e in edits):

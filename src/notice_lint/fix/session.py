@@ -7,9 +7,10 @@ be fixed.  Only then is anything written, atomically.
 
 from __future__ import annotations
 
-import difflib
 import datetime as _dt
+import difflib
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -42,6 +43,24 @@ class FixOptions:
         return self.fixing or self.annotate is not None
 
 
+def visible_line(line: str) -> str:
+    """A line of --diff with what a terminal would not show written out: combining marks of
+    decomposed (non-NFC) text, control and format characters and unusual spaces as ``\\u0301``,
+    so that every change --diff counts can be seen."""
+    line = line.replace("\n", "↵")
+    if line.isascii():
+        return line
+    decomposed = not unicodedata.is_normalized("NFC", line)
+    out = []
+    for ch in line:
+        cat = unicodedata.category(ch)
+        if (cat == "Mn" and decomposed) or (cat in ("Cc", "Cf") and ch != "\t") or (cat == "Zs" and ch != " "):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def make_target(kind: str | None, data: bytes, track: bool, date: str | None = None):
     if kind == "docx":
         from .docx import DocxTarget
@@ -54,9 +73,15 @@ def make_target(kind: str | None, data: bytes, track: bool, date: str | None = N
 
 def fix_bytes(
     linter: Linter, path: str, data: bytes, result: FileResult, policy: FixPolicy, *, track: bool = True,
-    date: str | None = None,
+    date: str | None = None, notes: list | None = None,
 ) -> tuple[bytes, int, FileResult]:
-    """Fix ``data`` in memory: ``(new bytes, findings fixed, final lint result)``."""
+    """Fix ``data`` in memory: ``(new bytes, findings fixed, final lint result)``.
+
+    Each pass writes the text fixes, or, when none is left, the formatting
+    fixes.  ``notes``, when given, receives ``(edit, inherited)`` for every
+    formatting edit written (:class:`~notice_lint.rule.FormatEdit`; inherited:
+    the old value came from a style), for ``--diff``.
+    """
     current = data
     fixed = 0
     # one date for every pass: a later pass recognises the insertions of an earlier one by it
@@ -65,13 +90,17 @@ def fix_bytes(
     for _ in range(MAX_PASSES):
         if result.error is not None:
             break
-        target = make_target(result.kind, current, track, date)
         candidates = [f for f in result.findings if _key(f) not in done]
-        plan = plan_fixes(candidates, policy, target.can_apply)
-        if not plan.edits:
-            break
-        applied = target.apply(plan.edits)
-        new = target.to_bytes() if target.changed else current
+        new = current
+        for kind in ("text", "format"):
+            target = make_target(result.kind, current, track, date)
+            plan = plan_fixes(candidates, policy, target.can_apply, kind=kind)
+            if not plan.edits:
+                continue
+            applied = target.apply(plan.edits)
+            new = target.to_bytes() if target.changed else current
+            if new != current:
+                break
         if new == current:
             break
         relint = linter.lint_file(path, new)
@@ -81,6 +110,9 @@ def fix_bytes(
         current, result = new, relint
         fixed += len(written)
         done.update(_key(f) for f in written)
+        if notes is not None and kind == "format":
+            inherited = getattr(getattr(target, "formatter", None), "inherited", set())
+            notes.extend((e, e in inherited) for e in applied if not hasattr(e, "replacement"))
     return current, fixed, result
 
 
@@ -151,9 +183,10 @@ class FixSession:
         current = data
         if self.options.fixing:
             policy = FixPolicy(unsafe=self.options.unsafe, only=tuple(self.options.only))
+            notes: list = []
             try:
                 current, fixed, result = fix_bytes(self.linter, path, data, result, policy,
-                                                   track=self.options.track, date=self._date)
+                                                   track=self.options.track, date=self._date, notes=notes)
             except InputError as exc:
                 return FileResult(path=path, error=exc)
             except Exception as exc:  # a fix must never cost the user the file or the other files
@@ -162,7 +195,7 @@ class FixSession:
                     f"internal error while fixing; the original is unchanged ({type(exc).__name__}: {exc})"))
             self.fixed += fixed
             if self.options.diff:
-                self._print_diff(path, result.kind, data, current)
+                self._print_diff(path, result.kind, data, current, notes)
             elif current != data:
                 try:
                     from .atomic import write_atomic
@@ -185,16 +218,19 @@ class FixSession:
         return result
 
     # -- diff --------------------------------------------------------------
-    def _print_diff(self, path: str, kind: str | None, old: bytes, new: bytes) -> None:
+    def _print_diff(self, path: str, kind: str | None, old: bytes, new: bytes, notes: list | None = None) -> None:
         if old == new:
             return
         self.would_change = True
         before = make_target(kind, old, True).view_lines()
         after = make_target(kind, new, True).view_lines()
-        fix = [ln.replace("\n", "↵") for ln in after]
-        for line in difflib.unified_diff([ln.replace("\n", "↵") for ln in before], fix, path,
+        fix = [visible_line(ln) for ln in after]
+        for line in difflib.unified_diff([visible_line(ln) for ln in before], fix, path,
                                          path + self._msg(" (đã sửa)", " (fixed)"), lineterm=""):
             self.out(line)
+        if notes:
+            for line in format_lines(notes, self.lang):
+                self.out(f"{path}: {line}")
 
     # -- annotate ----------------------------------------------------------
     def _annotate(self, path: str, result: FileResult, data: bytes) -> None:
@@ -249,6 +285,35 @@ class FixSession:
             text += self._msg(f" ({self.unsafe_left} lỗi sửa được với --unsafe-fixes)",
                               f" ({self.unsafe_left} fixable with --unsafe-fixes)")
         return text
+
+
+def format_lines(notes: list, lang: str = "vi") -> list[str]:
+    """Formatting changes in words, one line per paragraph or section, in document order.
+
+    ``đoạn 12: cỡ chữ 14 → 13``; a change whose old value came from a style
+    says that the paragraph itself was formatted, not the style.
+    """
+    by_place: dict[tuple, list[str]] = {}
+    for edit, inherited in notes:
+        if edit.scope == "section":
+            place = (0, edit.section, edit.paragraph)
+        else:
+            place = (1, edit.paragraph, 0)
+        text = edit.note(lang)
+        if inherited:
+            text += (" (giá trị cũ theo kiểu; sửa trực tiếp trên đoạn, không sửa kiểu)" if lang != "en"
+                     else " (the old value came from a style; set on the paragraph, not the style)")
+        seen = by_place.setdefault(place, [])
+        if text not in seen:
+            seen.append(text)
+    out = []
+    for (kind, k, para), texts in sorted(by_place.items()):
+        if kind == 0:
+            where = f"section {k + 1} (paragraph {para})" if lang == "en" else f"phần trang {k + 1} (đoạn {para})"
+        else:
+            where = f"paragraph {k}" if lang == "en" else f"đoạn {k}"
+        out.append(f"{where}: " + "; ".join(texts))
+    return out
 
 
 def _n(count: int) -> str:

@@ -19,7 +19,7 @@ def finding_dict(path: str, f: Any, lang: str) -> dict[str, Any]:
         "name": f.name,
         "severity": f.severity.label,
         "message": f.message(lang),
-        "fix": fix_payload(f),
+        "fix": fix_payload(f, lang=lang),
     }
 
 

@@ -32,16 +32,19 @@ def rule_descriptor(cls: Any, lang: str) -> dict[str, Any]:
     doc = cls.doc()
     first = doc.split("\n\n", 1)[0].replace("\n", " ").strip() if doc else ""
     short = (cls.summary_vi if lang == "vi" and cls.summary_vi else cls.summary) or cls.name
-    return {
+    out: dict[str, Any] = {
         "id": cls.code,
         "name": cls.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": first or short},
-        "helpUri": help_uri(cls.code),
-        "help": {"text": first or short, "markdown": rule_markdown(cls)},
-        "defaultConfiguration": {"level": _LEVEL[cls.severity.label]},
-        "properties": {"profiles": list(cls.profiles), "fixable": bool(cls.fixable)},
     }
+    uri = help_uri(cls.code)  # absolute, or none at all: the help below carries the whole page
+    if uri:
+        out["helpUri"] = uri
+    out["help"] = {"text": first or short, "markdown": rule_markdown(cls)}
+    out["defaultConfiguration"] = {"level": _LEVEL[cls.severity.label]}
+    out["properties"] = {"profiles": list(cls.profiles), "fixable": bool(cls.fixable)}
+    return out
 
 
 def result(path: str, f: Any, lang: str, index: dict[str, int]) -> dict[str, Any]:

@@ -9,14 +9,20 @@ _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 
 
+def severity_word(label: str, lang: str) -> str:
+    """The severity as the reader says it: ``lỗi``/``cảnh báo``/``thông tin`` (English: the label)."""
+    return label if lang == "en" else _SEVERITY_VI.get(label, label)
+
+
 def line_for(path: str, f: Any, lang: str, color: bool) -> str:
     import click
 
     loc = f"{path}:{f.line}:{f.column}:"
-    code = f.code
+    label = f.severity.label
+    code = f"{f.code} {severity_word(label, lang)}:"
     if color:
         loc = click.style(loc, bold=True)
-        code = click.style(code, fg=_SEVERITY_COLOR.get(f.severity.label, None), bold=True)
+        code = click.style(code, fg=_SEVERITY_COLOR.get(label, None), bold=True)
     fixable = " [*]" if f.fix is not None and f.fix.safe else ""
     return f"{loc} {code} {f.message(lang)}{fixable}"
 
@@ -33,22 +39,21 @@ def summary(results: list[Any], lang: str) -> str:
         else:
             s = (
                 f"Found {total} problem(s) in {files} file(s): {counts['error']} error(s), "
-                f"{counts['warning']} warning(s), {counts['info']} info."
+                f"{counts['warning']} warning(s), {counts['info']} info"
             )
-        if fixable:
-            s += f" {fixable} fixable with --fix."
+            s += f"; {fixable} fixable with --fix." if fixable else "."
         if bad:
             s += f" {bad} file(s) could not be read."
         return s
+    # every finding is a "vấn đề"; "lỗi" is only the error severity, so the fixable count is of "vấn đề"
     if total == 0:
-        s = f"Không phát hiện lỗi nào trong {files} tệp."
+        s = f"Không phát hiện vấn đề nào trong {files} tệp."
     else:
         s = (
             f"Phát hiện {total} vấn đề trong {files} tệp: {counts['error']} lỗi, "
-            f"{counts['warning']} cảnh báo, {counts['info']} thông tin."
+            f"{counts['warning']} cảnh báo, {counts['info']} thông tin"
         )
-    if fixable:
-        s += f" Có thể tự sửa {fixable} lỗi với --fix."
+        s += f"; có thể tự sửa {fixable} vấn đề với --fix." if fixable else "."
     if bad:
         s += f" {bad} tệp không đọc được."
     return s

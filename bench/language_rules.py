@@ -1,6 +1,8 @@
 """Time the language rules NL201, NL203-NL206 against reading the .docx, in-process.
 
-Usage: .venv/bin/python benchmarks/language_rules.py FILE.docx
+Usage: .venv/bin/python bench/language_rules.py FILE.docx [N]
+
+N (default 50) is the number of runs per timing; the best of 5 timings is kept.
 
 Each timed rule run gets a freshly read and parsed Notice (read and anatomy
 are not timed), so the per-document caches (the syllable stream) are paid
@@ -16,23 +18,19 @@ import time
 import timeit
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from notice_lint import anatomy  # noqa: E402
-from notice_lint.data import DataTables  # noqa: E402
-from notice_lint.document import read_document  # noqa: E402
-from notice_lint.plugins import get_plugin_manager  # noqa: E402
-from notice_lint.rule import RuleContext  # noqa: E402
-from rules.language.NL201 import KnownTypo  # noqa: E402
-from rules.language.NL203 import RepeatedWord  # noqa: E402
-from rules.language.NL204 import ToneStyle  # noqa: E402
-from rules.language.NL205 import UnicodeNormalization  # noqa: E402
-from rules.language.NL206 import LegacyEncoding  # noqa: E402
-
-N = 50
+from notice_lint import anatomy
+from notice_lint.data import DataTables
+from notice_lint.document import read_document
+from notice_lint.plugins import get_plugin_manager
+from notice_lint.rule import RuleContext
+from notice_lint_rules.language.NL201 import KnownTypo
+from notice_lint_rules.language.NL203 import RepeatedWord
+from notice_lint_rules.language.NL204 import ToneStyle
+from notice_lint_rules.language.NL205 import UnicodeNormalization
+from notice_lint_rules.language.NL206 import LegacyEncoding
 
 
-def main(path: str) -> None:
+def main(path: str, runs: int = 50) -> None:
     data = Path(path).read_bytes()
     print(f"{path}: {len(data) / 1024:.1f} KB")
     tables = DataTables(get_plugin_manager(), {})
@@ -46,8 +44,8 @@ def main(path: str) -> None:
     t0 = time.perf_counter()
     n_found = sum(1 for r in rules for _ in r.check(notice(), ctx))
     print(f"first run (one read + anatomy, table load, index build): {(time.perf_counter() - t0) * 1000:.1f} ms, {n_found} findings")
-    read = min(timeit.repeat(lambda: read_document(path, data=data), number=N, repeat=5)) / N
-    fresh = iter([notice() for _ in range(N * 5)])
+    read = min(timeit.repeat(lambda: read_document(path, data=data), number=runs, repeat=5)) / runs
+    fresh = iter([notice() for _ in range(runs * 5)])
 
     def run_all() -> None:
         n = next(fresh)
@@ -55,10 +53,10 @@ def main(path: str) -> None:
             for _ in r.check(n, ctx):
                 pass
 
-    both = min(timeit.repeat(run_all, number=N, repeat=5)) / N
+    both = min(timeit.repeat(run_all, number=runs, repeat=5)) / runs
     print(f"read_document (zipfile+lxml): {read * 1000:.2f} ms per file")
     print(f"NL201+NL203+NL204+NL205+NL206: {both * 1000:.2f} ms per file ({both / read * 100:.0f}% of the read)")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], *(int(a) for a in sys.argv[2:3]))

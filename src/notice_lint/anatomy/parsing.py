@@ -1,0 +1,58 @@
+"""``parse(document) -> Notice``: segments, header, closing, body, headings, then the profile.
+
+The anatomy never raises: a part it cannot find is ``None`` (or empty), and
+the rule for that part reports it missing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ..document.model import Document
+from .body import find_headings
+from .closing import find_closing
+from .header import find_header
+from .model import Notice
+from .profile import choose_profile, kind_code
+from .segments import segments_of
+
+__all__ = ["parse"]
+
+
+def parse(
+    document: Document,
+    kinds: list[dict[str, Any]] | None = None,
+    *,
+    profile: str | None = None,
+    today: _dt.date | None = None,
+    instruments: list[dict[str, Any]] | None = None,
+) -> Notice:
+    notice = Notice(document=document)
+    try:
+        segments = segments_of(document)
+        notice.segments = segments
+        body_start = find_header(notice, segments, kinds or [])
+        body_end = find_closing(notice, segments, body_start)
+        notice.body_start = body_start
+        roles = notice.roles
+        notice.body = [s for s in segments[body_start:body_end] if roles.get((s.paragraph.index, s.start)) is None]
+        for seg in notice.body:
+            roles[(seg.paragraph.index, seg.start)] = "body"
+        find_headings(notice, notice.body)
+    except Exception:  # the anatomy never raises: what it found so far stands
+        import logging
+
+        logging.getLogger("notice_lint.anatomy").debug("anatomy failed on %s", document.path, exc_info=True)
+    try:
+        choose_profile(notice, profile, today or _dt.date.today(), instruments)
+    except (TypeError, ValueError, KeyError, AttributeError):  # a malformed instruments table
+        choose_profile(notice, profile, today or _dt.date.today(), None)
+    _resolve_kind(notice, instruments)
+    return notice
+
+
+def _resolve_kind(notice: Notice, instruments: list[dict[str, Any]] | None) -> None:
+    """The kind abbreviation of the title under the chosen profile (QĐi under HD 36, QĐ under HD 05…)."""
+    if notice.kind_entry:
+        notice.kind = kind_code(notice.kind_entry, notice.profile, instruments)

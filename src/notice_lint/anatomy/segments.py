@@ -1,0 +1,167 @@
+"""Cut a document into segments: every non-blank stretch of text in reading order.
+
+A segment is a column of a line or a line of a paragraph; header lines a PDF
+export ran together are split into their two columns, and a place-date broken
+over two columns or two lines is joined again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from ..document.model import Document
+from ..vntext import fold, is_upper_text
+from .header import is_place_date
+from .model import Segment
+
+__all__ = ["segments_of"]
+
+
+def segments_of(document: Document) -> list[Segment]:
+    """Every non-blank stretch of text in reading order: columns of a line, lines of a paragraph.
+
+    A paragraph of a ``.docx`` may hold several lines joined by manual line
+    breaks (``CỘNG HÒA …`` ⏎ ``Độc lập - Tự do - Hạnh phúc`` in one
+    paragraph): each line is its own segment, so each part is found.
+    """
+    out: list[Segment] = []
+    append = out.append
+    for para in document.paragraphs:
+        text = para.text
+        if not text or text.isspace():
+            continue
+        if (
+            para.cell is None
+            and "\n" not in text
+            and "\t" not in text
+            and "  " not in text
+            and "\u00a0" not in text
+        ):
+            # one line with no column gap: the one column split_columns gives, stripped
+            ls = len(text) - len(text.lstrip())
+            rs = len(text.rstrip())
+            if para.index > _MERGED_ZONE:
+                append(Segment(para, ls, rs, "full"))
+                continue
+            # in the header zone, what _lines gives: the line, or the two columns a PDF export ran together
+            # (never a line longer than _split_merged looks at)
+            parts = _split_merged(text, ls, rs) if rs - ls <= _MERGED_MAX else ()
+            if len(parts) == 2:
+                append(Segment(para, parts[0][0], parts[0][1], "left"))
+                append(Segment(para, parts[1][0], parts[1][1], "right"))
+            else:
+                append(Segment(para, ls, rs, "full"))
+            continue
+        cols = para.columns
+        cell_side = para.cell.side if para.cell is not None else None
+        if len(cols) <= 1:
+            s, e = cols[0] if cols else (0, len(text))
+            if para.index > _MERGED_ZONE and "\n" not in text:
+                out.append(Segment(para, s, e, cell_side or "full"))  # what _lines would give, in short
+                continue
+            out.extend(_lines(para, s, e, cell_side or "full"))
+        else:
+            cols = _rejoin_place_date(para.text, cols)
+            for k, (s, e) in enumerate(cols):
+                if len(cols) == 1:
+                    side = cell_side or "full"
+                else:
+                    side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
+                out.extend(_lines(para, s, e, side))
+    return out
+
+
+def _rejoin_place_date(text: str, cols: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Lào Cai,      ngày …`` is one place-date, not two columns: join a place ending in a comma to its date."""
+    out: list[tuple[int, int]] = []
+    for s, e in cols:
+        if out and text[out[-1][0]:out[-1][1]].endswith(",") and text[s:e].lower().startswith("ngày"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+_MERGED_RIGHT = re.compile(
+    r"\s(?=cong hoa xa hoi chu nghia viet nam\s*$"
+    r"|doc lap\s*[-\u2010-\u2015]\s*tu do\s*[-\u2010-\u2015]\s*hanh phuc\s*$"
+    r"|dang cong san viet nam\s*$)"
+)
+_MERGED_NUMBER_DATE = re.compile(
+    r"^so\s*:?\s*[\d\s_.…]*[/\-]\s*\S+(\s+)(?=[^\s,]{2}[^,]{0,45},?\s*ngay\b.*\bthang\b.*\bnam\b)"
+)
+
+
+_STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
+_MERGED_ZONE = 20  # paragraphs at the top where a header may stand
+_MERGED_MAX = 160  # characters: a longer line is no run-together header line
+
+
+@functools.lru_cache(maxsize=4096)  # per distinct first word of a line: they repeat from line to line
+def _opening(first: str) -> tuple[bool, bool]:
+    """For the first word of a line: is it ``*`` or in capitals; does its fold begin with "so".
+
+    The folded line begins with "so" exactly when its first word's fold does, when the line does
+    not begin with a space (folding keeps the space after the word).
+    """
+    return first == "*" or is_upper_text(first), fold(first).startswith("so")
+
+
+def _split_merged(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a header line a PDF export ran together with single spaces.
+
+    ``UBND TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``, ``SỞ Y Độc lập - Tự do
+    - Hạnh phúc``, ``TỈNH UỶ X ĐẢNG CỘNG SẢN VIỆT NAM`` and ``Số: 18/TB-SKHCN
+    Quảng Ngãi, ngày …`` are two columns each.
+    """
+    piece = text[s:e]
+    if len(piece) > _MERGED_MAX:
+        return [(s, e)]
+    words = piece.split(None, 1)
+    first = words[0] if words else ""
+    # a header line begins with an organ in capitals, "Số" or "*"
+    capitals, so = _opening(first)
+    if not (capitals or (so and not piece[:1].isspace())):
+        return [(s, e)]
+    folded = fold(piece)
+    if len(folded) != len(piece):
+        return [(s, e)]
+    cut = None
+    star = _STAR_RE.match(piece) if first[:1] == "*" else None
+    if star and is_place_date(piece[star.end():]):
+        return [(s, s + 1), (s + star.end(), e)]  # "* Phan Thiết, ngày …": the Party star, then the date
+    # each of the right-hand columns _MERGED_RIGHT finds ends in "viet nam" or "hanh phuc"
+    m = _MERGED_RIGHT.search(folded) if ("viet nam" in folded or "hanh phuc" in folded) else None
+    if m and m.start() > 0 and is_upper_text(piece[: m.start()]):
+        cut = (m.start(), m.end())
+    elif folded.startswith("so"):
+        m = _MERGED_NUMBER_DATE.match(folded)
+        if m:
+            cut = m.span(1)
+    if cut is None:
+        return [(s, e)]
+    left = (s, s + len(piece[: cut[0]].rstrip()))
+    right = (s + cut[1], e)
+    return [left, right]
+
+
+def _lines(para: Any, s: int, e: int, side: str) -> list[Segment]:
+    text = para.text
+    if "\n" not in text[s:e]:
+        parts = _split_merged(text, s, e) if para.index <= _MERGED_ZONE else [(s, e)]
+        if len(parts) == 2:
+            return [Segment(para, parts[0][0], parts[0][1], "left"), Segment(para, parts[1][0], parts[1][1], "right")]
+        return [Segment(para, s, e, side)]
+    spans: list[tuple[int, int]] = []
+    pos = s
+    for piece in text[s:e].split("\n"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            spans.append((a + lead, a + trail))
+    # "Quảng Ngãi," ⏎ "ngày 05 tháng 3 năm 2024" is one place-date broken over two lines
+    return [Segment(para, a, b, side) for a, b in _rejoin_place_date(text, spans)]
