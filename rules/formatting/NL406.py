@@ -187,7 +187,9 @@ class ParagraphLayout(Rule):
                     cm,
                     vi=f"Dòng đầu đoạn lùi vào {fmt_num_vi(cm)} cm, phải là {need_vi}",
                     en=f"The first line is indented {fmt_num_en(cm)} cm; it must be {need_en}",
-                    edits=(FormatEdit("paragraph", p.index, 0, 0, (("first_line", twips(target)),),
+                    # the first line starts at left + firstLine: the new firstLine is counted from left
+                    edits=(FormatEdit("paragraph", p.index, 0, 0,
+                                      (("first_line", twips(target) - twips(p.indent_left_mm or 0.0)),),
                                       note_vi=f"lùi đầu dòng {fmt_num_vi(cm)} → {fmt_num_vi(target / 10)} cm",
                                       note_en=f"first-line indent {fmt_num_en(cm)} → {fmt_num_en(target / 10)} cm"),),
                 )

@@ -7,7 +7,8 @@ from typing import Any, Iterable
 
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import match_case, stream
+from ._syllables import match_case, stream, syllable_key
+from ._wordstats import loanwords, pair_stats
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 from ._lazy import LazyRe
 from notice_lint_rules._memo import Verdicts
@@ -72,6 +73,19 @@ def _build_names(rows: list[Any]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _transliteration(segs) -> bool:
+    """True when no way of splitting a word is made of frequent syllables only.
+
+    Words run together join common words (``bộxã``, ``đềnghị``); a foreign name or
+    word written the Vietnamese way splits only into syllables the language barely
+    uses on their own (``Giêsu``, ``pa nô``, ``đi ốt``, ``Na po lé on``)."""
+    stats = pair_stats()
+    if not stats.syllables:
+        return False  # the statistics are missing: judge as before
+    frequent = stats.frequent
+    return not any(all(frequent(syllable_key(p)) for p in seg) for seg in segs)
+
+
 def _has_tone(word: str) -> bool:
     import unicodedata
 
@@ -127,9 +141,14 @@ class InvalidSyllable(Rule):
     Not checked: tokens with digits, ALL-CAPS abbreviations (``HĐND``),
     mixed-case codes (``QyĐ``), words without any Vietnamese mark (loanwords,
     ``Pleiku``), URLs and e-mail addresses, personal names of the signature,
-    and the words of the names table (``rules/data/names.toml``, extended by
-    config ``names``).  A capitalised word that breaks a rule may be a place
-    name in a minority language (``Kon Tum``), so it is only reported as info.
+    the words of the names table (``rules/data/names.toml``, extended by
+    config ``names``) and the established loanwords written as one word
+    (``ôtô``, ``axít``, ``kilôgam``, ``Lênin``: ``rules/data/loanwords.txt``,
+    built from legal texts).  A capitalised word that breaks a rule may be a
+    place name in a minority language (``Kon Tum``), so it is only reported as
+    info; so is a word that splits only into syllables Vietnamese barely uses
+    on their own, a transliteration (``Giêsu``, ``panô``, ``điốt``), not
+    words run together.
 
     **Anti-pattern**
 
@@ -199,8 +218,8 @@ class InvalidSyllable(Rule):
         if before.isdigit() or after.isdigit() or "&" in (before, after):
             return None  # codes, times (13h30), KH&CN; a number run into a word is NL303
         low = word.lower()
-        if low in names or not _VOWEL.search(low):
-            return None  # a known name; a consonant-only abbreviation (đc, đt, Đc)
+        if low in names or not _VOWEL.search(low) or low in loanwords():
+            return None  # a known name or loanword; a consonant-only abbreviation (đc, đt, Đc)
         verdict = check(low)
         if verdict.ok:
             return None
@@ -213,9 +232,9 @@ class InvalidSyllable(Rule):
         capital = word[0].isupper()
         if verdict.reason == "parse":
             segs = split(low)
-            if segs:
+            if segs and not _transliteration(segs):
                 return self._run_together(para, word, start, end, segs, capital)
-            if capital or hyphenated:
+            if capital or hyphenated or segs:
                 return self.finding(
                     para, start, end,
                     vi=f"«{word}» không phải âm tiết tiếng Việt; nếu là tên riêng hoặc từ nước ngoài, "
@@ -331,6 +350,6 @@ class InvalidSyllable(Rule):
             )
         if verdict.reason == "parse":
             segs = split(low)
-            if segs:
+            if segs and not _transliteration(segs):
                 return self._run_together(para, word, start, end, segs, False)
         return None

@@ -5,7 +5,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
-from ._headings import label_span, relevant
+from ._headings import PARENTS, label_span, relevant
 
 _LEVEL_VI = {"article": "điều", "roman": "mục số La Mã", "arabic": "khoản số Ả Rập", "decimal": "tiểu mục",
              "letter": "điểm"}
@@ -68,14 +68,22 @@ class HeadingStyle(Rule):
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         by_kind: dict[str, list] = {}
+        groups = [by_kind]  # the main text, then each annex (a form, a table of its own) on its own
         for h in relevant(notice):
-            if h.kind == "part":
-                continue
             kind = h.kind
+            if kind in PARENTS:
+                if kind == "annex":
+                    by_kind = {}
+                    groups.append(by_kind)
+                continue
             if kind in ("arabic", "roman") and h.separator == ")":
                 continue  # "1)" is a level of its own, not another way of writing "1."
-            by_kind.setdefault(kind, []).append(h)
-        for kind, heads in by_kind.items():
+            heads = by_kind.get(kind)
+            if heads is None:
+                by_kind[kind] = [h]
+            else:
+                heads.append(h)
+        for kind, heads in (item for group in groups for item in group.items()):
             styles = [_style(kind, h.label, h.separator) for h in heads]
             if len(set(styles)) < 2:
                 continue  # one style (what Counter below would find, without building it)

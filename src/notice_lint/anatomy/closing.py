@@ -22,6 +22,7 @@ from .model import Notice, Recipients, Segment, Signature
 
 __all__ = [
     "find_closing",
+    "find_annex",
     "PREFIX_RE",
     "RECIPIENTS_RE",
     "ACADEMIC_RE",
@@ -290,6 +291,7 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
         rest.append(_sub(whole, label_len + (len(tail) - len(tail.lstrip())), "right"))
     cell = whole.paragraph.cell
     in_list = True
+    right_at = _right_column(notice, segments, label_at, label)
     for seg in segments[label_at + 1:]:
         pc = seg.paragraph.cell
         if cell is not None:
@@ -299,6 +301,11 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
                 continue
         elif seg.side in ("right", "middle") and whole.side in ("full", "left"):
             rest.append(seg)  # the other column of a text export: the signature
+            continue
+        elif right_at is not None and seg.side == "full" and seg.start >= right_at:
+            # alone on its line, far to the right (a pdftotext -layout export): the signature column,
+            # the signer's name between two items or below the list; the list goes on beside it
+            rest.append(seg)
             continue
         text = seg.text.strip()
         if not in_list:
@@ -326,6 +333,56 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
             # in the Nơi nhận cell of a table, a line that is no item (the drafter's
             # symbol "PL.(300)", a note) stays there: the signature is in the other cell
     return rec, rest
+
+
+#: characters of indentation that put a line alone in the right-hand column of a text export
+_RIGHT_MIN = 24
+#: how far left of the column's other lines a centred line of it may start (a long title, a name)
+_RIGHT_SLACK = 10
+
+
+def _right_column(notice: Notice, segments: list[Segment], label_at: int, label: Segment) -> int | None:
+    """Where the right-hand column of a text export's closing starts (a character offset), or None.
+
+    In a ``pdftotext -layout`` export the signature stands beside the ``Nơi nhận`` list: its
+    lines share the list's lines (``- Như trên,      PHÓ CHÁNH VĂN PHÒNG``) or stand alone far to
+    the right (the signer's name, a few lines down, between two items or below the list).  The
+    column starts where the right-hand parts of the lines start (a little to the left: its lines
+    are centred); a line alone that starts there belongs to it.  Only in a text file, where an
+    offset is a column on the page.
+    """
+    if notice.document.kind == "docx" or label.paragraph.cell is not None:
+        return None
+    left = label.start
+    starts = [
+        s.start for s in segments[label_at:label_at + 12]
+        if s.side in ("right", "middle") and s.start - left >= _RIGHT_MIN
+    ]
+    if starts:
+        return max(left + _RIGHT_MIN, min(starts) - _RIGHT_SLACK)
+    return left + 2 * _RIGHT_MIN  # no line shared: only a line indented far to the right
+
+
+def _above(notice: Notice, segments: list[Segment], body_start: int, label_at: int, rest: list[Segment]) -> list[Segment]:
+    """The first lines of the signature column that a text export put above the ``Nơi nhận`` line
+    (``T/L BAN THƯỜNG VỤ`` alone to the right, then ``Nơi nhận:``, then ``K/T CHÁNH VĂN PHÒNG``)."""
+    if not rest or not (rest[0].side in ("right", "middle") or rest[0].start >= _RIGHT_MIN):
+        return []
+    label = segments[label_at]
+    right_at = _right_column(notice, segments, label_at, label)
+    if right_at is None:
+        return []
+    out: list[Segment] = []
+    k = label_at - 1
+    while k >= body_start and len(out) < 3:
+        seg = segments[k]
+        if seg.paragraph is label.paragraph or not _title_line(seg.text):
+            break
+        if not (seg.side in ("right", "middle") or (seg.side == "full" and seg.start >= right_at)):
+            break
+        out.insert(0, seg)
+        k -= 1
+    return out
 
 
 def _split_tail(seg: Segment) -> tuple[Segment, Segment | None]:
@@ -374,6 +431,53 @@ def _first_of(segments: list[Segment], paragraph: object) -> int:
     return i
 
 
+_ANNEX_FIRST = frozenset("PMB")
+_ANNEX_WORDS = ("PHỤ LỤC", "Phụ lục", "Phụ Lục", "MẪU", "Mẫu", "BIỂU", "Biểu")
+
+
+def find_annex(segments: list[Segment], body_start: int) -> int:
+    """Where the annexes after the closing begin (``PHỤ LỤC 1``, ``Mẫu số 01`` under the signature), or
+    ``len(segments)``.
+
+    An annex is a text of its own: a sample form in it may have its own ``Nơi nhận`` and signature,
+    which are not the document's.  The first annex heading (a line of its own, in capitals or a
+    bare ``Phụ lục 2``) counts when a ``Nơi nhận`` label or an authority prefix stands before it.
+    """
+    from .body import parse_label  # the label patterns of the body (body imports nothing from here)
+
+    n = len(segments)
+    closed = False
+    seen = body_start
+    for i in range(body_start, n):
+        seg = segments[i]
+        text = seg.text
+        first = text[:1]
+        if first not in _ANNEX_FIRST:
+            if not first.isspace():
+                continue  # most lines: no annex heading can start with their first character
+            if not text.lstrip().startswith(_ANNEX_WORDS):
+                continue
+        elif not text.startswith(_ANNEX_WORDS):
+            continue  # "Phòng …", "Ban …"
+        if seg.side in ("left", "right"):
+            continue
+        parsed = parse_label(text)
+        if parsed is None or parsed[0] != "annex":
+            continue
+        rest = text[parsed[5]:].strip()
+        if rest and not is_upper_text(rest):
+            continue  # "Phụ lục 1: Danh sách …" inside the body: no annex page
+        # a closing above it: a Nơi nhận label or an authority prefix (each line looked at once)
+        while not closed and seen < i:
+            t = segments[seen].text
+            closed = bool(RECIPIENTS_RE.match(t)) or (t.lstrip()[:1] in "TKQ" and _title_line(t)
+                                                        and parse_prefix(t.strip()) is not None)
+            seen += 1
+        if closed:
+            return i
+    return n
+
+
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
     """Label recipients and signature; return the index where the closing zone starts."""
     n = len(segments)
@@ -384,7 +488,7 @@ def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> in
         rec, rest = _recipients(notice, segments, label_at, label_len)
         notice.recipients = rec
         end = label_at
-        sig = parse_block(rest)
+        sig = parse_block(_above(notice, segments, body_start, label_at, rest) + rest)
         if sig is None:
             # the block above the label (signature first, then Nơi nhận)
             sig = _search_back(notice, segments[body_start:label_at])

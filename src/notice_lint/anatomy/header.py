@@ -536,6 +536,9 @@ def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
             continue
         if RULE_LINE_RE.match(text):
             notice.set_role(seg, "rule_line")
+            if not notice.summary and _summary_after_rule(segments, i + 1):
+                i += 1  # "HƯỚNG DẪN" / "-----" / "về việc …": the trích yếu under the rule
+                continue
             return i + 1
         centred = _centred(seg)
         if ADDRESSEE_RE.match(text) or seg.paragraph.label or _HEADING_NUM_RE.match(text):
@@ -569,6 +572,21 @@ def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
         notice.set_role(seg, "summary")
         i += 1
     return i
+
+
+def _summary_after_rule(segments: list[Segment], i: int) -> bool:
+    """The line after a rule line under the title is its trích yếu: it opens with a small letter
+    (``về việc …``, ``tổ chức …``) and is no sentence of the body."""
+    if i >= len(segments):
+        return False
+    text = segments[i].text.strip()
+    return (
+        (text[:1].islower() or text.startswith("Về "))
+        and len(text) <= 300
+        and not text.endswith("./.")
+        and not BODY_START_RE.match(text)
+        and not RULE_LINE_RE.match(text)
+    )
 
 
 def _addressee(notice: Notice, segments: list[Segment], i: int) -> int:

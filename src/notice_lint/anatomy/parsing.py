@@ -11,7 +11,7 @@ from typing import Any
 
 from ..document.model import Document
 from .body import find_headings
-from .closing import find_closing
+from .closing import find_annex, find_closing
 from .header import find_header
 from .model import Notice
 from .profile import choose_profile, kind_code
@@ -33,13 +33,18 @@ def parse(
         segments = segments_of(document)
         notice.segments = segments
         body_start = find_header(notice, segments, kinds or [])
-        body_end = find_closing(notice, segments, body_start)
+        # annexes after the closing: texts of their own
+        annex_at = find_annex(segments, body_start)
+        body_end = find_closing(notice, segments[:annex_at], body_start)
         notice.body_start = body_start
         roles = notice.roles
         notice.body = [s for s in segments[body_start:body_end] if roles.get((s.paragraph.index, s.start)) is None]
         for seg in notice.body:
             roles[(seg.paragraph.index, seg.start)] = "body"
         find_headings(notice, notice.body)
+        if annex_at < len(segments):
+            # the numbering of each annex is judged too, from its own start
+            find_headings(notice, [s for s in segments[annex_at:] if roles.get((s.paragraph.index, s.start)) is None])
     except Exception:  # the anatomy never raises: what it found so far stands
         import logging
 

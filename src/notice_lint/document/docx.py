@@ -71,6 +71,8 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
         doc.comments = read_comments(zf, body, doc.paragraphs, read_part, safe_xml)
     doc.meta["zip"] = zf
     doc.meta["document_xml"] = root
+    if numbering is not None:
+        doc.meta["numbering_indents"] = numbering.indents  # what each numbered paragraph's level indents
     if formatting:
         from .styles import apply_styles  # effective formatting (styles, theme)
 

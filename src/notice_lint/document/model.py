@@ -258,7 +258,7 @@ class Paragraph:
         runs: list[RunSpan] | None = None,
         style: str | None = None,
         alignment: str | None = None,
-        indent_first_mm: float | None = None,
+        indent_first_mm: float | None = None,  # where the first line starts, from the margin (left + first)
         indent_left_mm: float | None = None,
         space_before_pt: float | None = None,
         space_after_pt: float | None = None,

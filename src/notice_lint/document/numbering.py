@@ -80,14 +80,18 @@ def _bullet(text: str) -> str:
 
 
 class _Level(Record):
-    __slots__ = ("start", "fmt", "text", "legal")
+    __slots__ = ("start", "fmt", "text", "legal", "indent")
     _fields = __slots__
 
-    def __init__(self, start: int = 1, fmt: str = "decimal", text: str = "%1.", legal: bool = False) -> None:
+    def __init__(
+        self, start: int = 1, fmt: str = "decimal", text: str = "%1.", legal: bool = False,
+        indent: tuple[tuple[str, int], ...] = (),
+    ) -> None:
         self.start = start
         self.fmt = fmt
         self.text = text
         self.legal = legal
+        self.indent = indent  # the level's w:pPr/w:ind: (("left", twips), ("first", twips)), as far as set
 
 
 class _Num(Record):
@@ -110,6 +114,8 @@ class Numbering:
         self.style_num: dict[str, tuple[str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        #: numbered paragraph (its w:p) -> the indent its numbering level sets (see _Level.indent)
+        self.indents: dict[Any, tuple[tuple[str, int], ...]] = {}
         # styles.xml is parsed only when a paragraph with a style asks for a
         # label: Word's styles part is often larger than the document itself
         self._styles_source: Callable[[], Any] | None = None
@@ -234,6 +240,8 @@ class Numbering:
         level = num.levels.get(ilvl)
         if level is None:
             return None
+        if level.indent:
+            self.indents[p] = level.indent
         counters = self.counters.setdefault(num.key, {})
         if num.key not in self.started:
             self.started.add(num.key)
@@ -278,6 +286,18 @@ def _parse_level(lvl: Any) -> _Level:
     if txt is not None:
         out.text = txt.get(VAL, "")
     out.legal = lvl.find(W + "isLgl") is not None
+    ind = lvl.find(f"{W}pPr/{W}ind")
+    if ind is not None:
+        indent = []
+        left = ind.get(W + "left") or ind.get(W + "start")
+        hanging, first = ind.get(W + "hanging"), ind.get(W + "firstLine")
+        if left is not None:
+            indent.append(("left", _int(left, 0)))
+        if hanging is not None:
+            indent.append(("first", -_int(hanging, 0)))
+        elif first is not None:
+            indent.append(("first", _int(first, 0)))
+        out.indent = tuple(indent)
     return out
 
 
@@ -295,3 +315,8 @@ class LazyNumbering:
         if self._numbering is None:
             return None
         return self._numbering.label_for(p, style, numpr)
+
+    @property
+    def indents(self) -> dict[Any, tuple[tuple[str, int], ...]]:
+        """The numbered paragraphs' level indents (empty when nothing was numbered)."""
+        return {} if self._numbering is None else self._numbering.indents

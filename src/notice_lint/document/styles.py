@@ -5,7 +5,12 @@ document defaults (``w:docDefaults``), the table style of the table the
 paragraph sits in, the paragraph style and its ``w:basedOn`` chain, the
 character style of the run and its chain, and last the run's direct
 formatting (``w:rPr``).  Paragraph properties follow the same order without
-the character layers.  Theme fonts (``w:asciiTheme="minorHAnsi"``) are looked
+the character layers, with the indent of the paragraph's numbering level
+(``w:lvl/w:pPr/w:ind``) between the styles and the direct formatting.  The
+first-line indent is given as Word draws it, from the margin: ``left`` plus
+``firstLine`` (or minus ``hanging``), so a paragraph with ``left=709`` and no
+first-line indent starts 1,25 cm in.  A sub- or superscript run has no size
+(Word draws it smaller than its ``w:sz``).  Theme fonts (``w:asciiTheme="minorHAnsi"``) are looked
 up in ``word/theme/theme1.xml``.
 
 ``apply_styles(doc, zf)`` is called by the ``.docx`` reader only when a
@@ -64,6 +69,7 @@ def _int(v: str | None) -> int | None:
 _PPR, _RPR = W + "pPr", W + "rPr"
 _RSTYLE = W + "rStyle"
 _RFONTS, _SZ, _U, _VANISH = W + "rFonts", W + "sz", W + "u", W + "vanish"
+_VERT_ALIGN = W + "vertAlign"
 _TOGGLE_TAGS = {W + "b": "bold", W + "i": "italic", W + "caps": "caps"}
 _ASCII, _ASCII_T, _HANSI, _HANSI_T = W + "ascii", W + "asciiTheme", W + "hAnsi", W + "hAnsiTheme"
 
@@ -102,10 +108,13 @@ def _run_layer(rpr: Any) -> dict[str, Any]:
                 out["vanish"] = True
         elif tag == _RSTYLE:
             out["rstyle"] = child.get(VAL)
+        elif tag == _VERT_ALIGN:
+            # sub- and superscript are drawn smaller than w:sz says (about two thirds)
+            out["shrunk"] = child.get(VAL) in ("subscript", "superscript")
     return out
 
 
-_RUN_LAYER_TAGS = frozenset((*_TOGGLE_TAGS, _RFONTS, _SZ, _U, _VANISH, _RSTYLE))
+_RUN_LAYER_TAGS = frozenset((*_TOGGLE_TAGS, _RFONTS, _SZ, _U, _VANISH, _RSTYLE, _VERT_ALIGN))
 #: a w:rPr's layer by the attributes of the children _run_layer reads (process-wide)
 _RUN_LAYERS: dict[tuple[Any, ...], dict[str, Any]] = {}
 
@@ -422,6 +431,7 @@ def apply_styles(doc: Document, zf: Any) -> None:
     # paragraphs formatted alike (same table style, style and direct pPr) share their layout;
     # runs formatted alike share one RunProps
     bases, layouts, props_cache = sheet.derived()
+    num_indents = doc.meta.get("numbering_indents") or _EMPTY
     for para in doc.paragraphs:
         p = para.source
         if p is None:
@@ -450,10 +460,12 @@ def apply_styles(doc: Document, zf: Any) -> None:
             own_key, own = _par_layer_cached(ppr)
             if own_key is None:
                 own_key = ("items", tuple(own.items()))
-        layout_key = (base_key, own_key)
+        # a numbering level's indent sits between the styles and the direct formatting
+        num = num_indents.get(p, ()) if num_indents else ()
+        layout_key = (base_key, num, own_key)
         layout = layouts.get(layout_key)
         if layout is None:
-            layout = layouts[layout_key] = _layout({**par_base, **own})
+            layout = layouts[layout_key] = _layout({**par_base, **dict(num), **own} if num else {**par_base, **own})
         (
             para.alignment,
             para.indent_first_mm,
@@ -513,7 +525,9 @@ def _effective(
     font = sheet.font_name(eff.get(slot) or eff.get("ascii" if slot == "hansi" else "hansi"))
     return RunProps(
         font=font,
-        size=eff.get("size", WORD_DEFAULT_SIZE),
+        # a sub- or superscript run (a drafter's initials, a footnote mark) is drawn smaller
+        # than its w:sz: its size is not what Word shows, so none is given
+        size=None if eff.get("shrunk") else eff.get("size", WORD_DEFAULT_SIZE),
         bold=eff.get("bold", False),
         italic=eff.get("italic", False),
         caps=eff.get("caps", False),
@@ -536,10 +550,11 @@ def _layout(props: dict[str, Any]) -> tuple[Any, ...]:
             spacing = ("auto", round(value / 240, 3))
         else:
             spacing = ("atLeast" if rule == "atLeast" else "exact", value / 20)
+    left = props.get("left", 0)
     return (
         props.get("jc", "left"),
-        _twips_mm(props.get("first", 0)),
-        _twips_mm(props.get("left", 0)),
+        _twips_mm(left + props.get("first", 0)),  # where Word draws the first line: left + firstLine − hanging
+        _twips_mm(left),
         props.get("before", 0) / 20,
         props.get("after", 0) / 20,
         spacing,

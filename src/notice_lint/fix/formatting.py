@@ -245,9 +245,10 @@ class FormatWriter:
                 _child(ppr, W + "jc", PPR_ORDER).set(W + "val", str(value))
             elif key == "first_line":
                 ind = _child(ppr, W + "ind", PPR_ORDER)
-                for attr in ("hanging", "hangingChars", "firstLineChars"):
+                for attr in ("hanging", "hangingChars", "firstLineChars", "firstLine"):
                     ind.attrib.pop(W + attr, None)
-                ind.set(W + "firstLine", str(int(value)))
+                # relative to the paragraph's left indent: below it is a hanging indent
+                ind.set(W + ("firstLine" if value >= 0 else "hanging"), str(abs(int(value))))
             elif key in ("before", "after"):
                 spacing = _child(ppr, W + "spacing", PPR_ORDER)
                 for attr in (key + "Autospacing", key + "Lines"):

@@ -1,0 +1,79 @@
+"""The language model NL209 reads: its build is deterministic, its file is read lazily."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from notice_lint_rules.language import _lm
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_lm  # noqa: E402
+
+# our own sentences, in the shape of the source: a "# path" line opens each file
+_TEXT = """# chu-de/mot.md
+Các cơ quan thực hiện kế hoạch năm, báo cáo kết quả thực hiện.
+Ủy ban nhân dân tỉnh chỉ đạo các sở thực hiện kế hoạch.
+# chu-de/hai.md
+Các sở báo cáo kết quả thực hiện kế hoạch cho Ủy ban nhân dân tỉnh.
+Cơ quan thực hiện kế hoạch; báo cáo kết quả.
+"""
+
+
+def _source(tmp_path: Path, files: int = 40) -> Path:
+    src = tmp_path / "src.txt"
+    body = "".join(_TEXT.replace("chu-de/", f"chu-de-{k}/") for k in range(files))
+    src.write_text(body, encoding="utf-8")
+    return src
+
+
+def test_build_is_deterministic_and_readable(tmp_path: Path) -> None:
+    src = _source(tmp_path)
+    a, b = tmp_path / "a.bin", tmp_path / "b.bin"
+    stats = build_lm.build(src, a, tmp_path / "held-a.txt")
+    build_lm.build(src, b, tmp_path / "held-b.txt")
+    assert a.read_bytes() == b.read_bytes()
+    assert (tmp_path / "held-a.txt").read_bytes() == (tmp_path / "held-b.txt").read_bytes()
+    m = _lm.load(a)
+    assert m.vocab[0] == _lm.BOUNDARY and len(m.vocab) == stats["vocab"]
+    key = build_lm.syllable_key
+    thuc, hien, ke = (m.id(key(w)) for w in ("thực", "hiện", "kế"))
+    assert min(thuc, hien, ke) > 0
+    assert m.log2count(thuc, hien) is not None
+    assert m.log3count(thuc, hien, ke) is not None
+    assert m.log2count(hien, thuc) is None  # never in this order
+    # the seen phrase scores above the same words reversed
+    assert m.logp(0, thuc, hien) > m.logp(0, hien, thuc)
+    # a word cut by punctuation does not join the next one: "năm," then "báo"
+    nam, bao = m.id(key("năm")), m.id(key("báo"))
+    assert m.log2count(nam, bao) is None
+
+
+def test_held_out_files_are_left_out(tmp_path: Path) -> None:
+    src = _source(tmp_path, files=200)
+    held = tmp_path / "held.txt"
+    stats = build_lm.build(src, tmp_path / "m.bin", held)
+    paths = [line[2:].strip() for line in held.read_text(encoding="utf-8").splitlines() if line.startswith("# ")]
+    assert paths and all(build_lm.held_out(p) for p in paths)
+    assert 2 <= len(paths) <= 30  # about 5 % of 400 files
+
+
+def test_shipped_model_reads() -> None:
+    m = _lm.load(_lm.DATA)
+    assert len(m.vocab) > 5000 and m.total > 10_000_000
+    key = build_lm.syllable_key
+    assert m.logp(-1, m.id(key("thực")), m.id(key("hiện"))) > m.logp(-1, m.id(key("thục")), m.id(key("hiện")))
+    assert _lm.DATA.stat().st_size <= 20_000_000
+
+
+@pytest.mark.slow
+def test_full_rebuild_matches_shipped(tmp_path: Path, shared: Path) -> None:
+    src = shared / "corpus" / "lm" / "phapdien.txt.xz"
+    out = tmp_path / "lm.bin"
+    build_lm.build(src, out, tmp_path / "held.txt")
+    assert out.read_bytes() == _lm.DATA.read_bytes()
