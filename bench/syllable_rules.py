@@ -4,8 +4,8 @@ Usage: .venv/bin/python bench/syllable_rules.py path/to/notice.docx [N]
 
 N (default 20) is the number of timed runs of each figure; medians are printed.
 "Empty caches" clears the process-wide word verdicts of the rule modules (every
-``Verdicts`` map, every ``lru_cache`` of more than one entry, and the sets of
-words already found clean, named in ``MET``) before each run: what the first
+``Verdicts`` map, every ``Clean`` set of words already found clean, every
+``lru_cache`` of more than one entry) before each run: what the first
 document of a process pays once the data tables are loaded.
 """
 
@@ -22,21 +22,18 @@ from notice_lint.document import read_document
 from notice_lint.plugins import get_plugin_manager
 from notice_lint.rule import RuleContext
 from notice_lint_rules._data import load_table
-from notice_lint_rules._memo import Verdicts
+from notice_lint_rules._memo import Clean, Verdicts
 from notice_lint_rules.language import NL202, NL207, NL208, _syllables, _validator
 from notice_lint_rules.typography import NL301, NL302, NL303
 
 TODAY = dt.date(2026, 11, 23)
 MODULES = (NL202, NL207, NL208, _syllables, _validator, NL301, NL302, NL303)
-MET = (NL202._GOOD, NL303._NO_CASE_BREAK)  # other module-level sets are data, not memory
 
 
 def forget_words() -> None:
-    for met in MET:
-        met.clear()
     for module in MODULES:
         for value in vars(module).values():
-            if isinstance(value, Verdicts):
+            if isinstance(value, (Verdicts, Clean)):
                 value.clear()
             cache_info = getattr(value, "cache_info", None)
             if cache_info is not None and (cache_info().maxsize or 2) > 1:

@@ -166,3 +166,28 @@ def test_diff_and_annotate_do_not_combine(tmp_path: Path) -> None:
     result = run("--diff", "--annotate", str(p))
     assert result.exit_code == 2 and "--diff" in result.stderr
     assert sorted(x.name for x in tmp_path.iterdir()) == ["tb.docx"]
+
+
+def test_annotate_refuses_a_part_with_a_dtd_hidden_past_its_first_kilobytes(tmp_path: Path) -> None:
+    """The fixers parse the parts they write back with the readers' refusal of DTDs (any
+    encoding, anywhere in the part), not a look at the first bytes only."""
+    import pytest
+
+    from notice_lint.errors import InputError
+
+    src = parts(notice_docx(tmp_path / "tb.docx").read_bytes())
+    rels = src["word/_rels/document.xml.rels"].decode("utf-8")
+    head, _, rest = rels.partition("?>")
+    hostile = (head + '?>\n<!--' + "x" * 70000 + '-->\n<!DOCTYPE Relationships [<!ENTITY e "x">]>' + rest)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, blob in src.items():
+            if name == "word/_rels/document.xml.rels":
+                blob = hostile.encode("utf-16")
+            out.writestr(name, blob)
+    data = buf.getvalue()
+    findings = Linter(Options(today=dt.date(2026, 11, 23), select=["NL111"])).lint_file("tb.docx", data=data).findings
+    assert findings  # the reader never opens the relationships part: the document is linted
+    with pytest.raises(InputError) as exc:
+        annotate_docx(data, findings)
+    assert "DOCTYPE" in exc.value.en

@@ -11,7 +11,7 @@ from ._syllables import match_case, stream, syllable_key
 from ._wordstats import loanwords, pair_stats
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 from ._lazy import LazyRe
-from notice_lint_rules._memo import Verdicts
+from notice_lint_rules._memo import Clean, Verdicts
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
@@ -47,16 +47,14 @@ def _fine(word: str) -> bool:
 
 #: word -> True when it carries a Vietnamese mark and is no valid syllable
 _BAD = Verdicts(lambda word: has_vietnamese_mark(word) and not _fine(word), most=200_000)
-_GOOD: set[str] = set()  # the words met by this process that are not bad (bounded)
+_GOOD = Clean()  # the words met by this process that are not bad
 
 
 def _bad_words(words: set[str]) -> set[str]:
     """The bad words of ``words``: a set difference leaves the words not known good, few
     once the process has met a vocabulary."""
-    if len(_GOOD) > 200_000:
-        _GOOD.clear()
     bad = set()
-    for word in words - _GOOD:
+    for word in _GOOD.unknown(words):
         if _BAD[word]:
             bad.add(word)
         else:

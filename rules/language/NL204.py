@@ -8,6 +8,8 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
+from notice_lint_rules._memo import Clean
+
 from ._syllables import LANGUAGE_PROFILES, Stream, split_tone, stream
 
 # An open syllable whose whole vowel group is oa / oe / uy: the only place the
@@ -47,16 +49,14 @@ def classify(syllable: str) -> tuple[str, str] | None:
 # each word met by this process, judged once: the oa/oe/uy syllables with their class, the others
 _PAIRED: dict[str, tuple[str, str]] = {}
 _PAIRED_WORDS: set[str] = set()
-_PLAIN: set[str] = set()
+_PLAIN = Clean()  # the words with no class
 
 
 def _pairs(words: set[str]) -> dict[str, tuple[str, str]]:
     """``word -> classify(word)`` for the distinct ``words`` that have a class (set
     operations pick out the words not judged before, and those with a class)."""
-    new = words.difference(_PLAIN, _PAIRED_WORDS)
+    new = _PLAIN.unknown(words, _PAIRED_WORDS)
     if new:
-        if len(_PLAIN) > 200_000:
-            _PLAIN.clear()
         for t in new:
             c = classify(t)
             if c is None:

@@ -15,6 +15,8 @@ import functools
 import re
 import unicodedata
 
+from notice_lint_rules._memo import Clean
+
 from ._lazy import LazyRe
 from ._syllables import built_stream
 
@@ -29,17 +31,15 @@ LOOKALIKES = r"\u00d0\u00f0\u00ad\u200b\u200c\u200d\u2060\ufeff\u0370-\u03ff\u04
 _ODD_RE = re.compile(f"[{_SIGNALS}{LOOKALIKES}]")
 
 
-_CLEAN_WORDS: set[str] = set()  # the words met by this process that hold no such character (bounded)
+_CLEAN_WORDS = Clean()  # the words met by this process that hold no such character
 
 
 def _odd_words(words: set[str]) -> bool:
     """Does a word of ``words`` hold a signal or a look-alike?  A set difference leaves the
     words not known clean, searched joined (the pattern is one character class)."""
-    new = words - _CLEAN_WORDS
+    new = _CLEAN_WORDS.unknown(words)
     if not new:
         return False
-    if len(_CLEAN_WORDS) > 200_000:
-        _CLEAN_WORDS.clear()
     if _ODD_RE.search("".join(new)) is None:
         _CLEAN_WORDS.update(new)
         return False

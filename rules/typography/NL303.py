@@ -12,7 +12,7 @@ import functools
 
 from notice_lint_rules.language._validator import LOWER, UPPER, check, has_vietnamese_mark
 from notice_lint_rules.language._lazy import LazyRe
-from notice_lint_rules._memo import Verdicts
+from notice_lint_rules._memo import Clean, Verdicts
 from notice_lint_rules.language._syllables import built_stream
 
 from ._spans import in_spans, skipped_spans
@@ -90,7 +90,7 @@ def _may_match(doc) -> int:
     if st is None:
         return ALL
     words, inner, first, last, bare = st.inventory()
-    found = CASE if any(map(_CASE_BREAKS.__getitem__, words - _NO_CASE_BREAK)) else 0
+    found = CASE if any(map(_CASE_BREAKS.__getitem__, _NO_CASE_BREAK.unknown(words))) else 0
     for seps, bits in ((inner, _INNER_BITS), (first, _FIRST_BITS), (last, _LAST_BITS), (bare, _BARE_BITS)):
         found |= reduce(or_, map(bits.__getitem__, seps), 0)
     return found
@@ -119,13 +119,11 @@ def _sep_bits(sep: str, before: bool, after: bool) -> int:
 def _case_break_in(word: str) -> bool:
     broken = _CASE_BREAK.search(word) is not None
     if not broken:
-        if len(_NO_CASE_BREAK) > 65536:
-            _NO_CASE_BREAK.clear()
         _NO_CASE_BREAK.add(word)  # a set difference leaves it out next time
     return broken
 
 
-_NO_CASE_BREAK: set[str] = set()
+_NO_CASE_BREAK = Clean(most=65536)
 
 
 # the verdicts on the distinct words and separators of the documents linted

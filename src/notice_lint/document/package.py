@@ -34,6 +34,8 @@ MAX_RATIO = 1000  # inflated / compressed, for parts over 1 MB
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
+#: for a part that is written back (the fixers): every comment and every long text kept as it was
+_KEEP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
 def _bad(vi: str, en: str) -> InputError:
@@ -156,19 +158,22 @@ def _hostile_dtd(name: str) -> InputError:
     )
 
 
-def safe_xml(blob: bytes, name: str) -> etree._Element:
+def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
     """Parse XML with no DTD, no entities and no network.
 
     A part with a DOCTYPE is refused, whatever its encoding: before parsing
     (the declaration's bytes) and after (the parsed document's DTD), so an
-    entity is never resolved, fetched or expanded.
+    entity is never resolved, fetched or expanded.  The readers drop XML
+    comments and refuse a text node over lxml's 10 MB limit; ``keep=True``
+    (a part the fixers write back) keeps both, so what a fix does not touch
+    is written back as it was.
     """
     # every mark holds the byte of "!" (0x21), which one memchr looks for:
     # most parts have none, and the six searches (~1 ms on a 600 KB part) are skipped
     if b"!" in blob and any(mark in blob for mark in _DTD_MARKS):
         raise _hostile_dtd(name)
     try:
-        root = etree.fromstring(blob, _PARSER)
+        root = etree.fromstring(blob, _KEEP_PARSER if keep else _PARSER)
     except etree.XMLSyntaxError as exc:
         text = str(exc).lower()
         if "entity" in text or "amplification" in text:

@@ -28,8 +28,9 @@ from ..document.docx import (
     W,
     _SPECIAL_TAGS,
     _BodyReader,
+    _piece,
 )
-from ..document.package import open_package, read_part
+from ..document.package import open_package, read_part, safe_xml
 from ..document.model import Paragraph
 from ..errors import InputError
 
@@ -38,21 +39,13 @@ __all__ = ["Package", "RunSeg", "ParagraphRuns", "XML_SPACE", "new_run"]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DOCUMENT = "word/document.xml"
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-
-#: run children that carry text, with the text the reader gives them
-_ONE_CHAR = {TAB: "\t", BR: "\n", CR: "\n", NOBREAKHYPHEN: "-", SOFTHYPHEN: "\u00ad"}
 #: run children a replaced run may hold (anything else: an image, a field, a note reference)
 PLAIN_CHILDREN = {RPR, T, TAB, BR, CR, NOBREAKHYPHEN, SOFTHYPHEN, W + "lastRenderedPageBreak"}
 
 
 def parse_xml(blob: bytes, name: str) -> etree._Element:
-    if b"<!DOCTYPE" in blob[:4096] or b"<!ENTITY" in blob[:65536]:
-        raise InputError(f"phần '{name}' chứa khai báo DOCTYPE/ENTITY", f"part '{name}' declares a DOCTYPE/ENTITY")
-    try:
-        return etree.fromstring(blob, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"phần '{name}' có XML hỏng", f"part '{name}' has malformed XML ({exc})") from None
+    """A part to change and write back: the readers' DTD and entity refusal, every comment kept."""
+    return safe_xml(blob, name, keep=True)
 
 
 def serialize(root: etree._Element, original: bytes | None = None) -> bytes:
@@ -139,13 +132,8 @@ class RunSeg:
 
 
 def run_text(run: etree._Element) -> str:
-    parts = []
-    for child in run:
-        if child.tag == T:
-            parts.append(child.text or "")
-        elif child.tag in _ONE_CHAR:
-            parts.append(_ONE_CHAR[child.tag])
-    return "".join(parts)
+    """The run's text as the reader reads it (the same ``_piece`` per child), so offsets agree."""
+    return "".join(_piece(child) or "" for child in run)
 
 
 def _text_runs(p: etree._Element) -> list[etree._Element]:
@@ -207,7 +195,7 @@ def _split_run(run: etree._Element, k: int) -> None:
             continue
         if pos >= k:
             break
-        n = len(child.text or "") if child.tag == T else (1 if child.tag in _ONE_CHAR else 0)
+        n = len(_piece(child) or "")
         if pos + n <= k:
             left.append(child)  # moves it
             pos += n
