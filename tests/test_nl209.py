@@ -1,0 +1,92 @@
+"""NL209 context-typo: the issue's examples in a real-looking draft, and the draft corrected."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from notice_lint.testing import lint_path
+from notice_lint_rules.language._candidates import candidates, telex, vni
+
+from .conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "nl209"
+
+# (the words as typed, the words meant): every example of issue 16
+EXAMPLES = [
+    ("thục hiện", "thực hiện"), ("kế hoặch", "kế hoạch"), ("kết quá", "kết quả"), ("tăng cướng", "tăng cường"),
+    ("Giám đóc", "Giám đốc"), ("chí đạo", "chỉ đạo"), ("triễn khai", "triển khai"), ("dự toàn", "dự toán"),
+    ("chách nhiệm", "trách nhiệm"), ("xinh hoạt", "sinh hoạt"), ("tồn động", "tồn đọng"), ("sảy ra", "xảy ra"),
+    ("cuar", "của"), ("dduwowcj", "được"), ("vieejc", "việc"), ("va2", "và"),
+]
+
+
+def _fixed_text(text: str, finding) -> tuple[str, str]:
+    """The paragraph's words around the finding, before and after its fix."""
+    edit = finding.fix.edits[0]
+    para = text.splitlines()[finding.line - 1]
+    s, e = edit.start, edit.end
+    lo = para.rfind(" ", 0, max(0, s - 1)) + 1
+    hi = para.find(" ", e + 1)
+    hi = len(para) if hi < 0 else hi
+    return para[lo:hi], (para[lo:s] + edit.replacement + para[e:hi])
+
+
+def test_every_example_is_found_with_its_correction() -> None:
+    path = DATA / "draft-typos.txt"
+    text = path.read_text(encoding="utf-8")
+    result = lint_path(path, select=["NL201", "NL209"])
+    assert result.error is None
+    fixes = [_fixed_text(text, f) for f in result.findings if f.fix is not None]
+    for wrong, right in EXAMPLES:
+        assert any(wrong in before and right in after for before, after in fixes), (wrong, right, fixes)
+    nl209 = [f for f in result.findings if f.code == "NL209"]
+    assert nl209 and all(not f.fix.safe for f in nl209)  # a suggestion, applied only with --unsafe-fixes
+    assert all(f.message_vi.endswith("?") and "→" in f.message_en for f in nl209)
+    # NL201's table reports its own examples; NL209 stays silent there
+    lines201 = {(f.line, f.column) for f in result.findings if f.code == "NL201"}
+    assert lines201 and not lines201 & {(f.line, f.column) for f in nl209}
+
+
+def test_corrected_draft_is_clean() -> None:
+    result = lint_path(DATA / "draft-clean.txt", select=["NL209"])
+    assert result.error is None and result.findings == []
+
+
+def test_english_messages() -> None:
+    result = lint_path(DATA / "draft-typos.txt", select=["NL209"])
+    f = next(f for f in result.findings if "thục" in f.message_en)
+    assert f.message_en == "Possible typo: «thục hiện» → «thực hiện»?"
+    assert f.message_vi == "Có thể gõ nhầm: «thục hiện» → «thực hiện»?"
+
+
+@pytest.mark.parametrize(
+    "word, meant",
+    [("thục", "thực"), ("quá", "quả"), ("đóc", "đốc"), ("chí", "chỉ"), ("toàn", "toán"), ("sảy", "xảy"),
+     ("động", "đọng"), ("xinh", "sinh"), ("chách", "trách"), ("hoặch", "hoạch")],
+)
+def test_candidates_hold_the_meant_word(word: str, meant: str) -> None:
+    assert meant in dict(candidates(word))
+
+
+def test_keyboard_leftovers() -> None:
+    assert telex("cuar") == "của" and telex("dduwowcj") == "được" and telex("vieejc") == "việc"
+    assert telex("email") is None and telex("của") is None
+    assert vni("va", "2") == "và" and vni("duoc", "75") == "dược" and vni("m", "2") is None
+
+
+def test_model_not_loaded_unless_nl209_runs(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Các phòng thực hiện kế hoạch.\n", encoding="utf-8")
+    code = (
+        "from notice_lint.testing import lint_path\n"
+        f"lint_path({str(f)!r}, select=['NL201', 'NL202'])\n"
+        "from notice_lint_rules.language import _lm\n"
+        "assert not _lm._MODEL, 'model loaded'\n"
+        f"lint_path({str(f)!r}, select=['NL209'])\n"
+        "assert _lm._MODEL and _lm._MODEL[0] is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
