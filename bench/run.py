@@ -473,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
         total = time.perf_counter() - started
         print(f"(benchmark took {total:.0f} s)", file=sys.stderr)
         if args.record:
+            # sections written by other measurements (``## ...``, e.g. bench/lm_eval.py) are kept
+            old = args.record.read_text(encoding="utf-8") if args.record.is_file() else ""
+            kept = old[old.index("\n## ") :] if "\n## " in old else ""
             args.record.write_text(
                 "# Benchmark results\n\n"
                 f"Last run: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, "
@@ -481,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"Machine: {machine}; load average before the run {LOAD_BEFORE}.\n\n"
                 "In-process figures are CPU time (median); process figures are wall time (median), with the\n"
                 "process's CPU time in brackets.  See bench/README.md for what each line measures.\n\n"
-                f"{table}\n",
+                f"{table}\n" + kept,
                 encoding="utf-8",
             )
     finally:
