@@ -9,6 +9,7 @@ document defaults, the page setup.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,9 @@ def test_nl402_normal_style_12pt(built) -> None:
 def test_nl402_half_points_are_not_rounded(built) -> None:
     found = _lint(built["body-size-12-5"], "NL402")
     assert any("12.5" in f.message_en for f in found)
+    # Vietnamese writes the decimal comma (issue 19): «cỡ chữ 12,5», never 12.5
+    assert any("12,5" in f.message_vi for f in found)
+    assert not any(re.search(r"\d\.\d", f.message_vi) for f in found)
 
 
 def test_nl402_party_sizes(built) -> None:

@@ -53,6 +53,8 @@ def test_html_report_is_self_contained_and_escapes_hostile_text(tmp_path: Path) 
     assert page.count("<del>Kính␣phí</del> → <ins>Kinh␣phí</ins>") == 2
     assert re.search(r'<div class="para has-NL2" id="d1-p2"><span class="no">2</span>', page)
     assert 'id="show-NL2"' in page and "NL2xx Ngôn ngữ" in page
+    # the list beside names the line of a text file, the paragraph of a .docx
+    assert '<a href="#d1-p2" class="where">dòng 2:' in page and '<a href="#d2-p2" class="where">đoạn 2:' in page
     en = lint_html("--select", "NL201", "--lang", "en", "du-thao.txt", cwd=tmp_path)
     assert 'title="NL201 error: Misspelling' in en and "NL2xx Language" in en
 

@@ -75,7 +75,7 @@ def test_candidates_hold_the_meant_word(word: str, meant: str) -> None:
 def test_keyboard_leftovers() -> None:
     assert telex("cuar") == "của" and telex("dduwowcj") == "được" and telex("vieejc") == "việc"
     assert telex("email") is None and telex("của") is None
-    assert vni("va", "2") == "và" and vni("duoc", "75") == "dược" and vni("m", "2") is None
+    assert vni("va", "2") == "và" and vni("dau", "962") == "đầu" and vni("duoc", "75") == "dược" and vni("m", "2") is None
 
 
 def test_model_not_loaded_unless_nl209_runs(tmp_path: Path) -> None:

@@ -124,16 +124,33 @@ def test_config_adds_and_replaces_entries() -> None:
     assert [f.message_en for f in findings] == ["Misspelling: «tiếp dân cư» → «tiếp công dân»"]
 
 
-def test_malformed_config_rows_are_ignored() -> None:
-    cfg = {
-        "typos": [
-            "rà xoát",
-            {"wrong": "tiếp dân cư"},
-            {"wrong": 3, "right": "x"},
-            {"wrong": "hộ xơ", "right": "hồ sơ", "not_before": 5, "severity": "loud"},
-        ]
-    }
-    findings = lint_text("Rà xoát hộ xơ.\n", select=["NL201"], config=cfg)
+MALFORMED_ROWS = [
+    "rà xoát",
+    {"wrong": "tiếp dân cư"},
+    {"wrong": 3, "right": "x"},
+    {"wrong": "hộ xơ", "right": "hồ sơ", "not_before": 5, "severity": "loud"},
+]
+
+
+@pytest.mark.parametrize("row", MALFORMED_ROWS)
+def test_malformed_config_rows_are_config_errors(row) -> None:
+    """A typo entry of a configuration file is validated (issue 19): an error naming it, not silence."""
+    from notice_lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"typos\[1\]"):
+        lint_text("Rà xoát hộ xơ.\n", select=["NL201"], config={"typos": [row]})
+
+
+def test_malformed_rows_reaching_the_rule_are_ignored(tmp_path) -> None:
+    """Rows that bypass the configuration check (a plugin's table) still cannot break the rule."""
+    from notice_lint.config import Config
+    from notice_lint.runner import Linter, Options
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Rà xoát hộ xơ.\n", encoding="utf-8")
+    linter = Linter(Options(select=["NL201"]))
+    linter._fixed_config = Config(options={"typos": MALFORMED_ROWS})  # noqa: SLF001
+    findings = linter.lint_file(str(draft)).findings
     assert [f.message_en for f in findings] == [
         "Misspelling: «Rà xoát» → «Rà soát»",
         "Misspelling: «hộ xơ» → «hồ sơ»",

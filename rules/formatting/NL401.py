@@ -79,6 +79,10 @@ class FontFamily(Rule):
     name = "font-family"
     summary = "The text is in Times New Roman (effective font, after styles and theme)"
     summary_vi = "Phông chữ phải là Times New Roman (phông hiển thị sau kiểu và chủ đề)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản dùng phông chữ Times New Roman (Unicode, TCVN 6909:2001), tính theo phông hiển thị sau '
+        'kiểu và chủ đề. Sai: đoạn văn đặt phông Arial, hoặc không đặt phông nên hiện Calibri của chủ đề.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})

@@ -8,7 +8,9 @@ from ._parts import (
     PART_NAMES,
     Problem,
     fmt_pt,
+    fmt_pt_vi,
     fmt_range,
+    fmt_range_vi,
     fix_of,
     group_body,
     nearest,
@@ -61,6 +63,10 @@ class FontSize(Rule):
     name = "font-size"
     summary = "Each part in its font size range"
     summary_vi = "Cỡ chữ của từng thành phần đúng quy định"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Mỗi thành phần văn bản có cỡ chữ theo quy định (ví dụ Quốc hiệu 12–13, nội dung 13–14). Sai: '
+        'Quốc hiệu cỡ 14, «Nơi nhận:» cỡ 14.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})
@@ -120,7 +126,7 @@ class FontSize(Rule):
                 wrong[0][1],
                 wrong[-1][2],
                 tuple(found),
-                vi=f"{name_vi} cỡ chữ {got}, phải là {fmt_range(lo, hi)}{note_vi}",
+                vi=f"{name_vi} cỡ chữ {', '.join(fmt_pt_vi(v) for v in found)}, phải là {fmt_range_vi(lo, hi)}{note_vi}",
                 en=f"{name_en[0].upper() + name_en[1:]} is {got} pt; it must be {fmt_range(lo, hi)} pt{note_en}",
                 edits=tuple(self._edit(seg.paragraph.index, r, a, b, lo, hi, body_target if is_body else None)
                             for r, a, b in wrong),
@@ -134,11 +140,12 @@ class FontSize(Rule):
                 yield self.finding(seg.paragraph, prob.start, prob.end, vi=prob.vi, en=prob.en, severity=severity,
                                    fix=fix_of([prob]))
         item_range = fmt_range(*sizes["recipients_item"])
+        item_range_vi = fmt_range_vi(*sizes["recipients_item"])
         for para, s, e, vi, en, fix in group_body(
             item_problems,
             items,
-            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
-            f"phải là {item_range}{note_vi}",
+            lambda pr, n: f"Danh sách nơi nhận ({n} dòng) cỡ chữ {', '.join(fmt_pt_vi(v) for v in pr.key)}, "
+            f"phải là {item_range_vi}{note_vi}",
             lambda pr, n: f"The recipient list ({n} lines) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
             f"it must be {item_range} pt{note_en}",
             minimum=2,
@@ -148,11 +155,12 @@ class FontSize(Rule):
         if body_range is None:
             return
         want = fmt_range(*body_range)
+        want_vi = fmt_range_vi(*body_range)
         for para, s, e, vi, en, fix in group_body(
             body_problems,
             checked,
-            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt(v) for v in pr.key)}, "
-            f"phải là {want}{note_vi}",
+            lambda pr, n: f"Toàn bộ phần nội dung ({n} đoạn) cỡ chữ {', '.join(fmt_pt_vi(v) for v in pr.key)}, "
+            f"phải là {want_vi}{note_vi}",
             lambda pr, n: f"The whole body ({n} paragraphs) is {', '.join(fmt_pt(v) for v in pr.key)} pt; "
             f"it must be {want} pt{note_en}",
         ):
@@ -163,4 +171,4 @@ class FontSize(Rule):
         old = run.props.size
         new = target if target is not None else nearest(old, lo, hi)
         return FormatEdit("run", index, start, end, (("size", new),),
-                          note_vi=f"cỡ chữ {fmt_pt(old)} → {fmt_pt(new)}", note_en=f"font size {fmt_pt(old)} → {fmt_pt(new)} pt")
+                          note_vi=f"cỡ chữ {fmt_pt_vi(old)} → {fmt_pt_vi(new)}", note_en=f"font size {fmt_pt(old)} → {fmt_pt(new)} pt")

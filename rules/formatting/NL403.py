@@ -44,6 +44,10 @@ class PageSize(Rule):
     name = "page-size"
     summary = "A4 paper, portrait (landscape only for a table section)"
     summary_vi = "Khổ giấy A4, trình bày theo chiều dọc (chiều ngang chỉ cho phần bảng)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản trình bày trên khổ giấy A4 (210 × 297 mm), theo chiều dọc; chiều ngang chỉ dành cho phần'
+        ' có bảng. Sai: khổ Letter (215,9 × 279,4 mm).'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})

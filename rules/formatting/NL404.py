@@ -49,6 +49,10 @@ class PageMargins(Rule):
     name = "page-margins"
     summary = "Page margins within the ranges of the profile"
     summary_vi = "Lề trang đúng quy định"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Lề trang: văn bản nhà nước lề trên, lề dưới 20–25 mm, lề trái 30–35 mm, lề phải 15–20 mm; văn '
+        'bản của Đảng theo hướng dẫn của Đảng. Sai: lề trên 15 mm.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})
@@ -75,7 +79,7 @@ class PageMargins(Rule):
                 if lo <= shown <= hi:
                     continue
                 need = f"{lo}" if lo == hi else f"{lo}–{hi}"
-                bad_vi.append(f"lề {nv} {fmt_num_vi(shown, 1)} mm (phải là {need} mm)")
+                bad_vi.append(f"lề {nv} {fmt_num_vi(shown, 1)} mm (phải là {need.replace('.', ',')} mm)")
                 bad_en.append(f"{ne} margin {fmt_num_en(shown, 1)} mm (must be {need} mm)")
                 target = nearest(shown, lo, hi)
                 props.append((key, twips(target)))

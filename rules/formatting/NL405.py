@@ -79,6 +79,10 @@ class ElementStyle(Rule):
     name = "element-style"
     summary = "Each part bold / italic / upper case as the profile requires"
     summary_vi = "Kiểu chữ (đậm, nghiêng, in hoa) của từng thành phần đúng quy định"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Mỗi thành phần có kiểu chữ (đậm, nghiêng, in hoa, gạch chân) theo quy định. Sai: dòng địa danh, '
+        'ngày tháng chữ đứng (phải nghiêng); «Nơi nhận:» chữ đậm không nghiêng.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})

@@ -12,6 +12,7 @@ from ._parts import (
     fmt_num_en,
     fmt_num_vi,
     fmt_pt,
+    fmt_pt_vi,
     group_body,
     has_text,
     skipped,
@@ -55,7 +56,7 @@ def _describe_spacing(spacing: tuple[str, float]) -> tuple[str, str]:
         return f"{v} dòng", f"{fmt_num_en(value)} lines"
     word_vi = "chính xác" if rule == "exact" else "tối thiểu"
     word_en = "exactly" if rule == "exact" else "at least"
-    return f"{word_vi} {fmt_pt(value)} pt", f"{word_en} {fmt_pt(value)} pt"
+    return f"{word_vi} {fmt_pt_vi(value)} pt", f"{word_en} {fmt_pt(value)} pt"
 
 
 class ParagraphLayout(Rule):
@@ -98,6 +99,10 @@ class ParagraphLayout(Rule):
     name = "paragraph-layout"
     summary = "Body justified, indented 1–1.27 cm, ≥ 6 pt between paragraphs, line spacing in range"
     summary_vi = "Đoạn văn phần nội dung: canh đều, lùi đầu dòng 1–1,27 cm, cách đoạn ≥ 6 pt, giãn dòng đúng"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Đoạn văn phần nội dung: canh đều hai bên, lùi đầu dòng 1–1,27 cm, cách đoạn tối thiểu 6 pt, giãn'
+        ' dòng trong khoảng quy định. Sai: canh trái, không lùi đầu dòng, cách đoạn 0 pt.'
+    )
     severity = Severity.ERROR
     formats = ("docx",)
     needs = frozenset({"styles"})
@@ -226,10 +231,10 @@ class ParagraphLayout(Rule):
                     0,
                     0,
                     gap,
-                    vi=f"Khoảng cách với đoạn trước {fmt_pt(gap)} pt, tối thiểu là 6 pt",
+                    vi=f"Khoảng cách với đoạn trước {fmt_pt_vi(gap)} pt, tối thiểu là 6 pt",
                     en=f"The space from the previous paragraph is {fmt_pt(gap)} pt; it must be at least 6 pt",
                     edits=(FormatEdit("paragraph", cur.index, 0, 0, props,
-                                      note_vi=f"cách đoạn trước {fmt_pt(gap)} → 6 pt",
+                                      note_vi=f"cách đoạn trước {fmt_pt_vi(gap)} → 6 pt",
                                       note_en=f"space from the previous paragraph {fmt_pt(gap)} → 6 pt"),),
                 )
             )

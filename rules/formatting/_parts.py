@@ -45,7 +45,7 @@ class Part(Record):
 PART_NAMES: dict[str, tuple[str, str]] = {
     "national": ("Quốc hiệu", "the national name"),
     "motto": ("Tiêu ngữ", "the motto"),
-    "party_header": ("Tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”", "the Party header"),
+    "party_header": ("Tiêu đề «ĐẢNG CỘNG SẢN VIỆT NAM»", "the Party header"),
     "organ_parent": ("Tên cơ quan chủ quản", "the parent organ's name"),
     "organ": ("Tên cơ quan ban hành", "the issuing organ's name"),
     "number": ("Số, ký hiệu", "the number and symbol"),
@@ -53,13 +53,13 @@ PART_NAMES: dict[str, tuple[str, str]] = {
     "title": ("Tên loại văn bản", "the kind title"),
     "summary": ("Trích yếu", "the summary"),
     "subject": ("Trích yếu công văn", "the subject line"),
-    "addressee": ("Dòng “Kính gửi”", "the addressee line"),
+    "addressee": ("Dòng «Kính gửi»", "the addressee line"),
     "body": ("Nội dung", "the body"),
     "heading": ("Tiêu đề mục", "the section heading"),
     "signature_prefix": ("Quyền hạn, chức vụ người ký", "the signing authority"),
     "signature_title": ("Chức vụ người ký", "the signer's title"),
     "signer": ("Họ tên người ký", "the signer's name"),
-    "recipients_label": ("Chữ “Nơi nhận”", "the “Nơi nhận” label"),
+    "recipients_label": ("Chữ «Nơi nhận»", "the “Nơi nhận” label"),
     "recipients_item": ("Danh sách nơi nhận", "the recipient list"),
 }
 
@@ -292,6 +292,15 @@ def fmt_pt(v: float) -> str:
 
 def fmt_range(lo: float, hi: float) -> str:
     return fmt_pt(lo) if lo == hi else f"{fmt_pt(lo)}–{fmt_pt(hi)}"
+
+
+def fmt_pt_vi(v: float) -> str:
+    """``fmt_pt`` with the Vietnamese decimal comma (13,5)."""
+    return fmt_pt(v).replace(".", ",")
+
+
+def fmt_range_vi(lo: float, hi: float) -> str:
+    return fmt_range(lo, hi).replace(".", ",")
 
 
 def fmt_num_vi(v: float, digits: int = 2) -> str:

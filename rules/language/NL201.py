@@ -285,6 +285,10 @@ class KnownTypo(Rule):
     name = "known-typo"
     summary = "A known misspelling or wrong word"
     summary_vi = "Lỗi chính tả, dùng từ đã biết"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Lỗi chính tả, dùng từ đã biết (theo bảng lỗi thường gặp). Sai: «Kính phí», «rà xoát», «đề suất».'
+        ' Đúng: «Kinh phí», «rà soát», «đề xuất».'
+    )
     severity = Severity.ERROR
     fixable = True
     profiles = LANGUAGE_PROFILES

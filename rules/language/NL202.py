@@ -166,6 +166,10 @@ class InvalidSyllable(Rule):
     name = "invalid-syllable"
     summary = "A word that is not a Vietnamese syllable, or words run together"
     summary_vi = "Từ không phải âm tiết tiếng Việt, hoặc các chữ viết dính nhau"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Từ không phải âm tiết tiếng Việt (gõ sai dấu, sai vần) hoặc các chữ viết dính nhau. Sai: «Đểbảo '
+        'đảm», «nghành», «qúy». Đúng: «Để bảo đảm», «ngành», «quý».'
+    )
     severity = Severity.ERROR
     fixable = True
     config_keys = {"names": "words the syllable check accepts (names, loanwords)"}

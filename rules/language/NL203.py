@@ -183,6 +183,9 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     summary = "A word typed twice in a row"
     summary_vi = "Từ bị lặp liền nhau"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Từ (thường là hư từ) bị gõ lặp liền nhau. Sai: «các các phòng», «và và báo cáo».'
+    )
     severity = Severity.WARNING
     profiles = LANGUAGE_PROFILES
     fixable = True

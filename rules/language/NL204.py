@@ -109,6 +109,10 @@ class ToneStyle(Rule):
     name = "tone-style"
     summary = "Tone-mark placement (hoà / hòa) mixed in one document"
     summary_vi = "Kiểu đặt dấu thanh (hoà / hòa) không thống nhất"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Một văn bản dùng thống nhất một kiểu đặt dấu thanh cho vần oa, oe, uy. Sai: «khóa XIII» và «khoá'
+        ' XIII» trong cùng văn bản.'
+    )
     severity = Severity.WARNING
     profiles = LANGUAGE_PROFILES
     fixable = True

@@ -79,6 +79,10 @@ class UnicodeNormalization(Rule):
     name = "unicode-normalization"
     summary = "Text not in Unicode NFC, or look-alike characters"
     summary_vi = "Chữ không dựng sẵn (NFC) hoặc ký tự giả dạng chữ tiếng Việt"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Chữ tiếng Việt phải ở dạng Unicode dựng sẵn (NFC) và không dùng ký tự trông giống chữ Việt. Sai:'
+        ' «Ủ» gõ thành «U» + dấu hỏi rời; «Ð» (U+00D0) thay cho «Đ».'
+    )
     severity = Severity.WARNING
     profiles = LANGUAGE_PROFILES
     fixable = True

@@ -48,6 +48,10 @@ class LegacyEncoding(Rule):
     name = "legacy-encoding"
     summary = "Text in a legacy Vietnamese encoding (TCVN3, VNI) or font"
     summary_vi = "Văn bản gõ bằng bảng mã cũ (TCVN3, VNI) hoặc dùng phông cũ"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản gõ bằng bảng mã cũ (TCVN3, VNI) hoặc dùng phông cũ (.VnTime, VNI-Times) hiển thị sai '
+        'trên máy khác. Sai: «Th«ng b¸o». Hãy chuyển sang Unicode.'
+    )
     severity = Severity.ERROR
     profiles = LANGUAGE_PROFILES
     fixable = True

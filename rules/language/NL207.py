@@ -78,6 +78,17 @@ class Capitalization(Rule):
     name = "capitalization"
     summary = "A capital letter where the rules of administrative writing put none, or none where they put one"
     summary_vi = "Viết hoa không đúng quy định (Phụ lục II, NĐ 30/2020)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Viết hoa theo Phụ lục II Nghị định 30/2020 (văn bản của Nhà nước và của Đảng): đầu câu viết hoa; '
+        'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa; danh từ chung chỉ đơn vị hành '
+        'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng và sau tên cơ quan; tên cơ quan, '
+        'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
+        'ủy», «Sở Giáo dục và Đào tạo»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
+        'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
+        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
+        '«về việc» giữa dòng viết thường. Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
+        'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
+    )
     severity = Severity.WARNING
     fixable = True
     profiles = ("nd30", "hd36", "hd05")

@@ -145,6 +145,10 @@ class UndefinedAbbreviation(Rule):
     name = "undefined-abbreviation"
     summary = "An uncommon abbreviation used without, or before, its full form"
     summary_vi = "Chữ viết tắt không thông dụng chưa được viết đầy đủ lần đầu"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Chữ viết tắt không thông dụng phải viết đầy đủ ở lần đầu, kèm chữ viết tắt trong ngoặc đơn. Sai:'
+        ' «duy trì HTQLCL». Đúng: «duy trì Hệ thống quản lý chất lượng (HTQLCL)».'
+    )
     severity = Severity.INFO
     config_keys = {"abbreviations": "abbreviations that need no definition"}
     reference = "NĐ 30/2020, Phụ lục I, mục II (viết tắt: viết đầy đủ lần đầu, kèm chữ viết tắt trong ngoặc đơn)"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -14,7 +15,7 @@ THRESHOLD = 7.5
 #: before punctuation, a number, a line end): one-sided evidence is weaker
 ONE_SIDED = 2.5
 
-_VNI_TAIL = re.compile(r"[1-9]{1,2}(?![\w])")
+_VNI_TAIL = re.compile(r"[1-9]{1,3}(?!\w)")
 _CODE_NEAR = frozenset("0123456789-/_@.&+#%=\\")
 _NAME_CUES = frozenset({"ông", "bà", "chí", "anh", "chị", "em", "cô", "thầy", "cháu", "bé"})
 
@@ -64,6 +65,12 @@ class ContextTypo(Rule):
     name = "context-typo"
     summary = "A word far less likely in its context than a near variant (language model)"
     summary_vi = "Từ có thể gõ nhầm (mô hình ngôn ngữ)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Một âm tiết có thật nhưng đặt sai chỗ (sai dấu thanh, dấu mũ, phụ âm đầu, vần) hoặc sót phím '
+        'Telex, VNI: mô hình ngôn ngữ của văn bản hành chính cho thấy một từ gần giống hợp với ngữ cảnh '
+        'hơn nhiều. Không xét tên riêng, chữ in hoa, chữ viết tắt. Sai: «ngân sách nhà nược», «cuar». '
+        'Đúng: «ngân sách nhà nước», «của».'
+    )
     severity = Severity.WARNING
     fixable = True
     profiles = LANGUAGE_PROFILES
@@ -123,18 +130,21 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     texts, keys, joined = st.texts, st.keys, st.joined
     n = len(keys)
     idof = m.ids.get
-    ids = [idof(k, -1) for k in keys]
+    ids = list(map(idof, keys, repeat(-1, n)))
     # the context of word i: the run of joined words around it, <s> (0) at its edges
     best_prior = max(LOG_PRIOR.values())
     logp = m.logp
     cands, decided = _caches(m, limit)
     for i in range(n):
         text = texts[i]
-        if i in covered:
-            continue
-        low = text.lower()
-        if low != text and not (_title(text) and not joined[i]):
+        if text.islower():
+            low = text
+        elif joined[i] or not _title(text):
             continue  # capitals inside a sentence, ALL CAPS, camelCase: names and abbreviations
+        else:
+            low = text.lower()
+        if covered and i in covered:
+            continue
         b = ids[i - 1] if i and joined[i] else 0
         a = (ids[i - 2] if i > 1 and joined[i - 1] else 0) if b else -1
         nxt = i + 1 < n and joined[i + 1]
@@ -157,7 +167,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
             done = decided.get(memo_key)
             if done is None:
-                done = decided[memo_key] = _decide(logp, cands(low), a, b, w, c, d, limit + one_sided, best_prior,
+                done = decided[memo_key] = _decide(logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
                                                    verdicts is not None)
             best, best_gain = done
             span = None
@@ -229,15 +239,16 @@ def _candidate_ids(m, low: str) -> tuple:
     return tuple(out)
 
 
-def _decide(logp, cands: tuple, a: int, b: int, w: int, c: int, d: int, bound: float, best_prior: float,
+def _decide(logp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float, best_prior: float,
             keep: bool):
     """``(best candidate or None, its gain)`` for the word ``w`` between ``a b`` and ``c d``;
     the gain only has to be known above ``bound`` (unless ``keep``): a candidate that cannot
     reach it is dropped after its first term, a word none could lift that far is not weighed."""
-    if not cands:
-        return None, -1e9
     base = _score(logp, a, b, w, c, d)
     if -base + best_prior <= bound and not keep:
+        return None, -1e9  # the candidates of the word are not even generated
+    cands = cands(low)
+    if not cands:
         return None, -1e9
     best, best_gain = None, -1e9
     for x, prior, cand in cands:

@@ -47,6 +47,11 @@ class HeaderMissing(Rule):
     name = "header-missing"
     summary = "The Quốc hiệu and Tiêu ngữ (state) or ĐẢNG CỘNG SẢN VIỆT NAM (Party) is missing"
     summary_vi = "Thiếu Quốc hiệu, Tiêu ngữ (Nhà nước) hoặc tiêu đề «ĐẢNG CỘNG SẢN VIỆT NAM» (Đảng)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản của cơ quan nhà nước phải có Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» và Tiêu ngữ '
+        '«Độc lập - Tự do - Hạnh phúc» ở góc phải phần đầu; văn bản của Đảng có tiêu đề «ĐẢNG CỘNG SẢN '
+        'VIỆT NAM».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.1; HD 36-HD/VPTW, 1.1; HD 05-HD/VPTW, Phần II, I-1"

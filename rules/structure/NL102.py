@@ -47,6 +47,10 @@ class HeaderMalformed(Rule):
     name = "header-malformed"
     summary = "The exact text of the Quốc hiệu, Tiêu ngữ or Party title line"
     summary_vi = "Quốc hiệu, Tiêu ngữ hoặc tiêu đề của Đảng viết chưa đúng"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Quốc hiệu, Tiêu ngữ và tiêu đề của Đảng phải viết đúng từng chữ. Sai: «Độc Lập - Tự Do - Hạnh '
+        'Phúc», «Độc lập – Tự do – Hạnh phúc» (gạch dài). Đúng: «Độc lập - Tự do - Hạnh phúc».'
+    )
     severity = Severity.ERROR
     fixable = True
     profiles = PARTY_AND_LEGACY

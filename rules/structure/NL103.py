@@ -38,6 +38,10 @@ class OrganMissing(Rule):
     name = "organ-missing"
     summary = "The issuing organ is missing from the header"
     summary_vi = "Thiếu tên cơ quan, tổ chức ban hành văn bản"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Phần đầu văn bản phải có tên cơ quan, tổ chức ban hành ở góc trái (dưới tên cơ quan chủ quản, '
+        'nếu có), ví dụ «SỞ KHOA HỌC VÀ CÔNG NGHỆ».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     #: a title or organ typed in lower case and shown in capitals (Word's All caps) is found from the styles

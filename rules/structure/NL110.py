@@ -41,6 +41,9 @@ class NumberMissing(Rule):
     name = "number-missing"
     summary = "The number/symbol line is missing"
     summary_vi = "Thiếu dòng số, ký hiệu văn bản"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản phải có dòng số, ký hiệu dưới tên cơ quan ban hành, ví dụ «Số: 18/TB-SKHCN».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.3; HD 36-HD/VPTW, 1.3; HD 05-HD/VPTW, Phần II, I-3"

@@ -48,6 +48,11 @@ class NumberFormat(Rule):
     name = "number-format"
     summary = "Form of the number/symbol line"
     summary_vi = "Sai thể thức dòng số, ký hiệu"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Dòng số, ký hiệu viết theo mẫu «Số: 18/TB-SKHCN»: có dấu hai chấm sau chữ «Số», số nhỏ hơn 10 '
+        'thêm số 0 phía trước, không có dấu cách quanh «/» và «-». Sai: «Số 5/TB-SKHCN». Đúng: «Số: '
+        '05/TB-SKHCN».'
+    )
     severity = Severity.ERROR
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục II.3.c; HD 36-HD/VPTW, 1.3.1"

@@ -45,6 +45,10 @@ class NumberKind(Rule):
     name = "number-kind"
     summary = "The kind abbreviation in the number agrees with the title"
     summary_vi = "Chữ viết tắt tên loại trong số, ký hiệu không khớp tên loại văn bản"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Chữ viết tắt tên loại trong số, ký hiệu phải khớp tên loại văn bản. Sai: «Số: 18/QĐ-SKHCN» cho '
+        'một THÔNG BÁO. Đúng: «Số: 18/TB-SKHCN».'
+    )
     severity = Severity.ERROR
     fixable = True
     reference = "NĐ 30/2020, Phụ lục III, mục I; HD 36-HD/VPTW, 1.3.1; HD 05-HD/VPTW, Phần II, I-3.1.2"

@@ -32,6 +32,10 @@ class NumberBlank(Rule):
     name = "number-blank"
     summary = "The number is left blank (info in a draft, error when final)"
     summary_vi = "Chưa điền số văn bản"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Số văn bản còn để trống (văn thư điền khi ban hành): là thông tin khi còn dự thảo, là lỗi khi '
+        'kiểm tra văn bản sắp ban hành (--final).'
+    )
     severity = Severity.INFO
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.3; HD 36-HD/VPTW, 1.3"

@@ -36,6 +36,10 @@ class DateMissing(Rule):
     name = "date-missing"
     summary = "The place-date line is missing"
     summary_vi = "Thiếu dòng địa danh, ngày tháng năm ban hành"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản phải có dòng địa danh và ngày tháng năm ban hành ở góc phải, dưới Tiêu ngữ, ví dụ «Quảng'
+        ' Ngãi, ngày 05 tháng 3 năm 2024».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.4; HD 36-HD/VPTW, 1.4; HD 05-HD/VPTW, Phần II, I-4"

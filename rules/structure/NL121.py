@@ -43,6 +43,11 @@ class DateFormat(Rule):
     name = "date-format"
     summary = "Form of the place-date line"
     summary_vi = "Sai thể thức dòng địa danh, ngày tháng năm"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Dòng địa danh, ngày tháng năm viết theo mẫu «Quảng Ngãi, ngày 05 tháng 3 năm 2024»: có dấu phẩy '
+        'sau địa danh; ngày dưới 10 và tháng 1, 2 thêm số 0 phía trước (từ tháng 3 không thêm). Sai: '
+        '«Quảng Ngãi ngày 5 tháng 03 năm 2024», «Quảng Ngãi, 05/3/2024».'
+    )
     severity = Severity.ERROR
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục II.4; HD 36-HD/VPTW, 1.4.2; HD 05-HD/VPTW, Phần II, I-4.2.2"

@@ -39,6 +39,10 @@ class DateInvalid(Rule):
     name = "date-invalid"
     summary = "The issue date does not exist or is in the future"
     summary_vi = "Ngày ban hành không có thật hoặc ở tương lai"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Ngày ban hành phải là ngày có thật và không ở tương lai (quá số ngày cho phép, mặc định 7). Sai:'
+        ' «ngày 31 tháng 4 năm 2024».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     config_keys = {"date-future-days": "days an issue date may lie after today (default 7)"}

@@ -33,6 +33,10 @@ class DateBlank(Rule):
     name = "date-blank"
     summary = "The issue date is left blank (info in a draft, error when final)"
     summary_vi = "Chưa điền ngày ban hành"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Ngày ban hành còn để trống (điền khi ký): là thông tin khi còn dự thảo, là lỗi khi kiểm tra văn '
+        'bản sắp ban hành (--final).'
+    )
     severity = Severity.INFO
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.4; HD 36-HD/VPTW, 1.4"

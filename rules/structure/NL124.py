@@ -60,6 +60,10 @@ class DateOrder(Rule):
     name = "date-order"
     summary = "The issue date is before the event the document reports on"
     summary_vi = "Ngày ban hành trước ngày diễn ra sự việc được thông báo"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Ngày ban hành là ngày ký, nên không thể trước ngày diễn ra sự việc mà văn bản thông báo. Sai: '
+        'văn bản ngày 05/3/2024 thông báo kết luận cuộc họp ngày 20/3/2024.'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     reference = "NĐ 30/2020, Phụ lục I, mục II.4 (ngày ban hành là ngày ký)"

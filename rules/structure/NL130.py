@@ -36,6 +36,10 @@ class TitleMissing(Rule):
     name = "title-missing"
     summary = "The kind title is missing (except for a công văn)"
     summary_vi = "Thiếu tên loại văn bản (trừ công văn)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản (trừ công văn) phải có tên loại in hoa, canh giữa dưới phần đầu, ví dụ «THÔNG BÁO», «KẾ '
+        'HOẠCH».'
+    )
     severity = Severity.ERROR
     profiles = PARTY_AND_LEGACY
     #: a title or organ typed in lower case and shown in capitals (Word's All caps) is found from the styles

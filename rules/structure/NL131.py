@@ -53,6 +53,10 @@ class SummaryMissing(Rule):
     name = "summary-missing"
     summary = "The trích yếu is missing (for a công văn: under the number)"
     summary_vi = "Thiếu trích yếu nội dung văn bản"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản phải có trích yếu nội dung: dưới tên loại (hoặc dưới số, ký hiệu đối với công văn), ví '
+        'dụ «Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3».'
+    )
     severity = Severity.ERROR
     fixable = True
     profiles = PARTY_AND_LEGACY

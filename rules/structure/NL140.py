@@ -40,6 +40,10 @@ class HeadingSequence(Rule):
     name = "heading-sequence"
     summary = "Section numbering skips or repeats a number"
     summary_vi = "Số thứ tự mục, khoản bị nhảy cóc hoặc lặp lại"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Số thứ tự các mục, khoản cùng cấp phải liên tục, không nhảy cóc hay lặp lại. Sai: «I.», «II.», '
+        '«IV.». Đúng: «I.», «II.», «III.».'
+    )
     severity = Severity.WARNING
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6; HD 05-HD/VPTW, 6.2.4"
 

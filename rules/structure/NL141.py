@@ -63,6 +63,10 @@ class HeadingStyle(Rule):
     name = "heading-style"
     summary = "Headings of one level mix separator styles"
     summary_vi = "Các đề mục cùng cấp trình bày không thống nhất"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Các đề mục cùng cấp phải trình bày thống nhất một kiểu. Sai: «I. ĐÁNH GIÁ CHUNG» rồi «II- NHIỆM '
+        'VỤ». Đúng: «I.», «II.», «III.».'
+    )
     severity = Severity.WARNING
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6"
 

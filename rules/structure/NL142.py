@@ -38,6 +38,10 @@ class PointLetter(Rule):
     name = "point-letter"
     summary = "Lettered points break the Vietnamese alphabet order"
     summary_vi = "Thứ tự điểm không theo bảng chữ cái tiếng Việt"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Các điểm đánh theo thứ tự chữ cái tiếng Việt: a, b, c, d, đ, e, g, h… (không có f, j, w, z). '
+        'Sai: «d)», «e)», «f)». Đúng: «d)», «đ)», «e)».'
+    )
     severity = Severity.ERROR
     reference = "NĐ 30/2020, Phụ lục I, mục II.6.c; HD 36-HD/VPTW, 1.6; HD 05-HD/VPTW, 6.2.4.đ"
 

@@ -36,6 +36,9 @@ class SignatureMissing(Rule):
     name = "signature-missing"
     summary = "The signature block is missing"
     summary_vi = "Thiếu khối chữ ký (quyền hạn, chức vụ, họ tên người ký)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản phải có khối chữ ký: quyền hạn (nếu có), chức vụ và họ tên người ký dưới phần nội dung.'
+    )
     severity = Severity.ERROR
     reference = "NĐ 30/2020, Phụ lục I, mục II.7; HD 36-HD/VPTW, 1.7; HD 05-HD/VPTW, 7"
 

@@ -54,6 +54,11 @@ class SignatoryPrefix(Rule):
     name = "signatory-prefix"
     summary = "Authority prefix of the signature missing or malformed"
     summary_vi = "Sai hoặc thiếu chữ viết tắt quyền hạn ký (TM., KT., TL., TUQ., Q.; T/M, K/T, T/L)"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Chữ viết tắt quyền hạn ký viết đúng: văn bản nhà nước dùng «TM.», «KT.», «TL.», «TUQ.», «Q.» (có'
+        ' dấu chấm và dấu cách); văn bản của Đảng dùng «T/M», «K/T». Sai: «TL.GIÁM ĐỐC», «KT GIÁM ĐỐC». '
+        'Đúng: «TL. GIÁM ĐỐC», «KT. GIÁM ĐỐC».'
+    )
     severity = Severity.ERROR
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục II.7; HD 36-HD/VPTW, 1.7.1; HD 05-HD/VPTW, 7.1.1"

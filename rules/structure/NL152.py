@@ -37,6 +37,10 @@ class SignatoryDeputy(Rule):
     name = "signatory-deputy"
     summary = "KT./K/T is not followed by the deputy's own title"
     summary_vi = "Sau «KT.» («K/T») thiếu chức vụ của cấp phó ký thay"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Sau «KT.» («K/T») phải có chức vụ của cấp phó ký thay. Sai: «KT. GIÁM ĐỐC» rồi ngay họ tên. '
+        'Đúng: «KT. GIÁM ĐỐC», «PHÓ GIÁM ĐỐC», rồi họ tên.'
+    )
     severity = Severity.ERROR
     reference = "NĐ 30/2020, Phụ lục I, mục II.7 (mẫu «KT. BỘ TRƯỞNG» / «THỨ TRƯỞNG»); HD 36-HD/VPTW, 1.7"
 

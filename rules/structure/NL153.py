@@ -38,6 +38,10 @@ class SignerName(Rule):
     name = "signer-name"
     summary = "The signer's name is missing or carries an academic title"
     summary_vi = "Thiếu họ tên người ký hoặc ghi học hàm, học vị trước họ tên"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Khối chữ ký phải có họ tên người ký, không ghi học hàm, học vị trước họ tên. Sai: «TS. Nguyễn '
+        'Văn An». Đúng: «Nguyễn Văn An».'
+    )
     severity = Severity.ERROR
     fixable = True
     config_keys = {

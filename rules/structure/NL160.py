@@ -39,6 +39,10 @@ class RecipientsMissing(Rule):
     name = "recipients-missing"
     summary = "The Nơi nhận block is missing"
     summary_vi = "Thiếu phần nơi nhận"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Văn bản phải có phần «Nơi nhận:» ở góc trái, ngang hàng với chức vụ người ký, kèm danh sách nơi '
+        'nhận.'
+    )
     severity = Severity.ERROR
     reference = "NĐ 30/2020, Phụ lục I, mục II.9; HD 36-HD/VPTW, 1.9; HD 05-HD/VPTW, 9"
 

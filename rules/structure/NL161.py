@@ -44,6 +44,10 @@ class RecipientsItem(Rule):
     name = "recipients-item"
     summary = "Recipient item: bullet or end punctuation"
     summary_vi = "Sai gạch đầu dòng hoặc dấu cuối dòng ở nơi nhận"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Mỗi nơi nhận bắt đầu bằng gạch đầu dòng «- » và kết thúc bằng dấu chấm phẩy; dòng cuối («Lưu…») '
+        'kết thúc bằng dấu chấm. Sai: «+ Các phòng;», «- Ban Giám đốc Sở.». Đúng: «- Ban Giám đốc Sở;».'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục II.9; HD 36-HD/VPTW, 1.9.2; HD 05-HD/VPTW, 9.2.5"

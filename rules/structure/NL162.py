@@ -59,6 +59,11 @@ class RecipientsArchive(Rule):
     name = "recipients-archive"
     summary = "The archive item (Lưu) of Nơi nhận"
     summary_vi = "Sai hoặc thiếu dòng «Lưu» ở nơi nhận"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Nơi nhận kết thúc bằng dòng lưu văn bản: văn bản nhà nước «- Lưu: VT, QLKHNCNS.» (có dấu hai '
+        'chấm); văn bản của Đảng «- Lưu VPTU.» (không có dấu hai chấm). Sai: «- Lưu VT, QLKHNCNS.» trong '
+        'văn bản nhà nước (thiếu dấu hai chấm).'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục II.9.b; HD 36-HD/VPTW, 1.9.1; HD 05-HD/VPTW, 9.2.5"

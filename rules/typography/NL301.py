@@ -50,6 +50,9 @@ class DoubleSpace(Rule):
     name = "double-space"
     summary = "Two or more spaces between words"
     summary_vi = "Thừa dấu cách giữa các từ"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Giữa hai từ chỉ có một dấu cách. Sai: «tỉnh  kết luận» (hai dấu cách).'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"

@@ -42,6 +42,10 @@ class SpaceBeforePunctuation(Rule):
     name = "space-before-punctuation"
     summary = "A space before a comma, period, semicolon, colon, question mark, exclamation mark or closing parenthesis"
     summary_vi = "Có dấu cách trước dấu câu"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Không có dấu cách trước dấu phẩy, dấu chấm, dấu chấm phẩy, dấu hai chấm, dấu hỏi, dấu chấm than '
+        'và dấu đóng ngoặc. Sai: «Sở Tài chính , Sở Xây dựng». Đúng: «Sở Tài chính, Sở Xây dựng».'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"

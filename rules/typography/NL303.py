@@ -165,6 +165,10 @@ class MissingSpace(Rule):
     name = "missing-space"
     summary = "A missing space after punctuation, before a parenthesis, or between a number and a word"
     summary_vi = "Thiếu dấu cách sau dấu câu, trước dấu ngoặc, giữa số và chữ"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Thiếu dấu cách sau dấu câu, trước dấu mở ngoặc, giữa số và chữ. Sai: «tháng 4năm 2024,Sở tổ '
+        'chức». Đúng: «tháng 4 năm 2024, Sở tổ chức».'
+    )
     severity = Severity.WARNING
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"

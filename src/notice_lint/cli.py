@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .i18n import LocalizedCommand, msg
 
 __all__ = ["main", "cli"]
 
@@ -38,10 +39,11 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("expected YYYY-MM-DD") from None
+        raise click.BadParameter(msg(getattr(_ctx.command, "ui_lang", "vi"), "cần dạng YYYY-MM-DD",
+                                     "expected YYYY-MM-DD")) from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable files get their own line
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github, html.")
 @click.option("--select", multiple=True, help="Codes or prefixes to run (comma-separated), e.g. NL1,NL201.")
@@ -102,7 +104,9 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     if generate_docs:
         from .docs import generate_docs as _generate
 
-        click.echo(f"notice-lint: wrote {len(_generate(generate_docs))} page(s) to {generate_docs}")
+        n = len(_generate(generate_docs))
+        click.echo(msg(ui_lang, f"notice-lint: đã ghi {n} trang vào {generate_docs}",
+                       f"notice-lint: wrote {n} page(s) to {generate_docs}"))
         return
     if explain:
         from .docs import explain_rule
@@ -110,19 +114,29 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
         code = explain.strip().upper()
         reg = rule_registry()
         if code not in reg:
-            click.echo(f"notice-lint: unknown rule code '{code}'", err=True)
+            from .i18n import did_you_mean
+
+            hint = did_you_mean(code, reg, ui_lang)
+            click.echo(msg(ui_lang, f"notice-lint: mã quy tắc không tồn tại '{code}'{hint}",
+                           f"notice-lint: unknown rule code '{code}'{hint}"), err=True)
             sys.exit(2)
-        click.echo(explain_rule(reg[code]))
+        click.echo(explain_rule(reg[code], ui_lang))
         return
     if fmt not in REPORTERS:
-        click.echo(f"notice-lint: unknown --format '{fmt}' (one of: {', '.join(REPORTERS)})", err=True)
+        from .i18n import did_you_mean
+
+        hint = did_you_mean(fmt, REPORTERS, ui_lang)
+        click.echo(msg(ui_lang, f"notice-lint: không có định dạng --format '{fmt}' (chọn một trong: "
+                       f"{', '.join(REPORTERS)}){hint}",
+                       f"notice-lint: unknown --format '{fmt}' (one of: {', '.join(REPORTERS)}){hint}"), err=True)
         sys.exit(2)
     if annotate:
         from .fix.session import annotate_argument  # the fixers load only when asked for
 
         annotate, paths = annotate_argument(annotate, paths)
     if not paths:
-        click.echo("notice-lint: no files given (try: notice-lint draft.docx)", err=True)
+        click.echo(msg(ui_lang, "notice-lint: chưa chỉ ra tệp nào (ví dụ: notice-lint du-thao.docx)",
+                       "notice-lint: no files given (try: notice-lint draft.docx)"), err=True)
         sys.exit(2)
     fixing = bool(fix or unsafe_fixes or diff or fix_only or annotate is not None)
     cache = None
@@ -172,6 +186,7 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     input_errors = 0
     fail = False
     config_error = False
+    config_said: set[str] = set()  # a bad configuration is said once, not once per file it governs
     from .parallel import run_batch
 
     if fixer:
@@ -181,15 +196,21 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     for result in batch:
         path = result.path
         if result.error is not None:
-            input_errors += 1
-            if isinstance(result.error, ConfigError):
+            if isinstance(result.error, ConfigError):  # not an unreadable document: the configuration
                 config_error = True
-                click.echo(f"notice-lint: {result.error.message(ui_lang)}", err=True)
+                said = result.error.message(ui_lang)
+                if said not in config_said:
+                    config_said.add(said)
+                    click.echo(f"notice-lint: {said}", err=True)
             else:
+                input_errors += 1
                 click.echo(f"{_one_line(path)}: {result.error.message(ui_lang)}", err=True)
         if verbose and result.error is None:
-            ev = "; ".join(result.evidence) or ("no evidence" if ui_lang == "en" else "không có dấu hiệu")
-            click.echo(f"{path}: profile {result.profile} ({ev})", err=True)
+            from .i18n import evidence
+
+            ev = evidence(result.evidence, ui_lang)
+            click.echo(msg(ui_lang, f"{path}: thể thức {result.profile} ({ev})", f"{path}: profile {result.profile} ({ev})"),
+                       err=True)
         results.append(result)
         cfg_fail_on = fail_on
         if cfg_fail_on is None and result.error is None:
@@ -243,10 +264,15 @@ def main() -> None:
             pass
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("notice-lint: interrupted", err=True)
+        from .i18n import ui_lang_from_args
+
+        click.echo(msg(ui_lang_from_args(sys.argv[1:]), "notice-lint: đã dừng", "notice-lint: interrupted"), err=True)
         sys.exit(130)
     except Exception as exc:  # pragma: no cover - last line of defence
-        click.echo(f"notice-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from .i18n import ui_lang_from_args
+
+        click.echo(msg(ui_lang_from_args(sys.argv[1:]), f"notice-lint: lỗi nội bộ: {type(exc).__name__}: {exc}",
+                       f"notice-lint: internal error: {type(exc).__name__}: {exc}"), err=True)
         sys.exit(2)
 
 

@@ -74,6 +74,96 @@ class Config:
         return out
 
 
+def _where(where: str) -> str:
+    return f"{where}: " if where else ""
+
+
+def _hint(word: str, choices: Iterable[str]) -> tuple[str, str]:
+    """A "did you mean" for a misspelt key or code, in both languages (empty when nothing is close)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f" (có phải ý bạn là '{close[0]}'?)", f" (did you mean '{close[0]}'?)"
+
+
+def _type_error(where: str, key: str, vi_want: str, en_want: str, value: Any) -> ConfigError:
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return ConfigError(
+        f"{where}: '{key}' phải là {vi_want} (đang là {shown})",
+        f"{where}: '{key}' must be {en_want} (got {shown})",
+    )
+
+
+#: the type each core or rule key takes: (python type(s), Vietnamese, English)
+_STRING = ((str,), "một chuỗi trong dấu nháy", "a quoted string")
+_BOOL = ((bool,), "true hoặc false", "true or false")
+_INT = ((int,), "một số nguyên", "an integer")
+_KEY_TYPES: dict[str, tuple[tuple[type, ...], str, str]] = {
+    "profile": _STRING, "lang": _STRING, "fail-on": _STRING, "organ": _STRING, "place": _STRING,
+    "tone-style": _STRING, "font": _STRING, "final": _BOOL, "signer-academic-titles": _BOOL,
+    "date-future-days": _INT,
+}
+#: the keys of one typo entry: required ones first
+_TYPO_KEYS = ("wrong", "right", "class", "severity", "safe", "not_before", "not_after")
+
+
+def _check_type(section: dict[str, Any], key: str, where: str) -> None:
+    if key not in section or key not in _KEY_TYPES:
+        return
+    types, vi, en = _KEY_TYPES[key]
+    value = section[key]
+    ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
+    if not ok:
+        raise _type_error(where, key, vi, en, value)
+
+
+def _strings(value: Any, where: str, key: str, allow_one: bool = False) -> None:
+    if allow_one and isinstance(value, str):
+        return
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _type_error(where, key, "danh sách chuỗi", "a list of strings", value)
+
+
+def _check_typos(rows: list[Any], where: str) -> None:
+    for n, row in enumerate(rows, start=1):
+        name = f"typos[{n}]"
+        if not isinstance(row, dict):
+            raise ConfigError(
+                f"{where}: mục {name} phải là bảng {{wrong = \"…\", right = \"…\"}}",
+                f"{where}: entry {name} must be a table {{wrong = \"…\", right = \"…\"}}",
+            )
+        for k in row:
+            if k not in _TYPO_KEYS:
+                vi, en = _hint(k, _TYPO_KEYS)
+                raise ConfigError(
+                    f"{where}: mục {name} có khoá không hợp lệ '{k}'{vi}",
+                    f"{where}: entry {name} has an unknown key '{k}'{en}",
+                )
+        for k in ("wrong", "right"):
+            if k not in row:
+                raise ConfigError(
+                    f"{where}: mục {name} thiếu '{k}' (cần cả wrong và right)",
+                    f"{where}: entry {name} lacks '{k}' (both wrong and right are required)",
+                )
+            if not isinstance(row[k], str) or not row[k].strip():
+                raise _type_error(where, f"{name}.{k}", "một chuỗi không rỗng", "a non-empty string", row[k])
+        for k in ("class", "severity"):
+            if k in row and not isinstance(row[k], str):
+                raise _type_error(where, f"{name}.{k}", "một chuỗi", "a string", row[k])
+        if "severity" in row and row["severity"].lower() not in ("error", "warning", "info"):
+            raise ConfigError(
+                f"{where}: '{name}.severity' phải là error, warning hoặc info",
+                f"{where}: '{name}.severity' must be error, warning or info",
+            )
+        if "safe" in row and not isinstance(row["safe"], bool):
+            raise _type_error(where, f"{name}.safe", "true hoặc false", "true or false", row["safe"])
+        for k in ("not_before", "not_after"):
+            if k in row:
+                _strings(row[k], where, f"{name}.{k}", allow_one=True)
+
+
 def _codes(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(" ", "").split(",") if v]
@@ -94,14 +184,28 @@ def load_config_file(path: Path, known_keys: Iterable[str] = ()) -> Config | Non
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: tệp cấu hình sai cú pháp TOML ({exc})", f"{path}: invalid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"{path}: tệp cấu hình không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",
+            f"{path}: the configuration file is not UTF-8 text; save it again as UTF-8",
+        ) from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(
+            f"{path}: tệp cấu hình lồng nhau quá sâu hoặc quá lớn để đọc",
+            f"{path}: the configuration file is nested too deeply or too large to read",
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: không đọc được tệp cấu hình", f"{path}: cannot read ({exc.strerror})") from None
+    if not isinstance(raw.get("tool", {}), dict):
+        raise _type_error(str(path), "tool", "một bảng", "a table", raw["tool"])
     if path.name == "pyproject.toml":
         section = raw.get("tool", {}).get("notice-lint")
         if section is None:
             return None
     else:
         section = raw.get("tool", {}).get("notice-lint", raw)
+    if not isinstance(section, dict):
+        raise _type_error(str(path), "tool.notice-lint", "một bảng", "a table", section)
     return config_from_dict(section, str(path), known_keys, path)
 
 
@@ -109,10 +213,13 @@ def config_from_dict(section: dict[str, Any], where: str, known_keys: Iterable[s
     known = set(CORE_KEYS) | set(known_keys)
     for k in section:
         if k not in known:
+            vi, en = _hint(k, known)
             raise ConfigError(
-                f"{where}: khoá cấu hình không hợp lệ '{k}'",
-                f"{where}: unknown configuration key '{k}'",
+                f"{where}: khoá cấu hình không hợp lệ '{k}'{vi}",
+                f"{where}: unknown configuration key '{k}'{en}",
             )
+    for k in section:
+        _check_type(section, k, where)
     cfg = Config(path=path, root=path.parent if path else None)
     cfg.options = dict(section)
     if "select" in section:
@@ -129,6 +236,8 @@ def config_from_dict(section: dict[str, Any], where: str, known_keys: Iterable[s
                 f"{where}: 'per-file-ignores' must be a table of glob -> codes",
             )
         cfg.per_file_ignores = {g: _codes(v, where, f"per-file-ignores.{g}") for g, v in pfi.items()}
+    if "units" in section:
+        _strings(section["units"], where, "units", allow_one=True)
     if "profile" in section:
         prof = str(section["profile"]).lower()
         if prof not in PROFILES:
@@ -138,7 +247,7 @@ def config_from_dict(section: dict[str, Any], where: str, known_keys: Iterable[s
             )
         cfg.profile = prof
     if "final" in section:
-        cfg.final = bool(section["final"])
+        cfg.final = section["final"]  # a bool: checked above (final = "no" is an error, not True)
     if "lang" in section:
         lang = str(section["lang"]).lower()
         if lang not in ("vi", "en"):
@@ -155,6 +264,17 @@ def config_from_dict(section: dict[str, Any], where: str, known_keys: Iterable[s
     for k in DATA_KEYS:
         if k in section and not isinstance(section[k], list):
             raise ConfigError(f"{where}: '{k}' phải là danh sách", f"{where}: '{k}' must be a list")
+    if "typos" in section:
+        _check_typos(section["typos"], where)
+    for k in ("abbreviations", "names"):  # words, or tables like the data files' rows
+        if k in section and not all(isinstance(v, (str, dict)) for v in section[k]):
+            raise _type_error(where, k, "danh sách chuỗi", "a list of strings", section[k])
+    for n, row in enumerate(section.get("kinds", ()), start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("title"), str) or not row["title"].strip():
+            raise ConfigError(
+                f"{where}: mục kinds[{n}] phải là bảng có 'title' (tên loại văn bản)",
+                f"{where}: entry kinds[{n}] must be a table with a 'title' (the kind's title)",
+            )
     return cfg
 
 
@@ -208,7 +328,8 @@ def check_codes(prefixes: Iterable[str], all_codes: Iterable[str], where: str, k
         if p == "ALL":
             continue
         if not any(c.startswith(p) for c in codes):
+            vi, en = _hint(p, codes)
             raise ConfigError(
-                f"{where}: mã quy tắc không tồn tại '{p}' (trong '{key}')",
-                f"{where}: unknown rule code '{p}' (in '{key}')",
+                f"{_where(where)}mã quy tắc không tồn tại '{p}' (trong '{key}'){vi}",
+                f"{_where(where)}unknown rule code '{p}' (in '{key}'){en}",
             )

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["explain_rule", "rule_table", "rule_markdown", "help_uri", "generate_docs", "DOCS_DIR"]
+__all__ = ["explain_rule", "rule_page", "rule_table", "rule_markdown", "rule_markdown_vi", "help_uri", "generate_docs", "DOCS_DIR"]
 
 #: where the rule pages live in the repository (``python -m notice_lint.docs`` writes them)
 DOCS_DIR = "docs/rules"
@@ -34,8 +34,37 @@ def rule_markdown(cls: Any) -> str:
     return "\n".join(lines)
 
 
-def explain_rule(cls: Any) -> str:
-    return rule_markdown(cls).rstrip() + "\n"
+_PROFILE_NAMES_VI = {"nd30": "NĐ 30/2020 (nhà nước)", "hd36": "HD 36-HD/VPTW (Đảng)", "hd05": "HD 05-HD/VPTW (Đảng)",
+                     "hd11": "HD 11-HD/VPTW (Đảng, trước 03/4/2018)"}
+_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+
+
+def rule_markdown_vi(cls: Any) -> str:
+    """The rule's Vietnamese text: its Vietnamese summary and ``doc_vi``, with severity, profiles, fix."""
+    lines = [f"# {cls.code} `{cls.name}`", ""]
+    if cls.summary_vi:
+        lines += [cls.summary_vi, ""]
+    lines.append(f"- Mức: {_SEVERITY_VI.get(cls.severity.label, cls.severity.label)}")
+    lines.append("- Áp dụng: " + ", ".join(_PROFILE_NAMES_VI.get(p, p) for p in cls.profiles))
+    lines.append(f"- Tự sửa: {'có' if cls.fixable else 'không'}")
+    if cls.reference:
+        lines.append(f"- Căn cứ: {cls.reference}")
+    lines.append("")
+    doc_vi = getattr(cls, "doc_vi", "")
+    if doc_vi:
+        lines += [doc_vi, ""]
+    return "\n".join(lines)
+
+
+def rule_page(cls: Any, lang: str = "vi") -> str:
+    """``--explain``: English alone with ``--lang en``; else the Vietnamese text, then the English page."""
+    if lang == "en":
+        return rule_markdown(cls).rstrip() + "\n"
+    return rule_markdown_vi(cls).rstrip() + "\n\n---\n\n*English:*\n\n" + rule_markdown(cls).rstrip() + "\n"
+
+
+def explain_rule(cls: Any, lang: str = "vi") -> str:
+    return rule_page(cls, lang)
 
 
 def rule_table(registry: dict[str, Any], lang: str = "vi") -> str:
@@ -72,7 +101,7 @@ def _documentation_url() -> str | None:
 
 def rule_pages(registry: dict[str, Any]) -> dict[str, str]:
     """File name -> content of every rule page and of the index."""
-    pages = {f"{code}.md": rule_markdown(cls).rstrip() + "\n" for code, cls in registry.items()}
+    pages = {f"{code}.md": rule_page(cls, "vi") for code, cls in registry.items()}
     index = ["# Rules", "", "| code | name | severity | summary |", "| --- | --- | --- | --- |"]
     for code, cls in registry.items():
         index.append(f"| [{code}]({code}.md) | `{cls.name}` | {cls.severity.label} | {cls.summary} |")

@@ -251,6 +251,9 @@ class Rule:
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""  # one line, English
     summary_vi: ClassVar[str] = ""  # one line, Vietnamese
+    #: a short Vietnamese page for --explain (what the rule wants, a wrong and a right example),
+    #: shown beside the English docstring; --lang en shows the docstring alone
+    doc_vi: ClassVar[str] = ""
     severity: ClassVar[Severity] = Severity.WARNING
     profiles: ClassVar[tuple[str, ...]] = ALL_PROFILES
     #: document kinds the rule can judge ("docx", "text", "markdown")

@@ -155,7 +155,7 @@ class Linter:
             ("--ignore", self.options.ignore),
             ("--extend-select", self.options.extend_select),
         ):
-            check_codes(values, all_codes, "notice-lint", key)
+            check_codes(values, all_codes, "", key)
 
     @property
     def registry(self) -> dict[str, type[Rule]]:
@@ -175,7 +175,7 @@ class Linter:
                 cfg = find_config(Path(path).parent, self._known_keys, self._config_cache)
                 self._folder_config[folder] = cfg
         if id(cfg) not in self._validated:
-            where = str(cfg.path) if cfg.path else "notice-lint"
+            where = str(cfg.path) if cfg.path else ""
             all_codes = self.codes
             check_codes(cfg.select, all_codes, where, "select")
             check_codes(cfg.ignore, all_codes, where, "ignore")

@@ -213,6 +213,10 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     summary = "An inline suppression that suppresses no finding"
     summary_vi = "Chỉ thị tắt kiểm tra không bỏ qua lỗi nào"
+    doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
+        'Chỉ thị tắt kiểm tra (<!-- notice-lint-disable… --> hoặc ghi chú Word) mà không tắt vấn đề nào, '
+        'hoặc nêu mã quy tắc không tồn tại: hãy xoá chỉ thị. Chỉ báo khi chạy với --report-unused.'
+    )
     severity = Severity.WARNING
 
     def check(self, notice: Any, ctx: RuleContext) -> Iterable[Finding]:

@@ -161,7 +161,7 @@ class FixSession:
     def __post_init__(self) -> None:
         from ..config import check_codes
 
-        check_codes(self.options.only, list(self.linter.registry), "notice-lint", "--fix-only")
+        check_codes(self.options.only, list(self.linter.registry), "", "--fix-only")
         if self.options.diff and self.options.annotate is not None:
             raise ConfigError("--diff không ghi tệp nào nên không dùng cùng --annotate",
                               "--diff writes no file, so it cannot be combined with --annotate")

@@ -124,17 +124,28 @@ def paragraph_html(text: str, findings: list[tuple[int, Any]], lang: str) -> str
             spans.append((start, end, k, f))
         else:
             points.append((start, k, f))
-    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *(p for p, _, _ in points)})
+    starts: dict[int, list[tuple[int, int, Any]]] = {}
+    for s, e, k, f in spans:
+        starts.setdefault(s, []).append((e, k, f))
+    at: dict[int, list[tuple[int, Any]]] = {}
+    for p, k, f in points:
+        at.setdefault(p, []).append((k, f))
+    cuts = sorted({0, n, *starts, *(e for _, e, _, _ in spans), *at})
+    # one sweep: the spans open at each cut (outermost first), so a paragraph with many findings stays linear
+    active: list[tuple[int, int, Any]] = []
     out = []
     for a, b in zip(cuts, cuts[1:] + [n]):
-        for p, k, f in points:
-            if p == a:
-                out.append(_mark(k, f, lang, "", point=True))
+        for k, f in at.get(a, ()):
+            out.append(_mark(k, f, lang, "", point=True))
+        if active and active[-1][0] <= a:  # sorted by end, latest first: the ended ones are at the back
+            active = [x for x in active if x[0] > a]
+        if a in starts:
+            active.extend(starts[a])
+            active.sort(key=lambda x: (-x[0], x[1]))  # the longest-lasting outermost
         if b <= a:
             continue
-        covering = [(k, f) for s, e, k, f in spans if s <= a and b <= e]
         segment = visible(text[a:b])
-        for k, f in reversed(covering):
+        for _, k, f in reversed(active):
             segment = _mark(k, f, lang, segment)
         out.append(segment)
     return "".join(out)
@@ -190,11 +201,13 @@ def document_html(number: int, result: Any, lang: str) -> str:
             f'<span class="text" dir="ltr">{label}{paragraph_html(p.text, marks, lang)}</span></div>'
         )
     items = []
+    # a .docx counts paragraphs, a text file lines (as the other formats' line numbers do)
+    unit = _t(lang, "đoạn", "par.") if path.lower().endswith(".docx") else _t(lang, "dòng", "line")
     for k, f in enumerate(findings, start=1):
         sev = f.severity.label
         items.append(
             f'<li class="finding sev-{sev} fam-{_family(f.code)}" id="d{number}-f{k}">'
-            f'<a href="#d{number}-p{f.paragraph}" class="where">{_t(lang, "đoạn", "par.")} {f.line}:{f.column}</a> '
+            f'<a href="#d{number}-p{f.paragraph}" class="where">{unit} {f.line}:{f.column}</a> '
             f'<span class="code">{visible(f.code)}</span> <span class="sev">{severity_word(sev, lang)}</span>'
             f'<div class="msg">{visible(f.message(lang))}</div>{fix_html(f, texts, lang)}</li>'
         )

@@ -29,8 +29,12 @@ def line_for(path: str, f: Any, lang: str, color: bool) -> str:
 
 def summary(results: list[Any], lang: str) -> str:
     counts = Counter(f.severity.label for r in results for f in r.findings)
+    from ..errors import ConfigError
+
     files = len([r for r in results if r.error is None])
-    bad = len([r for r in results if r.error is not None])
+    # a bad configuration is no unreadable document: its files are counted apart
+    unconfigured = len([r for r in results if isinstance(r.error, ConfigError)])
+    bad = len([r for r in results if r.error is not None]) - unconfigured
     total = sum(counts.values())
     fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safe)
     if lang == "en":
@@ -44,6 +48,8 @@ def summary(results: list[Any], lang: str) -> str:
             s += f"; {fixable} fixable with --fix." if fixable else "."
         if bad:
             s += f" {bad} file(s) could not be read."
+        if unconfigured:
+            s += f" {unconfigured} file(s) not checked: their configuration has an error."
         return s
     # every finding is a "vấn đề"; "lỗi" is only the error severity, so the fixable count is of "vấn đề"
     if total == 0:
@@ -56,6 +62,8 @@ def summary(results: list[Any], lang: str) -> str:
         s += f"; có thể tự sửa {fixable} vấn đề với --fix." if fixable else "."
     if bad:
         s += f" {bad} tệp không đọc được."
+    if unconfigured:
+        s += f" {unconfigured} tệp chưa kiểm tra vì tệp cấu hình có lỗi."
     return s
 
 
