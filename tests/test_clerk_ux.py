@@ -269,3 +269,12 @@ def test_good_config_values_still_pass(tmp_path: Path) -> None:
                        "--select", "NL201")
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == "" and "NL201" in proc.stdout
+
+
+def test_fix_summary_counts_problems_not_errors(tmp_path: Path) -> None:
+    """A fixed warning is no 'lỗi': the --fix summary counts 'vấn đề' like the lint summary."""
+    draft = _draft(tmp_path, BAD.replace("thực hiện", "thực  hiện"))
+    proc = _cli("--fix", "--select", "NL301", str(draft))
+    assert "Đã sửa 1 vấn đề, còn 0 vấn đề cần sửa tay" in proc.stderr, proc.stderr
+    assert "lỗi" not in proc.stderr
+    assert "thực hiện" in draft.read_text(encoding="utf-8")

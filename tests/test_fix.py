@@ -88,7 +88,7 @@ def test_text_fix_writes_corrections_and_reports(tmp_path: Path) -> None:
     p.write_text(NOTICE_TXT, encoding="utf-8")
     result = run("--fix", str(p))
     assert p.read_text(encoding="utf-8") == FIXED_TXT
-    assert "Đã sửa 5 lỗi, còn 0 lỗi cần sửa tay" in result.stderr
+    assert "Đã sửa 5 vấn đề, còn 0 vấn đề cần sửa tay" in result.stderr
     assert result.exit_code == 0
     assert lint_codes(p) == []
 
@@ -101,7 +101,7 @@ def test_text_fix_english_summary_and_remaining(tmp_path: Path) -> None:
     assert p.read_text(encoding="utf-8").endswith("Số: 18-TB-SKHCN\nKinh phí\n")  # the unsafe fix waits
     result = run("--fix", "--unsafe-fixes", str(p))
     assert p.read_text(encoding="utf-8").endswith("Số: 18/TB-SKHCN\nKinh phí\n")
-    assert "Đã sửa 1 lỗi, còn 0 lỗi cần sửa tay" in result.stderr
+    assert "Đã sửa 1 vấn đề, còn 0 vấn đề cần sửa tay" in result.stderr
 
 
 def test_text_keeps_bom_crlf_and_decomposed_text_elsewhere(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_fix_only_narrows_to_codes(tmp_path: Path) -> None:
     result = run("--fix-only", "NL2", str(p))
     text = p.read_text(encoding="utf-8")
     assert "Kinh phí" in text and "Số 5 / TB - SKHCN" in text
-    assert "còn 4 lỗi cần sửa tay" in result.stderr
+    assert "còn 4 vấn đề cần sửa tay" in result.stderr
     assert run("--fix-only", "NL9", str(p)).exit_code == 2  # unknown code
 
 
@@ -170,7 +170,7 @@ def test_fixing_twice_equals_fixing_once_text(tmp_path: Path) -> None:
     once = p.read_bytes()
     result = run("--fix", str(p))
     assert p.read_bytes() == once
-    assert "Đã sửa 0 lỗi" in result.stderr
+    assert "Đã sửa 0 vấn đề" in result.stderr
 
 
 # -- selection ------------------------------------------------------------
@@ -207,7 +207,7 @@ def test_fix_with_several_edits_is_all_or_nothing(tmp_path: Path) -> None:
 def test_docx_fix_as_tracked_changes(tmp_path: Path) -> None:
     p = notice_docx(tmp_path / "tb.docx")
     result = run("--fix", str(p))
-    assert "Đã sửa 4 lỗi, còn 0 lỗi cần sửa tay" in result.stderr
+    assert "Đã sửa 4 vấn đề, còn 0 vấn đề cần sửa tay" in result.stderr
     new = p.read_bytes()
     xml = parts(new)["word/document.xml"].decode("utf-8")
     dels = re.findall(r"<w:del [^>]*>", xml)
@@ -253,7 +253,7 @@ def test_docx_fixing_twice_equals_fixing_once(tmp_path: Path, track: bool) -> No
     once = p.read_bytes()
     result = run(*flags, str(p))
     assert p.read_bytes() == once
-    assert "Đã sửa 0 lỗi" in result.stderr
+    assert "Đã sửa 0 vấn đề" in result.stderr
 
 
 def _runs(path: Path, index: int) -> list[tuple[str, bool | None, bool | None]]:

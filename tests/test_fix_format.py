@@ -258,6 +258,31 @@ def test_body_size_goes_to_the_nearest_value_of_the_range(drafts) -> None:
     assert 14 in sizes and 15 not in sizes
 
 
+def test_one_wrong_body_paragraph_joins_the_size_of_the_rest(drafts, tmp_path: Path) -> None:
+    """A 12 pt paragraph in a 14 pt body goes to 14 (not to 13, the nearest): the body stays of one size."""
+    path = tmp_path / "one-small.docx"
+    shutil.copy(drafts["state-ok"], path)
+
+    def shrink(root) -> None:
+        para = next(p for p in root.iter(W + "p") if "Các phòng, đơn vị đã hoàn thành" in cf._text(p))
+        for r in para.iter(W + "r"):
+            rpr = r.find(W + "rPr")
+            if rpr is None:
+                rpr = etree.SubElement(r, W + "rPr")
+                r.insert(0, rpr)
+            for old in rpr.findall(W + "sz"):
+                rpr.remove(old)
+            etree.SubElement(rpr, W + "sz").set(W + "val", "24")
+
+    cf._patch(path, document=shrink)
+    found = [f for f in _linter().lint_file(str(path), path.read_bytes()).findings if f.code == "NL402"]
+    assert len(found) == 1
+    assert {dict(e.props)["size"] for e in found[0].fix.edits} == {DEFAULT_STATE["size"]}
+    assert DEFAULT_STATE["size"] == 14
+    _, _, after = _fix(path)
+    assert _codes(after) == []
+
+
 def test_formatting_edits_overlap_only_on_one_property() -> None:
     a = FormatEdit("run", 3, 0, 10, (("size", 13),))
     assert overlaps(a, FormatEdit("run", 3, 5, 12, (("size", 14),)))

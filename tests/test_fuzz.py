@@ -17,6 +17,7 @@ The normal run keeps a small budget (derandomized, so it cannot flake); the
 from __future__ import annotations
 
 import datetime as dt
+import time
 import io
 import logging
 import random
@@ -444,3 +445,79 @@ def test_fixture_tree_is_read():
 def test_examples_were_run():
     """Printed with -s: how many documents the fuzz tests linted in this session."""
     print(f"\nfuzz: {EXAMPLES['run']} documents linted")
+
+
+# -- one long line of a hostile shape --------------------------------------------
+#
+# Every rule and the readers on one 100,000-character paragraph (the longest a
+# reader accepts) of a shape that makes a backtracking pattern quadratic or
+# worse: each must finish within a generous CPU budget (a quadratic pattern
+# takes minutes).  CPU time, not wall time: other processes on the machine do
+# not count.
+
+LONG = 100_000
+LONG_BUDGET = 2.0  # seconds of CPU for reading, the anatomy and every rule
+
+
+def _rep(unit: str, prefix: str = "", suffix: str = "") -> str:
+    body = LONG - len(prefix) - len(suffix)
+    return prefix + (unit * (body // len(unit) + 1))[:body] + suffix
+
+
+LONG_SHAPES = {
+    "comma-letters": _rep("a,"),  # URL-like spans, the missing-space patterns
+    "marked-letters": _rep("ệ"),  # one word of marked letters
+    "marked-pairs": _rep("ắa"),
+    "combining-marks": _rep("a\u0301"),
+    "capitals": _rep("ĐẢ"),
+    "camel": _rep("Aa"),  # a capital after a small letter, each inside one long word
+    "colons": _rep(":a"),
+    "dots": _rep("a."),
+    "domains": _rep("a.vn"),
+    "www": _rep("www."),
+    "double-spaces": _rep("a  "),
+    "no-break-spaces": _rep("a\u00a0\u00a0"),
+    "space-dash": _rep("a -"),
+    "space-semicolon": _rep("; "),
+    "spaces": _rep(" ", suffix="x"),  # a Markdown table-rule candidate, a heading tail
+    "pipe-spaces": _rep(" ", prefix="| ", suffix="x"),
+    "heading-spaces": _rep(" ", prefix="# a", suffix="b #"),
+    "open-comments": _rep("<!-- "),
+    "open-directives": _rep("<!-- notice-lint-disable "),
+    "number-spaces": _rep(" ", prefix="Số:", suffix=" x"),  # the number-line patterns
+    "number-spaces-slash": _rep(" ", prefix="Số ", suffix="/"),
+    "number-digits": _rep("1 ", prefix="Số: ", suffix="x"),
+    "so-spaces": _rep(" ", prefix="so ", suffix="x"),
+    "short-for-spaces": _rep(" ", prefix="gọi tắt là"),
+    "archive-spaces": _rep(" ", prefix="Lưu: a", suffix="b"),
+    "signature-spaces": _rep("  A", prefix="TM. "),
+}
+# the shapes a Markdown reader treats differently, also read as .md; a few as .docx
+LONG_MD = ("spaces", "pipe-spaces", "heading-spaces", "open-comments", "comma-letters", "double-spaces")
+LONG_DOCX = ("comma-letters", "marked-letters", "number-spaces", "camel")
+
+
+def _long_doc(kind: str, line: str):
+    lines = ["THÔNG BÁO", line, "Nơi nhận:", "- Lưu: VT."]
+    if kind == "docx":
+        from xml.sax.saxutils import escape
+
+        from badinput import W_DOC_CLOSE, W_DOC_OPEN, docx_with_document_xml, para
+
+        body = "".join(para(escape(x)) for x in lines)
+        return read_docx("long.docx", docx_with_document_xml(W_DOC_OPEN + body + W_DOC_CLOSE))
+    return read_text(f"long.{kind}", ("\n".join(lines) + "\n").encode("utf-8"), markdown=kind == "md")
+
+
+@pytest.mark.parametrize(
+    "shape,kind",
+    [(s, "txt") for s in LONG_SHAPES] + [(s, "md") for s in LONG_MD] + [(s, "docx") for s in LONG_DOCX],
+)
+def test_long_line_is_linear(shape, kind):
+    line = LONG_SHAPES[shape]
+    assert len(line) == LONG
+    started = time.process_time()
+    doc = _long_doc(kind, line)
+    run_rules(doc)
+    spent = time.process_time() - started
+    assert spent < LONG_BUDGET, f"{shape} ({kind}): {spent:.1f} s of CPU"

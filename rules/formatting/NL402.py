@@ -82,15 +82,7 @@ class FontSize(Rule):
         checked = items = 0
         body_range = sizes.get("body")
         skip = skipped(notice)
-        in_range: dict[float, int] = {}  # body sizes already right: a wrong one joins the commonest
-        if body_range is not None:
-            for part in parts(notice):
-                if part.key in ("body", "heading") and part.segment.paragraph.cell is None:
-                    for r, _, _ in runs_in(part.segment):
-                        v = r.props.size
-                        if v is not None and body_range[0] <= v <= body_range[1]:
-                            in_range[v] = in_range.get(v, 0) + 1
-        body_target = max(sorted(in_range), key=lambda v: in_range[v]) if in_range else None
+        target: list = []  # the body's commonest size in range, found once and only when a body size is wrong
         for part in parts(notice):
             key = part.key
             rng = sizes.get(key)
@@ -128,7 +120,7 @@ class FontSize(Rule):
                 tuple(found),
                 vi=f"{name_vi} cỡ chữ {', '.join(fmt_pt_vi(v) for v in found)}, phải là {fmt_range_vi(lo, hi)}{note_vi}",
                 en=f"{name_en[0].upper() + name_en[1:]} is {got} pt; it must be {fmt_range(lo, hi)} pt{note_en}",
-                edits=tuple(self._edit(seg.paragraph.index, r, a, b, lo, hi, body_target if is_body else None)
+                edits=tuple(self._edit(seg.paragraph.index, r, a, b, lo, hi, self._body_target(notice, body_range, target) if is_body else None)
                             for r, a, b in wrong),
                 safe=notice.profile != "hd05",  # HD 05's own table is not confirmed: not certain
             )
@@ -165,6 +157,22 @@ class FontSize(Rule):
             f"it must be {want} pt{note_en}",
         ):
             yield self.finding(para, s, e, vi=vi, en=en, severity=severity, fix=fix)
+
+    @staticmethod
+    def _body_target(notice, body_range: tuple[float, float] | None, memo: list) -> float | None:
+        """The size most of the body already has when it is in range (a wrong size joins it), or None."""
+        if not memo:
+            counts: dict[float, int] = {}
+            if body_range is not None:
+                lo, hi = body_range
+                for part in parts(notice):
+                    if part.key in ("body", "heading") and part.segment.paragraph.cell is None:
+                        for r, _, _ in runs_in(part.segment):
+                            v = r.props.size
+                            if v is not None and lo <= v <= hi:
+                                counts[v] = counts.get(v, 0) + 1
+            memo.append(max(sorted(counts), key=lambda v: counts[v]) if counts else None)
+        return memo[0]
 
     @staticmethod
     def _edit(index: int, run, start: int, end: int, lo: float, hi: float, target: float | None) -> FormatEdit:

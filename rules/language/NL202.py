@@ -12,14 +12,14 @@ from ._wordstats import loanwords, pair_stats
 from ._validator import TONES, VN_CHARS, check, has_vietnamese_mark, split, split_is_certain
 from ._lazy import LazyRe
 from notice_lint_rules._memo import Clean, Verdicts
+from notice_lint_rules._urlish import UrlishSpans
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWEL = LazyRe(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 # a letter run with at least one Vietnamese mark: only those are judged
 _VN_WORD = LazyRe(rf"(?<![^\W\d_])[^\W\d_]*[{VN_CHARS}][^\W\d_]*")
-_URLISH_CHUNK = LazyRe(
-    r"\S*(?:://|www\.|@)\S*|\S+\.(?:vn|com|org|net|gov|edu|int|info)\b\S*", re.IGNORECASE
-)
+# runs of non-space characters with ``://``, ``www.``, ``@`` or a domain: URLs, e-mail addresses
+_URLISH_CHUNK = UrlishSpans("vn|com|org|net|gov|edu|int|info")
 
 
 # Latin-1 letters and signs Vietnamese never writes inside a word: text typed in a legacy
@@ -203,7 +203,7 @@ class InvalidSyllable(Rule):
                     if _legacy(text):
                         break  # a paragraph in a legacy encoding: NL206
 
-                    spans = [(u.start(), u.end()) for u in _URLISH_CHUNK.finditer(text)] + skip.get(para.index, [])
+                    spans = _URLISH_CHUNK.spans(text) + skip.get(para.index, [])
                 start, end = m.start(), m.end()
                 if any(s <= start < e for s, e in spans):
                     continue

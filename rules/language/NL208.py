@@ -17,7 +17,9 @@ _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
 _DEFINED_WORDS = LazyRe(
-    r"(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[«“\"']?\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
+    # possessive space runs (``\s*+``): the spaces are never shared out between them (a long run
+    # would be tried every way); the optional «là» and marks still back off
+    r"(?:gọi|viết)\s++tắt\s++(?:là\s*+)?:?\s*+[«“\"']?\s*+([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
 

@@ -10,13 +10,50 @@ from notice_lint.document.model import Record
 
 __all__ = ["NumberLine", "parse_number"]
 
-_RE = re.compile(
-    r"^(?P<so>S[ốỐ])(?P<colon>\s*[:.;]?)(?P<gap>\s*)"
-    r"(?P<num>\d+)?(?P<blank>[\s_.…]*?)"
-    r"(?P<sep1>\s*[/\-]\s*)"
-    r"(?P<sym>\S.*?)\s*$",
-    re.IGNORECASE,
-)
+# The line is read as the pattern
+#
+#     ^(?P<so>S[ốỐ])(?P<colon>\s*[:.;]?)(?P<gap>\s*)(?P<num>\d+)?(?P<blank>[\s_.…]*?)
+#     (?P<sep1>\s*[/\-]\s*)(?P<sym>\S.*?)\s*$            (case-insensitive)
+#
+# would read it, step by step (_match): the pattern backtracks through its runs of spaces,
+# cubic in their length on a line that does not match.  Every choice the pattern could
+# revise leads to the same outcome as its first one (a shorter space run before the mark
+# leaves the mark unmatched; fewer digits leave a digit no group takes; a longer blank
+# meets the same «/» or «-»), so the first choices are the match.
+_SO = re.compile(r"S[ốỐ]", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
+_DIGITS = re.compile(r"\d+")
+_BLANKS = re.compile(r"[\s_.…]*")
+
+
+def _match(text: str) -> dict[str, tuple[int, int]] | None:
+    """The spans of the pattern's groups in ``text``, or None where it does not match."""
+    if _SO.match(text) is None:
+        return None
+    n = len(text)
+    at = _SPACES.match(text, 2).end()
+    if at < n and text[at] in ":.;":
+        at += 1
+    spans = {"so": (0, 2), "colon": (2, at)}
+    gap = _SPACES.match(text, at).end()
+    spans["gap"] = (at, gap)
+    digits = _DIGITS.match(text, gap)
+    num_end = digits.end() if digits else gap
+    spans["num"] = (gap, num_end) if digits else (-1, -1)
+    run_end = _BLANKS.match(text, num_end).end()  # the «/» or «-» ends the run of blanks
+    if run_end >= n or text[run_end] not in "/-":
+        return None
+    blank_end = num_end + len(text[num_end:run_end].rstrip())  # spaces before the mark are sep1's
+    spans["blank"] = (num_end, blank_end)
+    sym = _SPACES.match(text, run_end + 1).end()
+    if sym >= n:
+        return None
+    spans["sep1"] = (blank_end, sym)
+    end = len(text.rstrip())  # past the symbol's last non-space («.» never crosses a line break)
+    if "\n" in text[sym:end]:
+        return None
+    spans["sym"] = (sym, end)
+    return spans
 
 
 _GROUPS = ("so", "colon", "gap", "num", "blank", "sep1", "sym")
@@ -64,9 +101,8 @@ class NumberLine(Record):
 
 @functools.lru_cache(maxsize=256)  # the anatomy and several rules read the same line
 def parse_number(text: str) -> NumberLine | None:
-    m = _RE.match(text)
-    if not m:
+    offsets = _match(text)
+    if offsets is None:
         return None
-    offsets = {g: m.span(g) for g in _GROUPS}
-    colon, num, sep1, sym = m.group("colon", "num", "sep1", "sym")
+    colon, num, sep1, sym = (None if a < 0 else text[a:b] for a, b in (offsets[g] for g in ("colon", "num", "sep1", "sym")))
     return NumberLine(text=text, colon=colon, num=num, sep1=sep1, symbol=sym, offsets=offsets)

@@ -12,16 +12,21 @@ from ._spans import in_spans, skipped_spans
 _RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 # words a draft's blank number/date field sits next to: "Số:      /TB-SCT", "ngày    tháng"
 _FIELD_BEFORE = re.compile(r"(?:Số:?|ngày|tháng|năm|Số|số)$", re.IGNORECASE)
-_FIELD_AFTER = re.compile(r"^(?:/|-|tháng|năm|ngày)", re.IGNORECASE)
+# (matched at a position: no ``^``, which would match only at the start of the text)
+_FIELD_AFTER = re.compile(r"(?:/|-|tháng|năm|ngày)", re.IGNORECASE)
 # a text export may lay the right column (the signature) two spaces after the left one
-_SIGN_PREFIX = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
+_SIGN_PREFIX = re.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
+# the first two words from a position (``text[at:].split()[:2]`` without copying the rest
+# of a long line for every run of spaces)
+_TWO_WORDS = re.compile(r"\s*+(\S++)\s++(\S++)")
 
 
-def _right_column(rest: str) -> bool:
-    if _SIGN_PREFIX.match(rest):
+def _right_column(text: str, at: int) -> bool:
+    """Does ``text[at:]`` start like a signature column: a prefix, or two capitalised words?"""
+    if _SIGN_PREFIX.match(text, at):
         return True
-    words = rest.split()[:2]
-    return len(words) == 2 and all(len(w) > 1 and w.isupper() for w in words)
+    m = _TWO_WORDS.match(text, at)
+    return m is not None and all(len(w) > 1 and w.isupper() for w in m.groups())
 
 
 class DoubleSpace(Rule):
@@ -76,10 +81,10 @@ class DoubleSpace(Rule):
                 start, end = m.start(), m.end()
                 if not any(s <= start and end <= e for s, e in cols):
                     continue  # a column gap
-                field_like = _FIELD_BEFORE.search(text[max(0, start - 6) : start]) or _FIELD_AFTER.match(text[end:])
+                field_like = _FIELD_BEFORE.search(text[max(0, start - 6) : start]) or _FIELD_AFTER.match(text, end)
                 if (para.index in fields and (field_like or end - start > 2)) or (field_like and end - start > 2):
                     continue  # a blank field of a draft's number or date
-                if para.cell is None and notice.document.kind != "docx" and _right_column(text[end:]):
+                if para.cell is None and notice.document.kind != "docx" and _right_column(text, end):
                     continue  # the signature column of a text export
                 if skip is None:
                     skip = skipped_spans(notice, para)

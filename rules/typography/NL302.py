@@ -14,6 +14,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s(\[{«“\"'])[ \u00a0]{1,2}([,;:?!)]|\.(?!
 # what every match holds: a mark right after a space (the mark first: marks are rarer
 # than spaces, so the scan is faster)
 _GAP_MARK = re.compile(r"[,;:?!).](?<=[ \u00a0].)")
+_BULLET_LEAD = " \t-–—+•*"
 
 
 class SpaceBeforePunctuation(Rule):
@@ -59,13 +60,16 @@ class SpaceBeforePunctuation(Rule):
             if not _GAP_MARK.search(text):
                 continue
             skip = None
+            bullet = None  # the length of the line's lead of spaces and bullets, measured once
             for m in _SPACE_BEFORE.finditer(text):
                 start, end = m.start(), m.start(1)
                 if skip is None:
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end + 1):
                     continue
-                if not text[:start].strip(" \t-–—+•*"):
+                if bullet is None:
+                    bullet = len(text) - len(text.lstrip(_BULLET_LEAD))
+                if start <= bullet:
                     continue  # the space after a list bullet («- .»): an empty item, not a stray space
                 mark = m.group(1)
                 yield self.finding(

@@ -47,6 +47,30 @@ def _syllable(w: str) -> bool:
     return len(w) >= 2 and not w.isupper() and check(w.lower()).ok
 
 
+class _WordEnds:
+    """Where the word (letter run) at a position ends: ``_WORD_AT.match(text, at).end()``
+    without rescanning a long run for every position inside it (a 100,000-letter line
+    would make that quadratic)."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def __call__(self, at: int) -> int | None:
+        m = _WORD_AT.match(self.text, at, at + 64)
+        if m is None or m.end() < at + 64:
+            return None if m is None else m.end()
+        if self.starts is None:  # a run of 64 letters or more: index the runs once
+            runs = [r.span() for r in _WORD_AT.finditer(self.text)]
+            self.starts = [a for a, _ in runs]
+            self.ends = [b for _, b in runs]
+        k = bisect_right(self.starts, at) - 1
+        return self.ends[k]
+
+
 def _space_fix(index: int, text: str, at: int) -> Fix:
     """Insert a space at ``at`` by rewriting the mark or digit beside it, never as an empty edit
     (so the fix cannot collide with another rule's fix of the next word)."""
@@ -196,6 +220,7 @@ class MissingSpace(Rule):
             listing = para.index in recipients
             skip = None
             found: list[tuple[int, int, int, str, str, str]] = []  # start, end, insert-at, vi, en, kind
+            word_end = _WordEnds(text)
 
             for rx in _AFTER_MARKS if k in marked else ():
                 for m in rx.finditer(text):
@@ -206,7 +231,7 @@ class MissingSpace(Rule):
                 for m in _DOT.finditer(text):
                     dot = m.start()
                     lm = _WORD_BEFORE.search(text, max(0, dot - 30), dot)
-                    right = _WORD_AT.match(text, dot + 1).group()
+                    right = text[dot + 1 : word_end(dot + 1)]
                     if lm is None:
                         # a date or a year ends the sentence: "trước ngày 30/6/2025.Sở Xây dựng"
                         dm = _DATE_BEFORE.search(text, max(0, dot - 12), dot)
@@ -228,10 +253,10 @@ class MissingSpace(Rule):
             for m in _DIGITS.finditer(text) if may_touch and _DIGIT_BY_LETTER.search(text) else ():
                 a, b = m.start(), m.end()
                 if b < len(text) and text[b].isalpha() and (a == 0 or text[a - 1] not in "/.,-" and not text[a - 1].isalnum()):
-                    wm = _WORD_AT.match(text, b)
-                    if wm is not None and _word(wm.group()):
-                        whole = text[a : wm.end()]
-                        found.append((a, wm.end(), b, f"Số viết dính vào chữ: «{whole}»",
+                    wend = word_end(b)
+                    if wend is not None and _word(text[b:wend]):
+                        whole = text[a:wend]
+                        found.append((a, wend, b, f"Số viết dính vào chữ: «{whole}»",
                                       f"A number run into a word: «{whole}»", "digit"))
                 if not listing and a > 0 and text[a - 1].isalpha() and (b == len(text) or not (text[b].isalnum() or text[b] in "/_")):
                     lm = _WORD_BEFORE.search(text, max(0, a - 30), a)
@@ -240,11 +265,14 @@ class MissingSpace(Rule):
                         found.append((lm.start(), b, a, f"Chữ viết dính vào số: «{whole}»",
                                       f"A word run into a number: «{whole}»", "digit"))
             if may_hyphen and para.index not in fields and "-" in text:
+                label = None  # the heading label's match, looked up once
                 for rx in _HYPHENS:
                     for m in rx.finditer(text):
                         if m.start() == 0 or not text[m.start() - 1].isalpha():
                             continue
-                        if _HEADING_LABEL.match(text) and m.start() < _HEADING_LABEL.match(text).end():
+                        if label is None:
+                            label = _HEADING_LABEL.match(text) or False
+                        if label and m.start() < label.end():
                             continue  # a heading label «II- Nhiệm vụ»: its separator, not a dash
                         if _SYMBOL_AFTER.match(text, m.end()):
                             continue  # a draft's blank number: "Số -TB/ĐU"
@@ -254,14 +282,14 @@ class MissingSpace(Rule):
             for m in _CASE_BREAK.finditer(text) if k in case_broken else ():
                 cut_at = m.start()
                 lm = _WORD_BEFORE.search(text, max(0, cut_at - 30), cut_at)
-                rm = _WORD_AT.match(text, cut_at)
-                if lm is None or rm is None:
+                rend = word_end(cut_at)
+                if lm is None or rend is None:
                     continue
-                left, abbr = lm.group(), rm.group()
+                left, abbr = lm.group(), text[cut_at:rend]
                 if not abbr.isupper() or not (len(abbr) >= 2 or _ROMAN.match(abbr)) or not has_vietnamese_mark(left):
                     continue
-                whole = text[lm.start() : rm.end()]
-                found.append((lm.start(), rm.end(), cut_at, f"Thiếu dấu cách trước «{abbr}»: «{whole}»",
+                whole = text[lm.start() : rend]
+                found.append((lm.start(), rend, cut_at, f"Thiếu dấu cách trước «{abbr}»: «{whole}»",
                               f"Missing space before «{abbr}»: «{whole}»", "caps"))
             seen: set[int] = set()
             if found:

@@ -32,6 +32,11 @@ the entries it used, by key, in one file.  The next run of many files reads
 that one file instead of an entry file per document; a key the pack lacks is
 read from its entry file as usual.  The pack holds only the last such run's
 entries, so it never outgrows the tree it was made for.
+
+Every cache file is read with a size limit (:data:`MAX_INDEX_BYTES`,
+:data:`MAX_PACK_BYTES`, :data:`MAX_ENTRY_BYTES`): a larger one is ignored, not
+loaded.  A cache folder (or its version folder) that is a symbolic link, not a
+folder, or another user's is ignored: neither read nor written.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,6 +71,36 @@ PACK = "pack.json"
 PACK_FROM = 32
 #: up to how many: the pack is held in memory while the run goes on
 PACK_UP_TO = 20_000
+#: the largest cache files read (larger ones are ignored, never loaded): the index holds about
+#: 150 bytes a file, the pack one entry per file of a run of at most PACK_UP_TO files
+MAX_INDEX_BYTES = 32 * 1024 * 1024
+MAX_PACK_BYTES = 128 * 1024 * 1024
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
+
+
+def _read_limited(path: str, limit: int) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes, else None
+    (a file planted in the cache costs nothing to ignore).  Raises OSError like ``open``."""
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        data = fh.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _own_folder(path: Path) -> bool:
+    """May the cache use ``path``: absent (it will be made), or a real folder of this user (not a
+    link someone planted to have the cache read or written elsewhere, nor another user's folder)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    return not hasattr(os, "geteuid") or st.st_uid == os.geteuid()
 
 
 def cache_root(cwd: Path | None = None) -> Path:
@@ -91,6 +127,14 @@ class Cache:
         self._asked: set[str] = set()  # paths whose remembered digest this run looked up
         self._pack: dict[str, Any] | None = None  # key -> entry, read from the pack (None: not in use)
         self._used: dict[str, Any] | None = None  # key -> entry used by this run (None: not packing)
+        self._safe: bool | None = None  # the cache folder may be used (see usable)
+
+    def usable(self) -> bool:
+        """False when the cache folder (or its version folder) is a link, not a folder, or another
+        user's: then the cache is ignored, never read nor written."""
+        if self._safe is None:
+            self._safe = _own_folder(self.root) and _own_folder(self.dir)
+        return self._safe
 
     # -- key ---------------------------------------------------------------
     def key(self, linter: Any, path: str, data: bytes, st: os.stat_result | None = None) -> str | None:
@@ -166,8 +210,10 @@ class Cache:
 
     def _load_index(self) -> tuple[int, dict[str, list[Any]]]:
         try:
-            with open(os.path.join(self._dir, INDEX), "rb") as fh:
-                obj = json.loads(fh.read())
+            blob = _read_limited(os.path.join(self._dir, INDEX), MAX_INDEX_BYTES) if self.usable() else None
+            if blob is None:
+                return 0, {}
+            obj = json.loads(blob)
             written, files = int(obj["written"]), obj["files"]
             if isinstance(files, dict):
                 return written, {
@@ -251,7 +297,10 @@ class Cache:
         ``None`` when not remembered yet (or unreadable): then the rules are imported.
         """
         try:
-            obj = json.loads(self._manifest_path().read_text(encoding="utf-8"))
+            blob = _read_limited(str(self._manifest_path()), MAX_ENTRY_BYTES) if self.usable() else None
+            if blob is None:
+                return None
+            obj = json.loads(blob)
             codes, keys = obj["codes"], obj["config_keys"]
             if obj.get("fingerprint") == self.code_fingerprint() and all(isinstance(c, str) for c in codes + keys):
                 return {"codes": codes, "config_keys": keys}
@@ -280,8 +329,10 @@ class Cache:
         obj = self._pack.get(key) if self._pack is not None else None
         if obj is None:
             try:
-                with open(self._entry_path(key), "rb") as fh:
-                    obj = json.loads(fh.read())
+                blob = _read_limited(self._entry_path(key), MAX_ENTRY_BYTES) if self.usable() else None
+                if blob is None:
+                    return None
+                obj = json.loads(blob)
             except (OSError, ValueError):
                 return None  # missing or corrupt: lint again
         if not isinstance(obj, dict) or obj.get("key") != key:
@@ -304,8 +355,10 @@ class Cache:
             return
         self._used = {}
         try:
-            with open(os.path.join(self._dir, PACK), "rb") as fh:
-                obj = json.loads(fh.read())
+            blob = _read_limited(os.path.join(self._dir, PACK), MAX_PACK_BYTES) if self.usable() else None
+            if blob is None:
+                return
+            obj = json.loads(blob)
             entries = obj["entries"]
             if obj.get("format") == FORMAT and isinstance(entries, dict):
                 self._pack = entries
@@ -331,6 +384,8 @@ class Cache:
         """Write ``obj`` as JSON to ``target`` atomically; a disk error only costs the speed-up."""
         import tempfile
 
+        if not self.usable():
+            return  # a linked or foreign cache folder is never written into
         try:
             self._ensure_root()
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,11 @@ the input order, so the report is the same byte for byte as a serial run.
 Each worker builds its own :class:`~notice_lint.runner.Linter` from the
 same options; results (``FileResult``, ``Finding``, ``InputError``) come back
 pickled.
+
+A worker that dies (out of memory, killed) costs only its own file: the files
+not yet answered are linted one at a time in a worker of their own, and the
+one whose worker dies is reported unreadable.  They are never linted in the
+main process, which the same file would kill too.
 """
 
 from __future__ import annotations
@@ -136,10 +141,52 @@ def _pooled(linter: Any, paths: list[str], cache: Cache | None, workers: int) ->
                     cache.used(key, result)  # the worker wrote the entry; the pack is written here
                 yield result
     except (BrokenProcessPool, OSError):
-        # a worker died (out of memory, killed): finish the rest here
-        yield from _serial(linter, paths[done:], cache)
+        # a worker died (out of memory, killed): which of its files did it is not known, so the
+        # rest are linted one at a time in a worker of their own; never here, where the same
+        # file would take the whole run down
+        pool.shutdown(wait=True, cancel_futures=True)
+        yield from _one_by_one(linter, paths[done:], cache)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(path: str) -> Any:
+    from .errors import InputError
+    from .runner import FileResult
+
+    return FileResult(path=path, error=InputError(
+        "tiến trình đọc tệp này bị dừng đột ngột (hết bộ nhớ?); tệp có thể hỏng hoặc quá lớn, "
+        "hãy mở bằng Word và lưu lại",
+        "the process reading this file died (out of memory?); the file may be damaged or too large; "
+        "open it in Word and save it again",
+    ))
+
+
+def _one_by_one(linter: Any, paths: list[str], cache: Cache | None) -> Iterator[Any]:
+    """Each file in a worker process, one at a time: a file whose worker dies is reported
+    unreadable, and a new worker takes the next file."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    initargs = (linter.options, cache.root.parent if cache is not None else None)
+    pool = None
+    try:
+        for path in paths:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=initargs)
+            try:
+                [(result, key)] = pool.submit(_work, [path]).result()
+            except (BrokenProcessPool, OSError):
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                yield _died(path)
+                continue
+            if cache is not None:
+                cache.used(key, result)
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def show_progress(n_files: int) -> bool:

@@ -31,9 +31,9 @@ from .rule import Finding, Rule, RuleContext, Severity
 
 __all__ = ["Suppression", "apply_suppressions", "parse_text", "parse_comments", "UnusedSuppression"]
 
-_TEXT_DIRECTIVE = re.compile(
-    r"<!--\s*notice-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S
-)
+# ``<!--\s*notice-lint-(KIND)\b(.*?)-->`` is found in two steps (see _text_directives): the
+# pattern in one would rescan the rest of a line for each unclosed ``<!--``
+_TEXT_DIRECTIVE_HEAD = re.compile(r"<!--\s*notice-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b")
 _COMMENT_DIRECTIVE = re.compile(r"^\s*notice-lint-(disable-file|disable)\b(.*)$", re.S)
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _SEP = re.compile(r"[\s,;]+")
@@ -71,6 +71,20 @@ def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c.upper() for c in _SEP.split(raw.split("--", 1)[0].strip()) if c)
 
 
+def _text_directives(line: str):
+    """(kind, text after it, start, end) of each ``<!-- notice-lint-KIND … -->`` of ``line``."""
+    pos = 0
+    while True:
+        m = _TEXT_DIRECTIVE_HEAD.search(line, pos)
+        if m is None:
+            return
+        close = line.find("-->", m.end())
+        if close < 0:
+            return  # no later directive is closed either
+        yield m.group(1), line[m.end() : close], m.start(), close + 3
+        pos = close + 3
+
+
 def parse_text(source: str) -> list[Suppression]:
     """Directives of a text file (HTML comments), with their line ranges resolved."""
     if "notice-lint-" not in source:
@@ -80,8 +94,8 @@ def parse_text(source: str) -> list[Suppression]:
     for number, line in enumerate(_LINE_SPLIT.split(source), start=1):
         if "notice-lint-" not in line:
             continue
-        for m in _TEXT_DIRECTIVE.finditer(line):
-            kind, codes = m.group(1), _codes(m.group(2))
+        for kind, rest, start, end in _text_directives(line):
+            codes = _codes(rest)
             if kind == "enable":
                 _close(open_ranges, codes, number)
                 continue
@@ -91,7 +105,7 @@ def parse_text(source: str) -> list[Suppression]:
                 "disable-file": (1, _END),
                 "disable": (number, _END),
             }[kind]
-            sup = Suppression(kind, codes, number, m.start() + 1, m.end() + 1, first, last)
+            sup = Suppression(kind, codes, number, start + 1, end + 1, first, last)
             out.append(sup)
             if kind == "disable":
                 open_ranges.append(sup)

@@ -36,7 +36,9 @@ __all__ = [
 ]
 
 # "Số: 18/TB-SKHCN", "Số:      /TB-SCT", "Số 240-TB/VPTU", "SỐ: 05/QĐ-UBND", "Số -CV/ĐU"
-NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]\s*[A-ZĐa-zđ]", re.IGNORECASE)
+# possessive runs (``*+``): the lines ``^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]\s*[A-ZĐa-zđ]`` matches,
+# in linear time (that pattern shares a long run of spaces out every possible way)
+NUMBER_RE = re.compile(r"^S[ốỐ]\s*+(?:[:.;]\s*+)?(?:\d[\d\s]*+|[\s_.…]*+)[/\-]\s*+[A-ZĐa-zđ]", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
 # a rule drawn with characters: "_____", "-----", "*****", soft hyphens, box-drawing lines
 RULE_LINE_RE = re.compile(r"^[\s_\-–—=.*…\u00ad\u2010-\u2015\u2500-\u2501]{3,}$")
@@ -47,7 +49,7 @@ BODY_START_RE = re.compile(
     re.UNICODE,
 )
 _HEADING_NUM_RE = re.compile(r"^([IVX]+|\d+)[.)\-]\s")
-_PARTY_CV_RE = re.compile(r"^S[ốỐ]\s*[:.]?\s*[\d\s_.…]*-\s*CV\s*/", re.IGNORECASE)
+_PARTY_CV_RE = re.compile(r"^S[ốỐ]\s*+[:.]?[\d\s_.…]*+-\s*+CV\s*+/", re.IGNORECASE)  # as NUMBER_RE: possessive
 
 _HEADER_SCAN = 40  # segments
 #: marks printed in the header zone that are no part of it: drafts, urgency, secrecy, circulation

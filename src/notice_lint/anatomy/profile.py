@@ -23,8 +23,10 @@ PARTY_ORGAN_PREFIXES = (
 )
 HD36_FROM = _dt.date(2018, 4, 3)
 HD05_FROM = _dt.date(2026, 5, 27)
-PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/", re.UNICODE)
-STATE_NUMBER_RE = re.compile(r"^S[ốỐ]\s*:?\s*[\d\s_.…]*/\s*[A-ZĐ][A-Za-zĐđ&]*\s*-", re.UNICODE)
+# possessive runs (``*+``): the same lines as ``^S[ốỐ]\s*:?\s*[\d\s_.…]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/``, without
+# trying every way to share a long run of spaces among the three space classes
+PARTY_NUMBER_RE = re.compile(r"^S[ốỐ]\s*+:?[\d\s_.…]*+-\s*+[A-ZĐ][A-Za-zĐđ]*+\s*+/", re.UNICODE)
+STATE_NUMBER_RE = re.compile(r"^S[ốỐ]\s*+:?[\d\s_.…]*+/\s*+[A-ZĐ][A-Za-zĐđ&]*+\s*+-", re.UNICODE)
 
 
 #: Used when no ``instruments`` table is given (the built-in table is rules/data/instruments.toml).

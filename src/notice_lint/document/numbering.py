@@ -17,7 +17,20 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 VAL = W + "val"
 
-__all__ = ["Numbering", "LazyNumbering", "format_number", "to_roman"]
+__all__ = ["Numbering", "LazyNumbering", "format_number", "to_roman", "MAX_LIST_VALUE", "MAX_LABEL_CHARS", "MAX_STYLE_CHAIN"]
+
+#: the largest list value Word accepts (``w:start``, ``w:startOverride``); a larger value in a
+#: document (or a counter run past it) is clamped, so a label never grows without bound
+MAX_LIST_VALUE = 32767
+#: the longest label text kept (``w:lvlText``, and the label it renders); Word's own dialog
+#: takes far less
+MAX_LABEL_CHARS = 255
+#: ``w:basedOn`` links followed from a style (the style resolver stops there too)
+MAX_STYLE_CHAIN = 32
+
+
+def _clamp(n: int) -> int:
+    return min(max(n, 0), MAX_LIST_VALUE)
 
 
 def to_roman(n: int) -> str:
@@ -43,6 +56,7 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    n = _clamp(n)
     if fmt in ("decimal", "decimalEnclosedCircle", "ordinal", "cardinalText", "ordinalText"):
         return str(n)
     if fmt == "decimalZero":
@@ -155,7 +169,7 @@ class Numbering:
                 so = ov.find(W + "startOverride")
                 if so is not None:
                     try:
-                        overrides[ilvl] = int(so.get(VAL, "1"))
+                        overrides[ilvl] = _clamp(int(so.get(VAL, "1")))
                     except ValueError:
                         pass
                 lvl = ov.find(W + "lvl")
@@ -199,7 +213,7 @@ class Numbering:
         for sid in set(direct) | set(based):
             cur, seen = sid, set()
             nid, ilvl = None, None
-            while cur and cur not in seen:
+            while cur and cur not in seen and len(seen) <= MAX_STYLE_CHAIN:
                 seen.add(cur)
                 d = direct.get(cur)
                 if d:
@@ -260,7 +274,7 @@ class Numbering:
             lvl_def = num.levels.get(lv, _Level())
             value = counters.get(lv, lvl_def.start)
             fmt = "decimal" if level.legal and lv != ilvl else lvl_def.fmt
-            text = text.replace(ph, format_number(value, fmt))
+            text = text.replace(ph, format_number(value, fmt))[:MAX_LABEL_CHARS]
         return text.strip() or None
 
 
@@ -276,7 +290,7 @@ def _parse_level(lvl: Any) -> _Level:
     st = lvl.find(W + "start")
     if st is not None:
         try:
-            out.start = int(st.get(VAL, "1"))
+            out.start = _clamp(int(st.get(VAL, "1")))
         except ValueError:
             pass
     fmt = lvl.find(W + "numFmt")
@@ -284,7 +298,7 @@ def _parse_level(lvl: Any) -> _Level:
         out.fmt = fmt.get(VAL, "decimal")
     txt = lvl.find(W + "lvlText")
     if txt is not None:
-        out.text = txt.get(VAL, "")
+        out.text = txt.get(VAL, "")[:MAX_LABEL_CHARS]
     out.legal = lvl.find(W + "isLgl") is not None
     ind = lvl.find(f"{W}pPr/{W}ind")
     if ind is not None:

@@ -10,6 +10,8 @@ imports none of them.
 from __future__ import annotations
 
 import io
+import struct
+import warnings
 import zipfile
 
 from lxml import etree
@@ -28,6 +30,10 @@ MAX_MEMBERS = 5000
 MAX_PART_BYTES = 64 * 1024 * 1024  # a part may inflate to this much
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # declared size of all parts together
 MAX_RATIO = 1000  # inflated / compressed, for parts over 1 MB
+MAX_DIRECTORY_BYTES = 8 * 1024 * 1024  # the central directory (a real one: ~100 bytes a member)
+#: elements (start tags) in one part: lxml keeps ~120 bytes for each, so this bounds a part's
+#: tree to ~250 MB; a 1,000-page report has under a million
+MAX_ELEMENTS = 2_000_000
 # Limits on what a document may hold (beyond them it is not a document a
 # clerk wrote, and linting it would cost minutes): see limits.py.
 
@@ -71,8 +77,11 @@ def open_package(data: bytes) -> zipfile.ZipFile:
             "tệp không phải .docx (không phải tệp nén zip); hãy mở bằng Word và lưu lại dạng .docx",
             "not a .docx file (not a zip archive); open it in Word and save it as .docx",
         )
+    _check_directory(data)  # before zipfile reads every entry of a huge central directory
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile's warnings are reported below as one line
+            zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception:  # zipfile's failures on a damaged archive are open-ended (BadZipFile, struct, NotImplemented…)
         raise _bad(
@@ -86,6 +95,13 @@ def open_package(data: bytes) -> zipfile.ZipFile:
             f"the .docx has too many parts ({len(infos)}, the limit is {MAX_MEMBERS}) and may be hostile;"
             " do not open it if you do not know where it came from, or save it again from Word",
         )
+    if len(zf.NameToInfo) != len(infos):
+        raise _bad(
+            "tệp .docx có hai thành phần trùng tên (Word không tạo ra), có thể là tệp độc hại;"
+            " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
+            "the .docx holds two parts with the same name (Word never writes that) and may be hostile;"
+            " do not open it if you do not know where it came from, or save it again from Word",
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
         raise _bad(
@@ -95,6 +111,31 @@ def open_package(data: bytes) -> zipfile.ZipFile:
             " where it came from, or save it again from Word",
         )
     return zf
+
+
+def _too_many_members(count: int | str) -> InputError:
+    return _bad(
+        f"tệp .docx có quá nhiều thành phần ({count}, giới hạn {MAX_MEMBERS}), có thể là tệp độc hại;"
+        " không mở tệp không rõ nguồn gốc, hoặc mở bằng Word và lưu lại thành tệp mới",
+        f"the .docx has too many parts ({count}, the limit is {MAX_MEMBERS}) and may be hostile;"
+        " do not open it if you do not know where it came from, or save it again from Word",
+    )
+
+
+def _check_directory(data: bytes) -> None:
+    """Refuse a central directory of too many entries, read from the end-of-central-directory
+    record (and its zip64 form) before ``zipfile`` walks it: millions of entries would cost
+    seconds and gigabytes first.  A record that cannot be found is left to ``zipfile``."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if at < 0 or at + 22 > len(data):
+        return
+    _sig, _disk, _cd_disk, _here, count, size, _offset, _comment = struct.unpack_from("<IHHHHIIH", data, at)
+    if (count == 0xFFFF or size == 0xFFFFFFFF) and at >= 20 and data[at - 20 : at - 16] == b"PK\x06\x07":
+        (z64,) = struct.unpack_from("<Q", data, at - 12)
+        if z64 + 56 <= len(data) and data[z64 : z64 + 4] == b"PK\x06\x06":
+            count, size = struct.unpack_from("<QQ", data, z64 + 32)
+    if count > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise _too_many_members(f"{count:,}")
 
 
 def read_part(zf: zipfile.ZipFile, name: str, required: bool = False) -> bytes | None:
@@ -172,6 +213,15 @@ def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
     # most parts have none, and the six searches (~1 ms on a 600 KB part) are skipped
     if b"!" in blob and any(mark in blob for mark in _DTD_MARKS):
         raise _hostile_dtd(name)
+    # an element flood: millions of tiny elements cost ~120 bytes each once parsed.  A part
+    # under 8 MB cannot hold MAX_ELEMENTS tags (``<a/>`` is 4 bytes): counted only above that
+    if len(blob) > 4 * MAX_ELEMENTS and blob.count(b"<") - blob.count(b"</") > MAX_ELEMENTS:
+        raise _bad(
+            f"phần '{name}' có quá nhiều phần tử XML (hơn {MAX_ELEMENTS:,}); tệp có thể bị hỏng hoặc độc hại;"
+            " hãy mở bằng Word và lưu lại thành tệp mới",
+            f"part '{name}' holds too many XML elements (over {MAX_ELEMENTS:,}); the file may be damaged or"
+            " hostile; save it again from Word",
+        )
     try:
         root = etree.fromstring(blob, _KEEP_PARSER if keep else _PARSER)
     except etree.XMLSyntaxError as exc:

@@ -116,12 +116,51 @@ def _check_binary(text: str) -> str:
     return text
 
 
-_COMMENT = re.compile(r"<!--.*?-->")
 _HEADING = re.compile(r"^(\s{0,3}#{1,6})(\s+|$)")
-_HEADING_TAIL = re.compile(r"\s+#+\s*$")
 _QUOTE = re.compile(r"^(\s{0,3}>\s?)+")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a table's rule line: ``| --- | :-: |``; possessive (``*+``), so a line of 100,000
+# spaces fails in one pass instead of trying every way to share them out
+_TABLE_SEP = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 _BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def _comments(line: str, head: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """Spans of the ``<!-- … -->`` comments of ``line`` (what ``<!--.*?-->`` finds), in linear
+    time: the pattern rescans the rest of the line for each unclosed ``<!--``.  With ``head``,
+    only comments whose text matches ``head`` right after ``<!--``, each with the spaces and
+    tabs before it (``[ \t]*<!--HEAD.*?-->``)."""
+    out = []
+    pos = 0
+    while True:
+        i = line.find("<!--", pos)
+        if i < 0:
+            return out
+        after = i + 4
+        if head is not None:
+            m = head.match(line, after)
+            if m is None:
+                pos = i + 1
+                continue
+            after = m.end()
+        j = line.find("-->", after)
+        if j < 0:
+            return out  # no later comment is closed either
+        start = i
+        if head is not None:
+            while start > pos and line[start - 1] in " \t":
+                start -= 1
+        out.append((start, j + 3))
+        pos = j + 3
+
+
+def _heading_tail(line: str) -> int | None:
+    """Where the closing ``#`` run of a heading starts with the spaces before it (the start
+    of ``\\s+#+\\s*$``), or None; without the pattern's backtracking over long space runs."""
+    body = line.rstrip()
+    bare = body.rstrip("#")
+    if len(bare) == len(body) or not bare or not bare[-1].isspace():
+        return None
+    return len(bare.rstrip())
 
 
 def strip_markdown(line: str) -> tuple[str, list[int]]:
@@ -133,16 +172,16 @@ def strip_markdown(line: str) -> tuple[str, list[int]]:
         for k in range(a, b):
             keep[k] = False
 
-    for m in _COMMENT.finditer(line):
-        drop(m.start(), m.end())
+    for a, b in _comments(line) if "<!--" in line else ():
+        drop(a, b)
     for m in _BR.finditer(line):
         drop(m.start(), m.end())
     m = _HEADING.match(line)
     if m:
         drop(0, m.end())
-        t = _HEADING_TAIL.search(line)
-        if t and t.start() > m.end():
-            drop(t.start(), t.end())
+        t = _heading_tail(line)
+        if t is not None and t > m.end():
+            drop(t, len(line))
     m = _QUOTE.match(line)
     if m:
         drop(0, m.end())
@@ -192,14 +231,14 @@ def strip_markdown(line: str) -> tuple[str, list[int]]:
     return "".join(out_chars), cols
 
 
-_DIRECTIVE = re.compile(r"[ \t]*<!--\s*notice-lint-.*?-->")
+_DIRECTIVE_HEAD = re.compile(r"\s*notice-lint-")
 
 
 def strip_directives(line: str) -> tuple[str, list[int] | None]:
     """Remove ``<!-- notice-lint-… -->`` comments from a plain-text line, keeping the column map."""
     keep = [True] * len(line)
-    for m in _DIRECTIVE.finditer(line):
-        for k in range(m.start(), m.end()):
+    for a, b in _comments(line, _DIRECTIVE_HEAD):
+        for k in range(a, b):
             keep[k] = False
     if all(keep):
         return line, None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .atomic import Fingerprint
 from ..errors import ConfigError, InputError
 from ..runner import FileResult, Linter
 from .select import FixPolicy, plan_fixes
@@ -175,8 +176,13 @@ class FixSession:
 
         try:
             data = _read_bytes(Path(path))
+            # what was read, so that only that file, unchanged since, is replaced
+            fingerprint = Fingerprint(path, data) if self.options.fixing and not self.options.diff else None
         except InputError as exc:
             return FileResult(path=path, error=exc)
+        except OSError:
+            return FileResult(path=path, error=InputError(
+                "tệp đã thay đổi trong khi đọc; hãy chạy lại", "the file changed while it was read; run again"))
         result = self.linter.lint_file(path, data)
         if result.error is not None:
             return result
@@ -200,7 +206,12 @@ class FixSession:
                 try:
                     from .atomic import write_atomic
 
-                    write_atomic(path, current)
+                    fingerprint.check()  # still the file that was read, and writable
+                    write_atomic(fingerprint.target, current)
+                except InputError as exc:
+                    self.failures += 1
+                    self.fixed -= fixed
+                    return FileResult(path=path, error=exc)
                 except OSError as exc:
                     self.failures += 1
                     self.fixed -= fixed
@@ -251,6 +262,14 @@ class FixSession:
             self.err(self._msg(f"{path}: --annotate không ghi đè lên tệp gốc; hãy chọn tên khác",
                                f"{path}: --annotate never overwrites the original; choose another name"))
             return
+        if os.path.islink(out):
+            # a link at the copy's name (perhaps planted in a shared folder): never written through
+            self.failures += 1
+            self.err(self._msg(f"{path}: {out} là liên kết tượng trưng (tới {os.path.realpath(out)}), không ghi đè; "
+                               "hãy chọn tên khác",
+                               f"{path}: {out} is a symbolic link (to {os.path.realpath(out)}); not overwritten; "
+                               "choose another name"))
+            return
         from .annotate import annotate_docx
         from .atomic import write_atomic
 
@@ -277,12 +296,12 @@ class FixSession:
         if not self.options.fixing:
             return None
         if self.options.diff:
-            return self._msg(f"Có thể sửa tự động {self.fixed} lỗi (--diff: chưa ghi tệp nào)",
+            return self._msg(f"Có thể sửa tự động {self.fixed} vấn đề (--diff: chưa ghi tệp nào)",
                              f"{_n(self.fixed)} can be fixed (--diff: no file written)")
-        text = self._msg(f"Đã sửa {self.fixed} lỗi, còn {self.remaining} lỗi cần sửa tay",
+        text = self._msg(f"Đã sửa {self.fixed} vấn đề, còn {self.remaining} vấn đề cần sửa tay",
                          f"Fixed {_n(self.fixed)}, {self.remaining} left to fix by hand")
         if self.unsafe_left:
-            text += self._msg(f" ({self.unsafe_left} lỗi sửa được với --unsafe-fixes)",
+            text += self._msg(f" ({self.unsafe_left} vấn đề sửa được với --unsafe-fixes)",
                               f" ({self.unsafe_left} fixable with --unsafe-fixes)")
         return text
 

@@ -14,6 +14,29 @@ def severity_word(label: str, lang: str) -> str:
     return label if lang == "en" else _SEVERITY_VI.get(label, label)
 
 
+#: characters that reorder text on a terminal (bidi embeddings, overrides, isolates, marks)
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(ch: str) -> str:
+    """How a character of the document is printed: a control or bidi character as an escape
+    (``\\x1b``, ``\\u202e``), so the document can neither drive the terminal nor reorder the line."""
+    o = ord(ch)
+    if ch == "\t":
+        return ch
+    if o < 0x20 or 0x7F <= o < 0xA0:
+        return f"\\x{o:02x}"
+    if ch in _BIDI or o in (0x2028, 0x2029):
+        return f"\\u{o:04x}"
+    return ch
+
+
+def escaped(text: str) -> str:
+    if text.isprintable():  # the usual line: nothing to escape
+        return text
+    return "".join(map(shown, text))
+
+
 def line_for(path: str, f: Any, lang: str, color: bool) -> str:
     import click
 
@@ -24,7 +47,7 @@ def line_for(path: str, f: Any, lang: str, color: bool) -> str:
         loc = click.style(loc, bold=True)
         code = click.style(code, fg=_SEVERITY_COLOR.get(label, None), bold=True)
     fixable = " [*]" if f.fix is not None and f.fix.safe else ""
-    return f"{loc} {code} {f.message(lang)}{fixable}"
+    return f"{loc} {code} {escaped(f.message(lang))}{fixable}"
 
 
 def summary(results: list[Any], lang: str) -> str:
@@ -87,10 +110,13 @@ def excerpt(text: str, f: Any) -> list[str]:
     """The line and a caret under the finding's span."""
     text = text.replace("\n", " ").replace("\r", " ")
     start = max(f.column - 1, 0)
-    width = max((f.end_column - f.column) if f.end_line == f.line else len(text) - start, 1)
-    pad = "".join(ch if ch == "\t" else " " for ch in text[:start])
+    end = start + max((f.end_column - f.column) if f.end_line == f.line else len(text) - start, 1)
+    # control and bidi characters printed as escapes; the caret follows their printed width
+    cells = [shown(ch) for ch in text]
+    pad = "".join(c if c == "\t" else " " * len(c) for c in cells[:start])
+    width = max(sum(len(c) for c in cells[start:end]) + max(end - max(len(text), start), 0), 1)
     gutter = f"{f.line:>5} | "
-    return [gutter + text.rstrip(), " " * (len(gutter) - 2) + "| " + pad + "^" * width]
+    return [gutter + "".join(cells).rstrip(), " " * (len(gutter) - 2) + "| " + pad + "^" * width]
 
 
 def render(
