@@ -120,3 +120,33 @@ def test_show_source_escapes_control_and_bidi_characters(tmp_path):
     source, caret = [ln for ln in out.splitlines() if ln.lstrip().startswith(("2 |", "| "))][:2]
     # the caret stands under «Kính phí», past the escapes' printed width
     assert source.index("Kính") == caret.index("^")
+
+
+def test_annotate_refuses_a_doctype_past_the_first_64_kib(tmp_path):
+    """The comments part --annotate parses and writes back: its DOCTYPE is looked for in the
+    whole part, not only at its start (here behind a 70 kB comment)."""
+    from click.testing import CliRunner
+
+    from badinput import W_DOC_CLOSE, W_DOC_OPEN, docx_with_document_xml, para
+
+    from notice_lint.cli import cli
+
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/comments" Target="comments.xml"/></Relationships>'
+    )
+    comments = (
+        '<?xml version="1.0"?>\n<!--' + "x" * 70_000 + '-->\n<!DOCTYPE w:comments [<!ENTITY e SYSTEM '
+        '"file:///etc/hostname">]>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main"><w:comment w:id="0"><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:comment></w:comments>'
+    )
+    p = tmp_path / "tb.docx"
+    p.write_bytes(docx_with_document_xml(
+        W_DOC_OPEN + para("Kính phí thực hiện.") + W_DOC_CLOSE,
+        {"word/_rels/document.xml.rels": rels.encode(), "word/comments.xml": comments.encode()},
+    ))
+    result = CliRunner().invoke(cli, ["--no-cache", "--lang", "en", "--annotate", str(p)])
+    assert result.exit_code == 2
+    assert "DOCTYPE" in result.stderr
+    assert not (tmp_path / "tb.notice-lint.docx").exists()
