@@ -71,7 +71,7 @@ def long_style_chain(length: int = 40_000) -> bytes:
     )
 
 
-def many_entries_directory(count: int = 200_000) -> bytes:
+def many_entries_directory(count: int = 20_000) -> bytes:
     """A zip whose central directory lists ``count`` empty members (about 60 bytes each)."""
     import io
     import zipfile

@@ -81,7 +81,7 @@ def test_huge_central_directory_is_refused_before_zipfile_reads_it(monkeypatch):
 
     monkeypatch.setattr(zipfile, "ZipFile", no_zipfile)
     started = time.process_time()
-    assert "too many parts (200,001" in _refusal(data)
+    assert "too many parts (20,001" in _refusal(data)
     assert time.process_time() - started < 0.5
 
 
