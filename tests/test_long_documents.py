@@ -128,3 +128,30 @@ def test_annex_form_is_not_the_closing(form: str) -> None:
     assert notice.recipients.items[-1].text == "- Lưu Văn phòng Ban."
     annexes = [h.label for h in notice.headings if h.kind == "annex"]
     assert annexes == ["PHỤ LỤC 1", "PHỤ LỤC 2", form.split("/")[0]]
+
+
+def test_two_column_export_with_signing_stamp() -> None:
+    """The e-signing stamp beside the list (``Người ký: …``, ``Email: …``, a time) is no name; a page
+    break (form feed) before the last item does not end the list."""
+    from notice_lint.anatomy import parse
+    from notice_lint.document.text import read_text
+
+    old = (
+        "- Lãnh đạo Văn phòng,\n\n- Phòng Tổng hợp,\n"
+        "                                                             Đặng Quốc Việt\n"
+        "- Lưu Văn phòng Tỉnh ủy.\n"
+    )
+    new = (
+        "- Lãnh đạo Văn phòng,                                   Người ký: Văn phòng Tỉnh ủy\n"
+        "- Phòng Tổng hợp,                                       Email: vanphong@tinhuy.vn\n"
+        "                                                        Thời gian ký: 18.06.2025 15:02:11 +07:00\n"
+        "\f- Lưu Văn phòng Tỉnh ủy.\n"
+        "                                                             Đặng Quốc Việt\n"
+    )
+    assert PARTY_LETTER.count(old) == 1
+    text = PARTY_LETTER.replace(old, new)
+    assert _findings(text, ["NL1"]) == []
+    notice = parse(read_text("letter.txt", text.encode("utf-8")))
+    assert notice.signature.name.text == "Đặng Quốc Việt"
+    assert len(notice.signature.stamp) == 3
+    assert notice.recipients.items[-1].text.strip() == "- Lưu Văn phòng Tỉnh ủy."

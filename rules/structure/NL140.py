@@ -17,6 +17,12 @@ class HeadingSequence(Rule):
     ``1.1, 1.2…``; ``Điều 1, Điều 2…``.  The numbers of a level restart
     under each new heading of the level above (``1.`` again under ``II.``).
     A list that starts again at its first value is a new list, not an error.
+    Parts (``PHẦN THỨ NHẤT``, ``Chương II``), capital-letter parts (``A.``,
+    ``B.``), steps (``BƯỚC 1``) and annexes (``PHỤ LỤC 2``, ``Mẫu số 01``) are
+    levels above the others: under each, ``I.`` or ``1.`` starts again, or
+    goes on from the part before, and is judged from there.  A form field
+    named in the text (``Mục 7 (quê quán): ghi …``) or a wrapped line that
+    begins with a number (``2.5 Quy định số …``) is no heading.
     Labels drawn by Word's automatic numbering are judged like typed ones.
 
     **Anti-pattern**

@@ -42,7 +42,7 @@ PREFIX_RE = re.compile(
 )
 ITEM_RE = re.compile(r"^\s*[-–—+•*]")
 STAMP_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T]+\d{1,2}:\d{2}(:\d{2})?")
-STAMP_WORDS = ("ky boi", "email", "co quan", "thoi gian ky", "ngay ky")
+STAMP_WORDS = ("ky boi", "nguoi ky", "email", "co quan", "thoi gian ky", "ngay ky")
 ACADEMIC_RE = re.compile(
     r"^\s*((?:PGS|GS|TSKH|TS|ThS|Ths|THS|KS|BS|NCS|Th\.S|CN)\s*\.\s*)+", re.UNICODE
 )
