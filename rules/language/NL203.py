@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
@@ -86,15 +87,24 @@ def _straddles(keys: list[str], joined: list[bool], i: int, m: int) -> bool:
     return False
 
 
-class _Codes(dict):
-    """A key -> one character, the same for the same key (process-wide, bounded)."""
+_LABEL = re.compile(r"\S{1,4}[.)]")
 
-    def __missing__(self, key: str) -> str:
-        code = len(self) + 1
-        if code >= 0xD800:
-            code += 0x800  # no surrogates: the text is encoded as UTF-32
-        ch = self[key] = chr(code)
-        return ch
+
+def _sentence_start(st: Stream, i: int) -> bool:
+    """Word ``i`` opens its paragraph, a sentence or a list item (so a capital says nothing)."""
+    w = st.word(i)
+    before = w.para.text[: w.start].rstrip()
+    return not before or before[-1] in ".:;!?" or before in ("-", "+", "–", "•") or _LABEL.fullmatch(before) is not None
+
+
+class _Codes(dict):
+    """A key -> one byte from its hash (process-wide): equal keys, equal bytes."""
+
+    def __missing__(self, key: str) -> int:
+        if len(self) > 200_000:
+            self.clear()
+        code = self[key] = hash(key) & 0xFF
+        return code
 
 
 _CODES = _Codes()
@@ -103,33 +113,29 @@ _CODES = _Codes()
 def _repeats(keys: list[str], most: int = MOST) -> list[tuple[int, int]]:
     """Every ``(i, m)`` with ``keys[i:i + m] == keys[i + m:i + 2 * m]``, by increasing ``i``.
 
-    Each key becomes one character (the same for the same key), the string is read
-    as one big integer (32 bits a word): XOR with itself shifted by ``m`` words leaves
-    a zero word where word ``j`` equals word ``j + m``, and ``bytes.find`` looks for
-    ``m`` zero words in a row.  A few C-level operations per ``m`` instead of a
-    Python loop over the words; every hit is checked on the keys.
+    Each key becomes one byte (from its hash), the bytes are read as one big
+    integer: XOR with itself shifted by ``m`` bytes leaves a zero byte where word
+    ``j`` may equal word ``j + m``, and ``bytes.find`` looks for ``m`` zero bytes in
+    a row.  A few C-level operations per ``m`` instead of a Python loop over the
+    words; every hit is checked on the keys (two keys may share a byte).
     """
     n = len(keys)
     if n < 2:
         return []
-    if len(_CODES) > 500_000:
-        _CODES.clear()
-    raw = "".join(map(_CODES.__getitem__, keys)).encode("utf-32-le")
+    raw = bytes(map(_CODES.__getitem__, keys))
     whole = int.from_bytes(raw, "little")
-    size = len(raw)
     out = []
     for m in range(1, min(most, n // 2) + 1):
-        diff = (whole ^ (whole >> (32 * m))).to_bytes(size, "little")
-        zeros = bytes(4 * m)
-        limit = 4 * (n - m)  # words j < n - m are compared with word j + m
-        f = diff.find(zeros, 0, limit)
-        while f != -1:
-            j = -(-f // 4)
-            if 4 * (j + m) <= limit and diff[4 * j : 4 * (j + m)] == zeros and keys[j : j + m] == keys[j + m : j + 2 * m]:
+        diff = (whole ^ (whole >> (8 * m))).to_bytes(n, "little")
+        zeros = bytes(m)
+        limit = n - m  # words j < n - m are compared with word j + m
+        j = diff.find(zeros, 0, limit)
+        while j != -1:
+            if keys[j : j + m] == keys[j + m : j + 2 * m]:
                 out.append((j, m))
-                f = diff.find(zeros, 4 * (j + m), limit)
+                j = diff.find(zeros, j + m, limit)
             else:
-                f = diff.find(zeros, f + 1, limit)
+                j = diff.find(zeros, j + 1, limit)
     if len(out) > 1:
         out.sort()
     return out
@@ -199,8 +205,11 @@ class RepeatedWord(Rule):
             if i < nxt or not all(joined[i + 1 : i + 2 * m]):
                 continue  # inside a repeat already reported; a comma or a paragraph between
             texts = st.texts
-            if texts[i + m][:1].isupper() and (m > 1 or not texts[i][:1].isupper()):
+            upper, upper_copy = texts[i][:1].isupper(), texts[i + m][:1].isupper()
+            if upper_copy and (m > 1 or not upper):
                 continue  # a heading run into its first sentence (Người học / Người học là …)
+            if upper and not upper_copy and not _sentence_start(st, i):
+                continue  # a name, then a word (Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo …)
             if m == 1:
                 finding = self._doubled(st, i)
             else:
