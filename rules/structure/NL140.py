@@ -48,7 +48,10 @@ class HeadingSequence(Rule):
     summary_vi = "Số thứ tự mục, khoản bị nhảy cóc hoặc lặp lại"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Số thứ tự các mục, khoản cùng cấp phải liên tục, không nhảy cóc hay lặp lại. Sai: «I.», «II.», '
-        '«IV.». Đúng: «I.», «II.», «III.».'
+        '«IV.». Đúng: «I.», «II.», «III.». Dưới mỗi phần («PHẦN THỨ HAI», «Chương II»), mỗi phần đánh chữ '
+        'in hoa («A.», «B.»), mỗi bước («BƯỚC 1») và mỗi phụ lục («PHỤ LỤC 2», «Mẫu số 01»), số thứ tự '
+        'được đánh lại từ đầu hoặc đánh tiếp theo phần trước. «Mục 7 (quê quán): ghi …» (trường của mẫu '
+        'biểu) và dòng bị ngắt «2.5 Quy định số …» không phải là đề mục.'
     )
     severity = Severity.WARNING
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6; HD 05-HD/VPTW, 6.2.4"

@@ -87,7 +87,8 @@ class HeadingStyle(Rule):
                 by_kind[kind] = [h]
             else:
                 heads.append(h)
-        for kind, heads in (item for group in groups for item in group.items()):
+        items = by_kind.items() if len(groups) == 1 else [item for group in groups for item in group.items()]
+        for kind, heads in items:
             styles = [_style(kind, h.label, h.separator) for h in heads]
             if len(set(styles)) < 2:
                 continue  # one style (what Counter below would find, without building it)
