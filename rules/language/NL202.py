@@ -168,7 +168,8 @@ class InvalidSyllable(Rule):
     summary_vi = "Từ không phải âm tiết tiếng Việt, hoặc các chữ viết dính nhau"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Từ không phải âm tiết tiếng Việt (gõ sai dấu, sai vần) hoặc các chữ viết dính nhau. Sai: «Đểbảo '
-        'đảm», «nghành», «qúy». Đúng: «Để bảo đảm», «ngành», «quý».'
+        'đảm», «nghành», «qúy». Đúng: «Để bảo đảm», «ngành», «quý». Từ mượn quen dùng viết liền '
+        '(«ôtô», «axít», «kilôgam», «Lênin») không bị báo; từ phiên âm («Giêsu», «điốt») chỉ ghi thông tin.'
     )
     severity = Severity.ERROR
     fixable = True

@@ -190,7 +190,8 @@ class RepeatedWord(Rule):
     summary = "A word typed twice in a row"
     summary_vi = "Từ bị lặp liền nhau"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
-        'Từ (thường là hư từ) bị gõ lặp liền nhau. Sai: «các các phòng», «và và báo cáo».'
+        'Từ, âm tiết hoặc cụm từ bị gõ lặp liền nhau. Sai: «các các phòng», «kiểm tra tra hồ sơ», '
+        '«đề nghị các đơn vị đề nghị các đơn vị». Đúng: «kèm theo theo mẫu», «phân công công chức».'
     )
     severity = Severity.WARNING
     profiles = LANGUAGE_PROFILES
