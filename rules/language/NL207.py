@@ -3,173 +3,171 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
-from notice_lint.vntext import fold
+from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._syllables import built_stream
+from ._case_citations import citation_defects
+from ._case_organs import name_defects, noun_defects, person_defects
+from ._case_text import Line
+from ._case_units import unit_defects
+from ._case_words import semicolon_defects, sentence_defects, word_defects
 from ._validator import is_caps
-
-_L = r"[^\W\d_]"
-# common nouns of administrative units (Phụ lục II, III.1), longest first
-_UNIT = re.compile(rf"(?<!{_L})(Thành phố|Thị xã|Thị trấn|Phường|Quận|Huyện|Tỉnh|Xã)(?=[ \u00a0]+({_L}+))")
-# words after which a new sentence or a list item may start with a capital
-# the unit nouns alone: a fast test for the places _UNIT may match
-_UNIT_NOUN = re.compile("Thành phố|Thị xã|Thị trấn|Phường|Quận|Huyện|Tỉnh|Xã")
-_OPENERS = ".!?:;(\"“'«-–+*•…/|"
-# the unit noun is part of a Party or mass organisation's name: Tỉnh ủy, Huyện đoàn, Tỉnh đội
-_ORGAN_NEXT = {"ủy", "uỷ", "ủy", "đoàn", "đội", "hội", "ủy", "uy"}
-# Phụ lục II, III.1: a unit named after a person or an event keeps the capital
-# (Phường Điện Biên Phủ, Thành phố Hồ Chí Minh); a surname or one of these
-# names right after the unit noun is left alone.
-_PERSON_OR_EVENT = {
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
-    "ngo", "duong", "ly", "luong", "dinh", "trinh", "doan", "mai", "cao", "chu", "ton", "quang",
-    "hai", "ba", "dien", "bach", "dong", "chi", "cach", "thong", "hung", "ky", "quoc",
-}
-# function words and verbs that never start a name: a capital on them after ";" is wrong
-_AFTER_SEMICOLON = {
-    "các", "những", "và", "của", "cho", "để", "được", "đã", "sẽ", "đang", "có", "không", "với",
-    "trong", "theo", "tại", "từ", "về", "là", "thì", "mà", "nhưng", "hoặc", "cũng", "vẫn", "chưa",
-    "phải", "cần", "nên", "đồng", "tuy", "ngoài", "đồng thời", "đề", "giao", "tiếp", "kịp", "bảo",
-    "đảm", "thực", "chỉ", "rà", "tăng", "tổ", "triển", "hoàn", "khẩn", "nghiêm", "tránh", "đặc",
-}
-_SEMI = re.compile(rf";[ \u00a0]*({_L}+)")
-
-
-# each unit noun and its words (_UNIT needs them as whole words)
-_UNIT_WORDS = tuple((n, frozenset(n.split())) for n in _UNIT_NOUN.pattern.split("|"))
-# a separator before a word that ends as _SEMI needs: ";" and spaces
-_SEMI_END = re.compile(r";[ \u00a0]*\Z")
-
-
-def _may_match(doc) -> tuple[list[str] | None, bool]:
-    """What ``_UNIT`` and ``_SEMI`` may match in ``doc``: the unit nouns that may occur (None:
-    any), and whether a semicolon may.  Told from the distinct words and separators of
-    the language rules' stream when it is built: ``_UNIT`` needs the noun's word (or both
-    words, and the noun in the text) among the words; ``_SEMI`` a separator before a word
-    ending in ``;`` and spaces."""
-    st = built_stream(doc)
-    if st is None:
-        return None, True
-    words, inner, first, _last, _bare = st.inventory()
-    nouns = [noun for noun, parts in _UNIT_WORDS if parts <= words]
-    if any(" " in noun for noun in nouns):  # "Nguyễn Thị" and "xã hội" hold the words of "Thị xã"
-        whole = "\n".join([p.text for p in doc.paragraphs])
-        nouns = [noun for noun in nouns if " " not in noun or noun in whole]
-    semicolon = any(map(_SEMI_END.search, inner)) or any(map(_SEMI_END.search, first))
-    return nouns, semicolon
-
-
-def _mid_sentence(text: str, start: int, seg_start: int) -> bool:
-    """True when the word at ``start`` follows other words of the same sentence."""
-    before = text[seg_start:start].rstrip()
-    if not before:
-        return False
-    last = before[-1]
-    if last in _OPENERS or last == ")":
-        return False  # a sentence, a list item or a parenthesis starts here
-    # a heading label only ("1.", "a)", "II.", "-") before the word
-    if re.fullmatch(r"[\s\-+•*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])?[.)]?", before):
-        return False
-    return True
 
 
 class Capitalization(Rule):
-    """A capital letter where Phụ lục II of NĐ 30 puts none.
+    """Capital letters as Phụ lục II of NĐ 30 puts them (state and Party documents).
 
-    - The common noun of an administrative unit is written in lower case
-      before its proper name: ``tại phường Yên Bái``, ``Hội đồng nhân dân
-      tỉnh Sơn La``.  It keeps its capital at the start of a sentence or a
-      list item, before a number (``Quận 1``), and before the name of a
-      person or an event (``Phường Điện Biên Phủ``, ``Thành phố Hồ Chí
-      Minh``).  Those cases are left alone, so a finding here is a warning
-      and its fix is offered, not applied by ``--fix``.
-    - Inside a sentence, a word after ``;`` starts with a lower-case letter
-      (``…các sở; các đơn vị…``).  Names after ``;`` keep their capitals,
-      so only words that never start a name are reported.
+    Each case of the appendix, with a wrong and a right form:
+
+    | case (Phụ lục II) | wrong | right | fix |
+    | --- | --- | --- | --- |
+    | I. a sentence starts with a capital | `hoàn thành tốt. các đơn vị` | `hoàn thành tốt. Các đơn vị` | safe |
+    | II. every syllable of a personal name | `ông Trần văn Bình` | `ông Trần Văn Bình` | safe |
+    | II, VI. a title before a person's name | `giám đốc Lê Minh Tâm` | `Giám đốc Lê Minh Tâm` | suggested |
+    | III.1 the noun of a unit before its name | `tại Phường Yên Bái` | `tại phường Yên Bái` | safe |
+    | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
+    | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
+    | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
+    | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
+    | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
+    | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
+    | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
+    | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
+    | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai` | `vào tháng 10`, `vào thứ Hai` | safe |
+    | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
+    | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
+    | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
+
+    Not inside a sentence, so never judged for a capital: a line's first word
+    (a PDF export wraps lines anywhere), the first word after a heading label
+    (`1.`, `a)`, `-`), after `:`, `;` (but see above), a bracket or a quotation
+    mark; a line in capitals; a quoted name; the words of a signature.
+
+    The names of organs, titles and fixed phrases come from `rules/data/case.json`,
+    built by `tools/build_case.py` from the legal text of the language-model corpus
+    and the names NĐ 30, HD 36 and HD 05 print.  A listed name is certain; a name
+    mined from the legal text is judged only where the document writes with a small
+    letter a word the name capitalises, and not when the document consistently
+    writes it its own way.  A name written wholly in small letters is taken as a
+    common noun (`thành lập ban chỉ đạo`), except for bodies that exist once
+    (`ban bí thư`).  Whether a capitalised common word is a mistake is told by how
+    often the legal text writes it with a capital after a small-letter word
+    (`Quy định` ~0 %, `Sở` often); a capital before a number or `số`, on a
+    document's short name given in brackets (`(Công ty)`), on the document's own
+    kind (`thực hiện Kế hoạch`), or in a run of capitalised words is a name's and
+    left alone.  Those findings are judgements: their fix is offered, not applied
+    by `--fix`.
 
     **Anti-pattern**
 
     ```
-    Kiểm tra kho chứa tại Phường Yên Bái, Tỉnh Lào Cai; Các đơn vị báo cáo kết quả.
+    Thực hiện ý kiến của Ban bí thư; theo khoản 2 điều 12 của Quy chế, UBND Chủ trì, phối hợp
+    với thường trực Hội đồng nhân dân Huyện kiểm tra tại Phường Yên Bái vào Tháng 10. các đơn
+    vị báo cáo kết quả.
     ```
 
     **Best practice**
 
     ```
-    Kiểm tra kho chứa tại phường Yên Bái, tỉnh Lào Cai; các đơn vị báo cáo kết quả.
+    Thực hiện ý kiến của Ban Bí thư; theo khoản 2 Điều 12 của Quy chế, UBND chủ trì, phối hợp
+    với Thường trực Hội đồng nhân dân huyện kiểm tra tại phường Yên Bái vào tháng 10. Các đơn
+    vị báo cáo kết quả.
     ```
     """
 
     code = "NL207"
     name = "capitalization"
-    summary = "A capital letter where the rules of administrative writing put none"
+    summary = "A capital letter where the rules of administrative writing put none, or none where they put one"
     summary_vi = "Viết hoa không đúng quy định (Phụ lục II, NĐ 30/2020)"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
-        'Viết hoa theo Phụ lục II Nghị định 30/2020: không viết hoa danh từ chung như «phường», «tỉnh» '
-        'đứng trước tên riêng, không viết hoa chữ đầu sau dấu chấm phẩy. Sai: «Phường Yên Bái, Tỉnh Lào '
-        'Cai». Đúng: «phường Yên Bái, tỉnh Lào Cai».'
+        'Viết hoa theo Phụ lục II Nghị định 30/2020 (văn bản của Nhà nước và của Đảng): đầu câu viết hoa; '
+        'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa; danh từ chung chỉ đơn vị hành '
+        'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng và sau tên cơ quan; tên cơ quan, '
+        'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
+        'ủy», «Sở Giáo dục và Đào tạo»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
+        'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
+        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
+        '«về việc» giữa dòng viết thường. Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
+        'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
     )
     severity = Severity.WARNING
     fixable = True
     profiles = ("nd30", "hd36", "hd05")
-    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính), mục I và III.1"
+    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
-        nouns, any_semicolon = _may_match(notice.document)
-        if not nouns and nouns is not None and not any_semicolon:
-            return
         prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
         if notice.recipients is not None:
             prose.extend(notice.recipients.items)
+        state: dict = {}
+        defined = _defined_words(prose)
+        if notice.title is not None:  # the document's own kind ("thực hiện Kế hoạch")
+            kind = notice.title.text.split()
+            if kind:
+                defined.add(kind[0].capitalize())
+        found: dict[tuple[int, int], Finding] = {}
+        mined: list[tuple[tuple[int, int], tuple, str]] = []
         for seg in prose:
             text = seg.paragraph.text
-            if nouns is None:
-                units = _UNIT_NOUN.search(text, seg.start, seg.end) is not None
-            else:  # the few nouns the document may hold: found with str.find
-                units = any(text.find(noun, seg.start, seg.end) >= 0 for noun in nouns)
-            semicolon = any_semicolon and text.find(";", seg.start, seg.end) >= 0
-            if not units and not semicolon:
-                continue  # neither a unit noun nor a semicolon: nothing to judge
             part = seg.text
-            if not part.strip() or is_caps(part) or part[1:] == part[1:].lower():
+            if not part.strip() or is_caps(part):
                 continue
-            if units:
-                yield from self._units(seg, text)
-            if semicolon:
-                yield from self._after_semicolon(seg, text)
+            toks = Line(text, seg.start, seg.end)
+            if not toks:
+                continue
+            index = seg.index
 
-    def _units(self, seg, text: str) -> Iterable[Finding]:
-        for m in _UNIT.finditer(text, seg.start, seg.end):
-            noun, nxt = m.group(1), m.group(2)
-            if not nxt[0].isupper() or nxt.lower() in _ORGAN_NEXT:
-                continue
-            if fold(nxt) in _PERSON_OR_EVENT:
-                continue
-            if not _mid_sentence(text, m.start(), seg.start):
-                continue
-            lower = noun[0].lower() + noun[1:]
-            yield self.finding(
-                seg.paragraph,
-                m.start(),
-                m.end(1),
-                vi=f"Danh từ chung chỉ đơn vị hành chính viết thường: «{noun} {nxt}» → «{lower} {nxt}» "
-                "(Phụ lục II, NĐ 30)",
-                en=f"The common noun of an administrative unit is lower case: «{noun} {nxt}» → «{lower} {nxt}»",
-                fix=Fix.replace(seg.index, m.start(), m.start() + 1, noun[0].lower(), safe=False),
-            )
+            def add(start, end, edits, vi, en, safe):
+                where = (index, start)
+                if where in found:
+                    return
+                fix = Fix(tuple(Edit(index, s, e, r) for s, e, r in edits), safe)
+                found[where] = self.finding(seg.paragraph, start, end, vi=vi, en=en, fix=fix)
 
-    def _after_semicolon(self, seg, text: str) -> Iterable[Finding]:
-        for m in _SEMI.finditer(text, seg.start, seg.end):
-            word = m.group(1)
-            if not word[0].isupper() or word.isupper() or word.lower() not in _AFTER_SEMICOLON:
-                continue
-            start = m.start(1)
-            yield self.finding(
-                seg.paragraph,
-                start,
-                m.end(1),
-                vi=f"Sau dấu chấm phẩy viết thường: «{word}» → «{word.lower()}»",
-                en=f"Lower case after a semicolon: «{word}» → «{word.lower()}»",
-                fix=Fix.replace(seg.index, start, start + 1, word[0].lower()),
-            )
+            for s, e, r, vi, en in citation_defects(toks, text):
+                add(s, e, ((s, s + 1, r),), vi, en, True)
+            for s, e, r, vi, en in unit_defects(toks, text):
+                add(s, e, ((s, s + 1, r),), vi, en, True)
+            for s, e, edits, vi, en, name, safe in name_defects(toks, state):
+                if not safe:
+                    mined.append(((index, s), name.keys, vi))
+                add(s, e, edits, vi, en, safe)
+            for s, e, edits, vi, en in noun_defects(toks):
+                add(s, e, edits, vi, en, False)
+            for s, e, edits, vi, en, safe in person_defects(toks):
+                add(s, e, edits, vi, en, safe)
+            covered = state.pop("covered", set())
+            for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
+                add(s, e, ((s, s + 1, r),), vi, en, safe)
+            for s, e, r, vi, en, safe in semicolon_defects(toks):
+                add(s, e, ((s, s + 1, r),), vi, en, safe)
+            for s, e, r, vi, en, safe in sentence_defects(toks, text):
+                add(s, e, ((s, s + 1, r),), vi, en, safe)
+        if mined:
+            _drop_house_style(found, mined, state.get("official", set()))
+        return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
+
+
+_DEFINED = re.compile(r"\((?:sau đây gọi (?:tắt )?là |gọi tắt là )?[\"“]?([A-ZĐ][^\W\d_]*)")
+
+
+def _defined_words(prose) -> set[str]:
+    """The first words of the short names a document gives in parentheses: ``(Công ty)``,
+    ``(sau đây gọi tắt là Dự án)``; written with a capital later they stand for a name."""
+    out: set[str] = set()
+    for seg in prose:
+        part = seg.text
+        if "(" in part:
+            out.update(_DEFINED.findall(part))
+    return out
+
+
+def _drop_house_style(found: dict, mined: list, official: set) -> None:
+    """A name mined from the legal text that the document writes one same other way twice
+    or more, and never the official way, is the document's style: not reported."""
+    by_name: dict[tuple, list] = {}
+    for where, keys, vi in mined:
+        by_name.setdefault(keys, []).append((where, vi))
+    for keys, uses in by_name.items():
+        if keys not in official and len(uses) >= 2 and len({vi for _, vi in uses}) == 1:
+            for where, _ in uses:
+                found.pop(where, None)

@@ -1,0 +1,94 @@
+"""Citations of a part of a document (Phụ lục II, VI): ``Phần, Chương, Mục, Tiểu
+mục, Điều`` are capitalised, ``khoản, điểm`` are not, and the point's label is a
+lower-case letter: ``điểm a khoản 2 Điều 103 Mục 5 Chương XII Phần I``.
+
+Every case here is certain, so each finding carries a safe fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ._case_text import Line
+
+__all__ = ["citation_defects"]
+
+# after the word: its number (Arabic or Roman) or the point's letter
+_NUMBER = re.compile(r"[ \u00a0]+(?:\d+[a-zđ]?\b|[IVXLC]+\b)")
+_ROMAN_ONLY = re.compile(r"[ \u00a0]+[IVXLC]+\b")
+_POINT_LETTER = re.compile(r"[ \u00a0]+([a-zđA-ZĐ])(?=[ \u00a0]*(?:,|\)|;|$|[ \u00a0](?:khoản|Khoản|Điều|điều|của|và|mục|Mục)\b))")
+# another part of a citation right before or after: the chain "… khoản 2 Điều 3 Mục 4 …"
+_CHAIN_BEFORE = re.compile(r"(?:[Đđ]iều|[Kk]hoản|[Đđ]iểm|[Mm]ục|[Cc]hương|[Pp]hần)[ \u00a0]+[\dA-Za-zđ]+[ \u00a0,]+\Z")
+_CHAIN_AFTER = re.compile(r"[ \u00a0,]+(?:Điều|Chương|Phần|Mục|của|Tiểu)\b")
+
+# what each word should be; (message part vi, en)
+_CAPITAL = {"điều": "Điều", "chương": "Chương", "phần": "Phần", "mục": "Mục", "tiểu": "Tiểu"}
+_LOWER = {"Khoản": "khoản", "Điểm": "điểm"}
+_WORDS = frozenset([*_CAPITAL, *_LOWER, "điểm"])
+
+
+def citation_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """``(start, end, replacement, vi, en)`` for each wrongly cased citation word."""
+    n = len(toks)
+    for i in toks.find(_WORDS):
+        t = toks[i]
+        w = t.text
+        if w in _CAPITAL:
+            if w == "tiểu":
+                if i + 1 >= n or toks[i + 1].text != "mục" or toks[i + 1].before != " ":
+                    continue
+                after = toks[i + 1].end
+            else:
+                after = t.end
+            m = _NUMBER.match(text, after)
+            if m is None:
+                continue
+            if w in ("phần", "mục", "tiểu"):
+                # a part of the document itself ("như mục 2 nêu trên") is left alone:
+                # only a link of a citation chain is certain
+                head = text[max(0, t.start - 40):t.start]
+                if not _CHAIN_BEFORE.search(head) and not _CHAIN_AFTER.match(text, m.end()):
+                    continue
+            elif w == "chương" and _ROMAN_ONLY.match(text, after) is None and not _CHAIN_AFTER.match(text, m.end()):
+                if not _CHAIN_BEFORE.search(text[max(0, t.start - 40):t.start]):
+                    continue
+            good = _CAPITAL[w]
+            label = "Tiểu mục" if w == "tiểu" else good
+            yield (
+                t.start, t.end, good[0],
+                f"Khi viện dẫn, viết hoa «{label}»: «{w}» → «{good}» (Phụ lục II, NĐ 30)",
+                f"In a citation «{label}» is capitalised: «{w}» → «{good}»",
+            )
+        elif w in _LOWER:
+            if not t.mid:
+                continue
+            if w == "Khoản":
+                if _NUMBER.match(text, t.end) is None:
+                    continue
+            elif _POINT_LETTER.match(text, t.end) is None:
+                continue
+            good = _LOWER[w]
+            yield (
+                t.start, t.end, good[0],
+                f"Khi viện dẫn, «{good}» viết thường: «{w}» → «{good}» (Phụ lục II, NĐ 30)",
+                f"In a citation «{good}» is lower case: «{w}» → «{good}»",
+            )
+        if w == "điểm" or w == "Điểm":
+            m = _POINT_LETTER.match(text, t.end)
+            if m is not None and m.group(1).isupper() and _follows_citation(text, m.end(1)):
+                s = m.start(1)
+                letter = m.group(1)
+                yield (
+                    s, s + 1, letter.lower(),
+                    f"Ký hiệu điểm là chữ cái thường: «{w} {letter}» → «{w} {letter.lower()}» (Phụ lục II, NĐ 30)",
+                    f"A point is labelled with a lower-case letter: «{w} {letter}» → «{w} {letter.lower()}»",
+                )
+
+
+_KHOAN_AFTER = re.compile(r"[ \u00a0,]+(?:khoản|Khoản|Điều|điều)\b")
+
+
+def _follows_citation(text: str, at: int) -> bool:
+    """A capital point letter is a label only when a clause or an article follows."""
+    return _KHOAN_AFTER.match(text, at) is not None

@@ -1,0 +1,214 @@
+"""Names of organs and bodies, titles and fixed phrases in their official case
+(Phụ lục II, IV-VI): ``Ban Bí thư``, ``Ban Thường vụ Huyện ủy``, ``Sở Giáo dục và
+Đào tạo``, ``Thường trực Hội đồng nhân dân``; ``Nhà nước`` and ``Nhân dân`` used as
+nouns; a title before a person's name (``Chủ tịch Nguyễn Văn A``); the middle
+syllables of a personal name (``Nguyễn Văn A``).
+
+The names come from ``data/case.json`` (:mod:`._case_data`).  A listed name is
+certain: any mix of cases other than its own is reported with a safe fix.  A name
+mined from the legal text is judged only where the document writes with a small
+letter a word the name capitalises, and not when the document writes it its own
+way consistently (twice or more, never the official way).  A name written wholly
+in small letters is a common noun (``thành lập ban chỉ đạo``) except for the
+bodies that exist once (``ban bí thư``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ._case_data import first_words_any_case, names_by_pair
+from ._case_text import Line, Tok, is_title
+from ._syllables import key_of
+
+__all__ = ["name_defects", "noun_defects", "person_defects"]
+
+# a determiner before a name written in small letters makes it a common noun
+_PLURAL = {"các", "những", "mỗi", "từng", "một", "hai", "ba", "nhiều", "phi", "cấp"}
+_SIMPLE_SEP = {" ", "\u00a0", ", ", " - ", " – "}
+
+
+def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str, str, str, bool]]:
+    """``(start, end, edits, vi, en, official, safe)`` for each listed name written in
+    another case; ``edits`` are ``(start, end, replacement)``."""
+    firsts = first_words_any_case()
+    if not toks.holds_any(firsts):
+        return
+    pairs = names_by_pair()
+    words = toks.words
+    seps = toks.seps
+    n = len(toks)
+    after = 0  # the first word not inside a name already matched
+    for i in toks.find(firsts):
+        if i < after or i + 1 >= n or seps[i + 1] not in _SIMPLE_SEP:
+            continue
+        cands = pairs.get((words[i].lower(), words[i + 1].lower()))
+        if not cands:
+            continue
+        hit = None
+        for name, styles in cands:
+            k = len(styles)
+            if i + k > n:
+                continue
+            if all(words[i + j].lower() in styles[j] and seps[i + j] in _SIMPLE_SEP for j in range(2, k)):
+                hit = name
+                break
+        if hit is None:
+            continue
+        k = len(hit.words)
+        state.setdefault("covered", set()).update(range(i, i + k))
+        after = i + k
+        if toks.words[i:i + k] == list(hit.words):
+            state.setdefault("official", set()).add(hit.keys)
+            continue  # written the official way (the common case)
+        t = toks[i]
+        if t.quoted:
+            continue
+        found_words = toks[i:i + k]
+        if any(w.text.isupper() and len(w.text) > 1 for w in found_words):
+            continue  # a name in capitals (a heading, a signature title)
+        if t.text[0].islower() and t.index and is_title(toks[t.index - 1].text) \
+                and t.before == " ":
+            continue  # inside a longer name: "Chi cục Quản lý …", "Tổng cục …"
+        found = _judge(hit, found_words, toks, state)
+        if found is not None:
+            yield found
+
+
+def _judge(name, words: list[Tok], toks: Line, state: dict):
+    edits = []
+    wrong_lower = False  # a word the name capitalises is written with a small letter
+    titled_inside = False  # the document capitalises a word after the first: it means a name
+    for j, (w, good) in enumerate(zip(words, name.words)):
+        doc_cap = w.text[0].isupper()
+        good_cap = good[0].isupper()
+        if j and doc_cap:
+            titled_inside = True
+        if doc_cap == good_cap:
+            continue
+        if j == 0 and doc_cap and not w.mid:
+            continue  # a capital at the start of a sentence
+        if not doc_cap:
+            wrong_lower = True
+        edits.append((w.start, w.start + 1, good[0]))
+    if not edits:
+        state.setdefault("official", set()).add(name.keys)
+        return None
+    first = words[0]
+    first_cap = first.text[0].isupper() and first.mid
+    if name.level == 0 and not wrong_lower:
+        return None  # a mined name: only a missing capital is certain enough
+    if not (titled_inside or first_cap):
+        # written all in small letters: a common noun, except for a body that exists once
+        if name.level < 2:
+            return None
+        prev = toks[first.index - 1] if first.index else None
+        if prev is not None and prev.text.lower() in _PLURAL:
+            return None
+    written = "".join((w.before if j else "") + w.text for j, w in enumerate(words))
+    start = words[0].start
+    good = list(written)
+    for s, _e, r in edits:
+        good[s - start] = r
+    good_text = "".join(good)
+    s, e = edits[0][0], words[-1].end
+    return (
+        s, e, tuple(edits),
+        f"Viết hoa tên cơ quan, tổ chức, chức danh theo đúng quy định: «{written}» → «{good_text}» (Phụ lục II, NĐ 30)",
+        f"Write the name in its official case: «{written}» → «{good_text}»",
+        name,
+        name.level > 0,
+    )
+
+
+# ``Nhà nước`` and ``Nhân dân`` used as nouns (Phụ lục II, VI): after these words
+# they are the State and the People; elsewhere (``cơ quan nhà nước``, ``Ủy ban nhân
+# dân``) they qualify another noun and stay in small letters.
+_NOUN_BEFORE = {
+    "nhà nước": {"của", "và", "cho", "với", "vì", "đảng", "toàn", "giữa"},
+    "nhân dân": {"của", "và", "cho", "với", "vì", "thể", "bào", "trong", "giữa", "đảng", "toàn"},
+}
+_NOUN_FIRST = {"nhà": "nước", "nhân": "dân"}
+# after these the phrase qualifies what follows or is a name: ``nhân dân tệ``
+_NOT_NOUN_AFTER = {"tệ", "ta"}
+
+
+def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
+    n = len(toks)
+    for i in toks.find(_NOUN_FIRST):
+        if not 0 < i < n - 1:
+            continue
+        t = toks[i]
+        second = _NOUN_FIRST[t.text]
+        if not t.mid or t.quoted:
+            continue
+        u = toks[i + 1]
+        if u.text != second or u.before != " ":
+            continue
+        phrase = f"{t.text} {second}"
+        prev = toks[i - 1]
+        if prev.text.lower() not in _NOUN_BEFORE[phrase] or t.before != " ":
+            continue
+        if prev.text.lower() == "thể" and (i < 2 or toks[i - 2].text.lower() != "toàn"):
+            continue
+        if prev.text.lower() == "bào" and (i < 2 or toks[i - 2].text.lower() != "đồng"):
+            continue
+        if i + 2 < n and toks[i + 2].before == " " and toks[i + 2].text in _NOT_NOUN_AFTER:
+            continue
+        good = t.text.capitalize() + " " + second
+        yield (
+            t.start, u.end, ((t.start, t.start + 1, t.text[0].upper()),),
+            f"«{good}» viết hoa khi chỉ Nhà nước, Nhân dân: «{phrase}» → «{good}» (Phụ lục II, NĐ 30)",
+            f"«{good}» is capitalised when it means the State or the People: «{phrase}» → «{good}»",
+        )
+
+
+_SURNAMES = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+    "Ngô", "Dương", "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lò", "Vi", "Hà", "Triệu", "Lục", "Nông",
+}
+# titles written before a person's name (Phụ lục II, VI: ``Chủ tịch Quốc hội``,
+# ``Giáo sư Tôn Thất Tùng``): their first word is capitalised
+_TITLES = {
+    ("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), ("thủ", "tướng"), ("bộ", "trưởng"), ("thứ", "trưởng"),
+    ("giáo", "sư"), ("tiến", "sĩ"), ("trưởng", "ban"), ("trưởng", "phòng"), ("chánh", "văn"),
+}
+
+
+def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool]]:
+    """A small letter inside a personal name (``Nguyễn văn An``) and a title in small
+    letters right before one (``phó chủ tịch Nguyễn Văn An``)."""
+    n = len(toks)
+    for i in toks.find(_SURNAMES):
+        if i >= n - 2:
+            continue
+        t = toks[i]
+        a, b = toks[i + 1], toks[i + 2]
+        if a.before != " " or b.before != " ":
+            continue
+        if a.text in ("văn", "thị") and is_title(b.text):
+            good = a.text.capitalize()
+            yield (
+                a.start, a.end, ((a.start, a.start + 1, good[0]),),
+                f"Tên người viết hoa mọi âm tiết: «{t.text} {a.text} {b.text}» → «{t.text} {good} {b.text}» (Phụ lục II, NĐ 30)",
+                f"Every syllable of a personal name is capitalised: «{t.text} {a.text} {b.text}» → «{t.text} {good} {b.text}»",
+                True,
+            )
+            continue
+        if not (is_title(a.text) and i >= 2 and t.mid):
+            continue
+        p1, p2 = toks[i - 2], toks[i - 1]
+        if (p1.text, p2.text) not in _TITLES or p2.before != " " or t.before != " " or not p1.text.islower():
+            continue
+        if p1.index and p1.before == " " and is_title(toks[p1.index - 1].text):
+            continue  # "Phó giám đốc Hoàng Văn A": the title starts with a capital already
+        if i >= 3 and toks[i - 3].text == "phó" and p1.before == " ":
+            p1 = toks[i - 3]
+        title = " ".join(x.text for x in toks[p1.index:i])
+        good = title[0].upper() + title[1:]
+        yield (
+            p1.start, p2.end, ((p1.start, p1.start + 1, good[0]),),
+            f"Chức danh trước họ tên viết hoa: «{title} {t.text}» → «{good} {t.text}» (Phụ lục II, NĐ 30)",
+            f"A title before a person's name is capitalised: «{title} {t.text}» → «{good} {t.text}»",
+            False,
+        )

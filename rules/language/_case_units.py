@@ -1,0 +1,91 @@
+"""Administrative units (Phụ lục II, III.1): the common noun is lower case before
+the proper name (``tại phường Yên Bái``, ``Hội đồng nhân dân tỉnh Sơn La``) and
+after the name of an organ (``UBND xã``, ``Hội đồng nhân dân huyện``).  It keeps
+its capital before a number (``Quận 1``), before the name of a person or an
+event (``Phường Điện Biên Phủ``), in ``Thành phố Hồ Chí Minh`` and in the names
+of Party and mass bodies (``Tỉnh ủy``, ``Huyện đoàn``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from notice_lint.vntext import fold
+
+from ._case_text import Line
+
+__all__ = ["unit_defects", "UNIT_FIRST"]
+
+# the common nouns, as word sequences
+_UNITS = (("Thành", "phố"), ("Thị", "xã"), ("Thị", "trấn"), ("Phường",), ("Quận",), ("Huyện",), ("Tỉnh",), ("Xã",))
+#: the first words of the unit nouns: a fast test for the tokens that may start one
+UNIT_FIRST = frozenset(u[0] for u in _UNITS)
+# the unit noun is part of a Party or mass organisation's name: Tỉnh ủy, Huyện đoàn, Tỉnh đội
+_ORGAN_NEXT = {"ủy", "uỷ", "đoàn", "đội", "hội", "uy"}
+# Phụ lục II, III.1: a unit named after a person or an event keeps the capital
+# (Phường Điện Biên Phủ, Thành phố Hồ Chí Minh); a surname or one of these
+# names right after the unit noun is left alone.
+_PERSON_OR_EVENT = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
+    "ngo", "duong", "ly", "luong", "dinh", "trinh", "doan", "mai", "cao", "chu", "ton", "quang",
+    "hai", "ba", "dien", "bach", "dong", "chi", "cach", "thong", "hung", "ky", "quoc",
+}
+# the last words of an organ's name after which a unit noun names the organ's level
+_ORGAN_END = {"UBND", "HĐND", "dân", "Dân", "MTTQ", "ĐTN", "Đảng", "bộ", "LĐLĐ", "tra", "an"}
+_ORGAN_PAIRS = {("nhân", "dân"), ("Nhân", "Dân"), ("Nhân", "dân"), ("Đảng", "bộ"), ("Thanh", "tra"), ("Công", "an")}
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+
+
+def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    n = len(toks)
+    for i in toks.find(UNIT_FIRST):
+        t = toks[i]
+        w = t.text
+        if not t.mid or t.quoted:
+            continue
+        noun = None
+        for unit in _UNITS:
+            if unit[0] != w:
+                continue
+            k = len(unit)
+            if i + k > n:
+                continue
+            if all(toks[i + j].text == unit[j] and toks[i + j].before == " " for j in range(1, k)):
+                noun = unit
+                break
+        if noun is None:
+            continue
+        last = toks[i + len(noun) - 1]
+        nxt = toks[i + len(noun)] if i + len(noun) < n else None
+        if _NUMBER_AFTER.match(text, last.end):
+            continue  # Quận 1
+        joined = nxt is not None and nxt.before in (" ", "\u00a0")
+        if joined and nxt.text.lower() in _ORGAN_NEXT:
+            continue  # Tỉnh ủy, Huyện đoàn
+        phrase = " ".join(noun)
+        if joined and nxt.text[0].isupper():
+            if fold(nxt.text) in _PERSON_OR_EVENT:
+                continue
+            if phrase == "Thành phố" and nxt.text == "Hồ":
+                continue
+            after = nxt.text
+        else:
+            # no proper name after it: only after the name of an organ is it certainly the unit's noun
+            prev = toks[i - 1] if i else None
+            if prev is None or prev.before.endswith(("\n",)) or t.before not in (" ", "\u00a0"):
+                continue
+            pair = (toks[i - 2].text, prev.text) if i >= 2 else None
+            if prev.text not in _ORGAN_END or (prev.text in {"dân", "Dân", "bộ", "tra", "an"} and pair not in _ORGAN_PAIRS):
+                continue
+            if joined and nxt.text[0].isupper():
+                continue
+            after = ""
+        lower = phrase[0].lower() + phrase[1:]
+        shown = f"{phrase} {after}".strip()
+        good = f"{lower} {after}".strip()
+        yield (
+            t.start, last.end, w[0].lower(),
+            f"Danh từ chung chỉ đơn vị hành chính viết thường: «{shown}» → «{good}» (Phụ lục II, NĐ 30)",
+            f"The common noun of an administrative unit is lower case: «{shown}» → «{good}»",
+        )

@@ -1,0 +1,280 @@
+"""Common words and sentence starts (Phụ lục II, I and VI).
+
+- A common word is written with a small letter inside a sentence: ``theo quy
+  định``, ``các đơn vị``, ``UBND chủ trì``.  Whether a capitalised word is a name
+  (``Sở``, ``Ủy ban``) or a mistake is told by how often the legal text writes it
+  with a capital after a small-letter word (:func:`._case_data.capital_verdict`):
+  a judgement, so the fix is unsafe.  A capital before a number or ``số`` names a
+  document (``Kế hoạch số 12``, ``Quyết định 45``) and is left alone, as is a word
+  inside a run of capitalised words (a name).
+- Months and weekdays: ``tháng 10``, ``thứ Hai`` (the noun in small letters).
+- ``về việc`` inside a line, after a date, a number or a name.
+- After ``;`` a sentence goes on: ``…các sở; các đơn vị…``.
+- A sentence starts with a capital: ``…hoàn thành tốt. Các đơn vị…``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ._case_data import capital_verdict
+from ._case_text import Line, Tok, is_title
+from ._syllables import key_of
+
+__all__ = ["word_defects", "sentence_defects"]
+
+_NUMBER_AFTER = re.compile(r"[ \u00a0]*(?:\d|số\b|Số\b|[IVXLC]+\b)")
+# function words and verbs that never start a name: a capital on them after ";" is wrong
+_AFTER_SEMICOLON = {
+    "các", "những", "và", "của", "cho", "để", "được", "đã", "sẽ", "đang", "có", "không", "với",
+    "trong", "theo", "tại", "từ", "về", "là", "thì", "mà", "nhưng", "hoặc", "cũng", "vẫn", "chưa",
+    "phải", "cần", "nên", "đồng", "tuy", "ngoài", "đề", "giao", "tiếp", "kịp", "bảo",
+    "đảm", "thực", "chỉ", "rà", "tăng", "tổ", "triển", "hoàn", "khẩn", "nghiêm", "tránh", "đặc",
+}
+# words for a type of organ, titles and the nouns Phụ lục II capitalises in some uses
+# (``các Sở, ngành``, ``Giám đốc Sở``, ``Đảng``): the statistics of the legal text
+# mix them with other words (``cơ sở``, ``giám đốc doanh nghiệp``), so they are
+# left to the list of names
+_NAME_WORDS = {
+    "Sở", "Ban", "Bộ", "Phòng", "Cục", "Vụ", "Viện", "Hội", "Đoàn", "Đội", "Ủy", "Uỷ", "Kho", "Trường",
+    "Tòa", "Toà", "Đảng", "Quỹ", "Giám", "Bí", "Phó", "Trưởng", "Chánh", "Thứ", "Nhà", "Nhân", "Bác",
+    "Người", "Tết", "Huyện", "Tỉnh", "Xã", "Phường", "Quận", "Thành", "Thị", "Mặt", "Cảng",
+}
+_THIS = {"này", "nói", "trên"}
+# capitalised in their noun use by Phụ lục II, VI: never judged by the statistics
+_RESPECT = {"Nhà", "Nhân", "Đảng", "Bác", "Người", "Tết", "Ngày", "Ngành"}
+# the pairs that start the name of a company, a project or an industrial park: the
+# document gives the name (``Công ty cổ phần …``, ``Dự án “…”``, ``Cụm công nghiệp …``)
+_NAME_PAIRS = {
+    ("Công", "ty"), ("Doanh", "nghiệp"), ("Chi", "nhánh"), ("Tập", "đoàn"), ("Hợp", "tác"), ("Dự", "án"),
+    ("Cụm", "công"), ("Khu", "công"), ("Nhà", "máy"), ("Đề", "án"), ("Liên", "danh"), ("Tổng", "công"),
+}
+# after an organ's word these say the organ is the document's own (``thuộc Sở phải …``)
+_AFTER_OWN = {"khác", "đó", "mình", "phải", "này", "nêu", "ta"}
+_LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư)\b[^;:.]{0,50}\Z")
+# the next word starts a name: ``Luật Đất đai``, ``Bộ luật Hình sự``, ``thứ Hai``, ``tháng Giêng``
+_NAMING = {"luật", "Luật", "lệnh", "thứ", "tháng", "ngày", "tết", "Tết"}
+
+
+# organ abbreviations after which a capital is a mistake (``UBND Chủ trì``); after any
+# other word in capitals a name may go on (``P.TP Tư vấn``)
+_ORGAN_ABBREV = {"UBND", "HĐND", "BTV", "BCH", "BCĐ", "MTTQ", "BTC"}
+# the last word of a noun after which a capitalised word starts the thing's name:
+# an organ or a company (``phòng Kinh tế``, ``Công ty Cổ phần …``), a project, a plan
+# or an event (``dự án Khai thác …``, ``dự thảo Định hướng …``)
+_NAMED_BY_NEXT = {
+    "phòng", "sở", "ban", "cục", "vụ", "viện", "tâm", "ty", "nhánh", "đoàn", "đội", "trường", "hội",
+    "án", "thảo", "hoạch", "trình", "trào", "thi", "xã", "nghiệp", "khu", "cụm", "làng", "thôn", "bản",
+    "tổ", "nhóm", "quỹ", "lệnh", "luật", "thứ", "tháng", "ngày", "tết", "đồng", "sông", "núi", "hồ",
+    "đường", "phố", "cầu", "chợ", "mỏ", "tập", "đề", "bộ", "tướng", "tịch", "thư", "đốc",
+}
+# document kinds: capitalised when followed by the document's title or number
+# (``thực hiện Kế hoạch diễn tập …``), not when used bare (``theo Quy định``)
+_KINDS = {
+    ("kế", "hoạch"), ("quy", "hoạch"), ("báo", "cáo"), ("phương", "án"), ("đề", "án"), ("dự", "án"),
+    ("dự", "thảo"), ("quyết", "định"), ("thông", "báo"), ("tờ", "trình"), ("công", "văn"), ("văn", "bản"),
+    ("chương", "trình"), ("nghị", "quyết"), ("chỉ", "thị"), ("quy", "chế"), ("quy", "định"),
+    ("hướng", "dẫn"), ("thông", "tư"), ("nghị", "định"), ("kết", "luận"), ("hồ", "sơ"), ("đề", "cương"),
+}
+# a word after a document kind that does not start its title
+_FUNCTION = {
+    "của", "và", "để", "được", "theo", "tại", "về", "với", "cho", "đã", "sẽ", "đang", "trong", "khi",
+    "thì", "là", "có", "không", "các", "những", "do", "từ", "đến", "đúng", "nêu", "đề", "mà", "hoặc",
+}
+
+
+def _names_something(toks: Line, i: int, text: str) -> bool:
+    """Is the capitalised word ``toks[i]`` (inside a sentence) part of a name, a title,
+    or the start of one?  Then it is not judged as a common word."""
+    t = toks[i]
+    prev = toks[i - 1]
+    p = prev.text
+    if p.isupper() and len(p) > 1:
+        if p not in _ORGAN_ABBREV:
+            return True
+    elif not p.islower():
+        return True  # after a capitalised word a name goes on
+    if p in _NAMING or p.lower() in _NAMED_BY_NEXT:
+        return True  # a law's name, a month or weekday in words, an organ's or a project's name
+    if _in_name(toks, i):
+        return True
+    n = len(toks)
+    # what follows: a capitalised word, a word in capitals or a number within three
+    # words (commas allowed) means a name or a title is being given
+    for j in range(i + 1, min(n, i + 4)):
+        u = toks[j]
+        if u.before not in (" ", ", ", "\u00a0"):
+            if any(c.isdigit() for c in u.before):
+                return True
+            break
+        if u.text[:1].isupper() or u.text in _THIS:
+            return True
+        if u.text in _FUNCTION and u.text != "và":
+            break  # "theo Quy định tại Khoản 4": a new phrase starts
+    if _NUMBER_AFTER.match(text, t.end):
+        return True
+    nxt = toks[i + 1] if i + 1 < n else None
+    if nxt is not None and nxt.before == " ":
+        if _NUMBER_AFTER.match(text, nxt.end):
+            return True
+        if (t.text.lower(), nxt.text) in _KINDS:
+            after = toks[i + 2] if i + 2 < n else None
+            if after is not None and after.before == " " and after.text not in _FUNCTION:
+                return True  # a document kind followed by the document's title
+    return False
+
+
+# words that start the name of an organ, a company or a place even at a line's start
+_NAME_STARTERS = {
+    "Công", "Sở", "Phòng", "Ban", "Trung", "Chi", "Cục", "Tổng", "Hợp", "Doanh", "Dự", "Cụm", "Khu",
+    "Nhà", "Trường", "Bệnh", "Hội", "Đoàn", "Ủy", "Uỷ", "Văn", "Viện", "Đội", "Tập", "Liên", "Kho", "Quỹ",
+}
+
+
+def _in_name(toks: Line, i: int) -> bool:
+    """A capitalised word among the five before, joined by spaces, commas or ``và``: the
+    word may go on a name (``Trung tâm Y tế``, ``Công ty cổ phần Xây dựng …``, ``Cục Đổi
+    mới sáng tạo, Chuyển đổi xanh và Khuyến công``).  A sentence's first word counts
+    only when it starts the name of an organ or a company."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = toks[j]
+        if toks[j + 1].before not in (" ", ", ", "\u00a0"):
+            return False
+        if t.text.isupper() and len(t.text) > 1:
+            return False  # an organ's abbreviation (UBND) is not inside a name
+        if is_title(t.text):
+            return t.mid or t.text in _NAME_STARTERS
+        if not t.mid:
+            return False
+    return False
+
+
+# the capitalised words judged by their own rule, not by the statistics
+_SPECIAL = {"Tháng", "Thứ", "Về"}
+_WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
+# abbreviations that end with a full stop and may be followed by a small letter
+_ABBREV = {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tr", "st", "vd", "v", "vv", "ng", "đ", "q", "p", "kt", "tl", "tm", "tuq", "cn", "ncs"}
+_LOWER_LETTERS = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_STOP_THEN_LOWER = re.compile(f"[.?!][ \u00a0]+[{_LOWER_LETTERS}]")
+_SENTENCE_END = re.compile(r"[.?!][ \u00a0]+\Z")
+# what may end a sentence between two words: the mark alone or after a number (``năm 2026.``)
+_STOP_SEP = re.compile(r"(?:[ \u00a0]*\d+(?:[/,]\d+)*)?[.?!]")
+_NUMBERED = {"điều", "khoản", "mục", "phần", "chương", "số", "trang", "tr", "bước", "giai", "đoạn", "phụ", "lục"}
+
+
+def word_defects(
+    toks: Line, text: str, covered: set[int], defined: set[str]
+) -> Iterator[tuple[int, int, str, str, str, bool]]:
+    """``(start, end, replacement letter, vi, en, safe)``; ``covered``: the indices of the
+    words of listed names (judged by :mod:`._case_organs`); ``defined``: the words the
+    document defines as a short name (``… Duy Hiếu (Công ty)``)."""
+    n = len(toks)
+    words = toks.words
+    seps = toks.seps
+    for i in toks.capitals():
+        w = words[i]
+        if len(w) > 1 and w[1:].isupper():
+            continue  # in capitals
+        nw = words[i + 1] if i + 1 < n else None
+        joined_next = nw is not None and seps[i + 1] == " "
+        special = w in _SPECIAL
+        if not special:
+            # the statistics first (two dict look-ups): most capitalised words are names
+            if w in _RESPECT or w in defined or i in covered:
+                continue
+            if w in _NAME_WORDS:  # a name part alone: only the pair tells ("Ban hành")
+                if not joined_next or nw in _FUNCTION or nw in _AFTER_OWN:
+                    continue
+                verdict = capital_verdict(key_of(w), key_of(nw), pair_only=True)
+            else:
+                verdict = capital_verdict(key_of(w), key_of(nw) if joined_next else None)
+            if not verdict:
+                continue
+        t = toks[i]
+        if t.quoted:
+            continue
+        if not t.mid:
+            if w == "Về" and nw == "việc" and _runs_on(text, t.start) and "\n" not in t.before:
+                yield (t.start, t.end, "v",
+                       "«về việc» giữa dòng viết thường: «Về việc» → «về việc»",
+                       "«về việc» inside a line takes a small letter: «Về việc» → «về việc»", True)
+            continue
+        if special:
+            if w == "Tháng" and text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 2].isdigit():
+                yield (t.start, t.end, "t",
+                       "Tên tháng bằng số viết thường: «Tháng» → «tháng» (Phụ lục II, NĐ 30)",
+                       "A month given by its number takes a small letter: «Tháng» → «tháng»", True)
+            elif w == "Thứ" and joined_next and nw in _WEEKDAYS:
+                yield (t.start, t.end, "t",
+                       f"Ngày trong tuần viết «thứ {nw}»: «Thứ {nw}» → «thứ {nw}» (Phụ lục II, NĐ 30)",
+                       f"A weekday is written «thứ {nw}»: «Thứ {nw}» → «thứ {nw}»", True)
+            elif w == "Về" and joined_next and nw == "việc" and _runs_on(text, t.start):
+                yield (t.start, t.end, "v",
+                       "«về việc» giữa dòng viết thường: «Về việc» → «về việc»",
+                       "«về việc» inside a line takes a small letter: «Về việc» → «về việc»", True)
+            continue
+        if t.before.rstrip(" \u00a0").endswith(";"):
+            continue  # after ";" only the words of semicolon_defects
+        if nw is None and text[t.end:].strip() == "":
+            continue  # the line's last word: a wrapped line may go on with its name
+        if joined_next and (w, nw) in _NAME_PAIRS:
+            continue
+        if _names_something(toks, i, text):
+            continue
+        if _LAW_BEFORE.search(text, max(0, t.start - 60), t.start):
+            continue  # inside a law's or a decree's name
+        low = w[0].lower() + w[1:]
+        yield (t.start, t.end, w[0].lower(),
+               f"Danh từ chung giữa câu viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
+               f"A common word inside a sentence takes a small letter: «{w}» → «{low}»", False)
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """Something of the same line (a date, a number, a name) comes right before."""
+    before = text[:at].rstrip(" \u00a0")
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+def semicolon_defects(toks: Line) -> Iterator[tuple[int, int, str, str, str, bool]]:
+    for i in toks.capitals():
+        w = toks.words[i]
+        if ";" not in toks.seps[i] or w.isupper() or w.lower() not in _AFTER_SEMICOLON:
+            continue
+        t = toks[i]
+        if not t.before.rstrip(" \u00a0").endswith(";") or t.before.strip(" \u00a0") != ";":
+            continue
+        yield (t.start, t.end, w[0].lower(),
+               f"Sau dấu chấm phẩy viết thường: «{w}» → «{w.lower()}»",
+               f"Lower case after a semicolon: «{w}» → «{w.lower()}»", True)
+
+
+def sentence_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str, bool]]:
+    """A small letter after the full stop that ends a sentence inside a line."""
+    if not _STOP_THEN_LOWER.search(text, toks.start, toks.end):
+        return
+    seps = toks.seps
+    words = toks.words
+    for i in range(1, len(toks)):
+        sep = seps[i]
+        if "." not in sep and "?" not in sep and "!" not in sep or not words[i].islower():
+            continue
+        t = toks[i]
+        w = t.text
+        sep = t.before
+        if not _SENTENCE_END.search(sep) or not _STOP_SEP.fullmatch(sep.strip(" \u00a0")):
+            continue
+        prev = toks[i - 1].text
+        if sep.strip(" \u00a0")[:1].isdigit() and prev.lower() in _NUMBERED:
+            continue  # "Điều 3. các …": a heading's label
+        if len(prev) < 2 or prev.lower() in _ABBREV or not (prev.islower() or is_title(prev)) or t.quoted:
+            continue
+        after = text[t.end:t.end + 1]
+        if after in (")", ".") :
+            continue  # a label "a)" or an abbreviation
+        if len(w) == 1 and after != " ":
+            continue
+        up = w[0].upper() + w[1:]
+        yield (t.start, t.end, w[0].upper(),
+               f"Đầu câu viết hoa: «{prev}{sep}{w}» → «{prev}{sep}{up}» (Phụ lục II, NĐ 30)",
+               f"A sentence starts with a capital: «{prev}{sep}{w}» → «{prev}{sep}{up}»", True)
