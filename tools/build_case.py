@@ -43,6 +43,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from notice_lint_rules.language._syllables import syllable_key
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpus" / "lm" / "phapdien.txt.xz"
 DEFAULT_OUT = ROOT / "rules" / "data" / "case.json"
@@ -133,20 +135,11 @@ NAME_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")
 _OPEN = set(".!?:;\"“”(«»…/|[]–-•*+=")
-TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 
 
 def key(s: str) -> str:
-    """Lower-case syllable with its tone moved to the end (``hoà`` = ``hòa``); as rules/language/_syllables."""
-    tone = ""
-    out = []
-    for ch in unicodedata.normalize("NFD", s.lower()):
-        t = TONES.get(ch)
-        if t:
-            tone = t
-        else:
-            out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)) + tone
+    """Lower-case syllable with its tone moved to the end (``hoà`` = ``hòa``): the linter's own key."""
+    return syllable_key(s)
 
 
 def title(w: str) -> bool:
