@@ -135,7 +135,17 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     best_prior = max(LOG_PRIOR.values())
     logp = m.logp
     cands, decided = _caches(m, limit)
-    for i in range(n):
+    quiet = _CACHES[4]
+    keep = verdicts is not None
+    if keep:
+        todo = bytearray(b"\x01") * n  # every word weighed
+    else:
+        todo = _todo(texts, joined, ids, quiet, check)
+    i = -1
+    while True:
+        i = todo.find(1, i + 1)
+        if i < 0:
+            break
         text = texts[i]
         if text.islower():
             low = text
@@ -161,15 +171,20 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
                     c = ids[i + 1] if nxt else 0
                     d = ids[i + 2] if nxt and i + 2 < n and joined[i + 2] else (0 if nxt else -1)
         if b < 0 or c < 0:
+            if leftover is None and w >= 0 and not keep:
+                quiet.add((a, b, w, c, d))
             continue  # next to a word the model does not know (foreign, a name, a code)
         one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
         if leftover is None:
-            memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
+            memo_key = (a, b, w if w >= 0 else low, c, d, keep)
             done = decided.get(memo_key)
             if done is None:
                 done = decided[memo_key] = _decide(logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
-                                                   verdicts is not None)
+                                                   keep)
             best, best_gain = done
+            if w >= 0 and not keep and (best is None or best_gain - one_sided <= limit):
+                quiet.add((a, b, w, c, d))  # this context never speaks: skipped up front next time
+                continue
             span = None
         else:
             base = _score(logp, a, b, w, c, d)
@@ -193,6 +208,10 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             span = st.span(i)
         x = idof(key_of(best), -1)
         ids[i] = x  # later words are judged against the corrected text
+        if i + 1 < n:  # their contexts were filtered with the word as written: weigh them again
+            todo[i + 1] = 1
+            if i + 2 < n:
+                todo[i + 2] = 1
         left = texts[i - 1] if b > 0 else ""
         right = texts[i + 1] if c > 0 else ""
         # show the neighbour that carries the evidence
@@ -202,6 +221,31 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             else:
                 left = ""
         yield i, best, left, right, span
+
+
+def _todo(texts: list[str], joined: list[bool], ids: list[int], quiet: set, check) -> bytearray:
+    """One byte per word, 1 for the words :func:`scan` must weigh: all but the ones it
+    would skip anyway (capitals inside a sentence, ALL CAPS) and the known words in a
+    context ``(a, b, w, c, d)`` already found silent (``quiet``), unless a keyboard
+    leftover is possible there (an ASCII word at the end of a run or no syllable).
+    The contexts are built as in :func:`scan`, a list at a time instead of a word at a time."""
+    n = len(ids)
+    nxt = joined[1:] + [False]
+    b = [p if j else 0 for p, j in zip([0] + ids[:-1], joined)]
+    a = [(p if j else 0) if q else -1 for p, j, q in zip([0, 0] + ids[:-2], [False] + joined[:-1], b)]
+    c = [q if j else 0 for q, j in zip(ids[1:] + [0], nxt)]
+    d = [(q if k else 0) if j else -1 for q, k, j in zip(ids[2:] + [0, 0], joined[2:] + [False, False], nxt)]
+    todo = bytearray(n)
+    for i, t, j, k, x in zip(range(n), texts, joined, zip(a, b, ids, c, d), nxt):
+        if t.islower():
+            if k in quiet and not (t.isascii() and (not x or not check(t).ok)):
+                continue
+        elif j or not _title(t):
+            continue
+        elif k in quiet and not (t.isascii() and (not x or not check(t.lower()).ok)):
+            continue
+        todo[i] = 1
+    return todo
 
 
 _CACHES: list = []
@@ -217,10 +261,11 @@ def _caches(m, limit: float):
 
         _candidates.BASES = frozenset(k.rstrip("12345") for k in m.vocab)
         _candidates.candidates.cache_clear()
-        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}]
+        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}, set()]
     decided = _CACHES[3]
-    if len(decided) > 200_000:
+    if len(decided) > 200_000 or len(_CACHES[4]) > 400_000:
         decided.clear()
+        _CACHES[4].clear()  # the silent contexts are read from the decisions: forgotten with them
     return _CACHES[2].__getitem__, decided
 
 
