@@ -284,14 +284,14 @@ def _todo(texts: list[str], joined: list[bool], ids: list[int], silent: set, kin
     loose = lower & as_int(kind.translate(_ASCII), "little") & ~(as_int(kind.translate(_GOOD_ASCII), "little") & after)
     marks = bytes(joined)
     # the few other words: a capital starting a run is judged, all else is not
-    starts = (~(lower | as_int(marks, "little")) & ((1 << n) - 1)).to_bytes(n, "little")
+    starts = ((lower | as_int(marks, "little")) ^ as_int(b"\x01" * n, "little")).to_bytes(n, "little")
     i = starts.find(1)
     while i >= 0:
         t = texts[i]
         if _title(t):
             judged[i] = 1
             if t.isascii() and (not (i + 1 < n and joined[i + 1]) or not check(t.lower()).ok):
-                loose |= 1 << i
+                loose |= 1 << 8 * i  # byte i of the mask
         i = starts.find(1, i + 1)
     ib = array("q", ids).tobytes()
     fresh = []
