@@ -132,3 +132,15 @@ def test_version_is_fast_to_import() -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 0
     assert "lxml" not in proc.stderr and "docx" not in proc.stderr.replace("notice_lint", "")
+
+
+def test_a_file_met_twice_is_linted_once(files) -> None:
+    """``notice-lint corpus corpus/real`` meets real/ twice; each file is reported once."""
+    bad, _ = files
+    sub = bad.parent / "sub"
+    sub.mkdir()
+    (sub / "bad2.txt").write_text(BAD, encoding="utf-8")
+    res = run([str(bad.parent), str(sub), str(bad), *SELECT, "--format", "json", "--no-cache"])
+    data = json.loads(res.output)
+    paths = [d["path"] for d in data if d["code"] == "NL201"]
+    assert len(paths) == 2 and len(set(paths)) == 2, paths

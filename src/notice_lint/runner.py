@@ -79,6 +79,17 @@ def known_config_keys() -> set[str]:
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
+    """Files to lint, each once (``notice-lint corpus corpus/real`` meets ``real/`` twice):
+    given files as they are, folders recursed to .docx/.txt/.md (see :func:`_discover`)."""
+    seen: set[str] = set()
+    for path in _discover(paths):
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+def _discover(paths: Iterable[str]) -> Iterator[str]:
     """Files to lint: given files as they are, folders recursed to .docx/.txt/.md.
 
     Recursing never leaves the folder given: symbolic links to folders are not
