@@ -290,8 +290,44 @@ class Linter:
                 )
         from .suppress import apply_suppressions
 
+        _unjoin(notice, findings)
         report_unused = self.options.report_unused and "NL001" in ran
         return apply_suppressions(doc, finalize(doc, findings), ran, report_unused=report_unused, known=self.registry)
+
+
+def _unjoin(notice: Any, findings: list[Finding]) -> None:
+    """Move findings inside a wrapped line the anatomy read as one (a JoinedSegment) to where they are.
+
+    An offset past the head of the join stands for one in the tail's paragraph (a year on the
+    line below). A fix that edits past the head cannot be written exactly: it is dropped.
+    """
+    from .anatomy.model import JoinedSegment
+    from .anatomy.segments import _MERGED_ZONE
+
+    joins = []
+    for seg in notice.segments:
+        if seg.paragraph.index > _MERGED_ZONE:  # joins are made in the header zone only
+            break
+        if type(seg) is JoinedSegment:
+            joins.append(seg)
+    if not joins:
+        return
+    heads = {j.paragraph.index: j for j in joins}
+    for f in findings:
+        j = heads.get(f.paragraph)
+        if j is None:
+            continue
+        if f.fix is not None and any(
+            getattr(e, "paragraph", None) == f.paragraph and getattr(e, "end", 0) > j.head_end for e in f.fix.edits
+        ):
+            f.fix = None
+        if f.start > j.head_end:
+            start, end = f.start, max(f.end, f.start)
+            para, f.start = j.locate(start)
+            f.end = j.locate(end)[1]
+            f.paragraph = para.index
+        elif f.end > j.head_end:
+            f.end = j.head_end  # from the head into the tail: the head's part
 
 
 def finalize(doc: Any, findings: list[Finding]) -> list[Finding]:

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from ..document.model import Document, Paragraph, Record
 
-__all__ = ["Segment", "Heading", "Signature", "Recipients", "Notice"]
+__all__ = ["Segment", "JoinedSegment", "Heading", "Signature", "Recipients", "Notice"]
 
 
 # Written out by hand, as the document model is (see document/model.py): the
@@ -39,6 +39,34 @@ class Segment(Record):
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<Segment {self.index}:{self.start}-{self.end} {self.side} {self.text[:40]!r}>"
+
+
+class JoinedSegment(Segment):
+    """A line a narrow column wrapped, read as one: ``Lào Cai, ngày 05 tháng 3 năm`` ⏎ ``2024``.
+
+    ``text`` is the head ``paragraph.text[start:head_end]``, one space, then the tail
+    ``tail.text[tail_start:tail_end]``. An offset ``start + k`` up to ``head_end`` is one of the
+    head's paragraph; a larger one stands for ``tail_start + (start + k - head_end - 1)`` in the
+    tail's paragraph: :meth:`locate` gives it, and the runner moves findings there.
+    """
+
+    __slots__ = ("head_end", "tail", "tail_start", "tail_end")
+
+    def __init__(self, paragraph: Paragraph, start: int, head_end: int, tail: Paragraph, tail_start: int,
+                 tail_end: int, side: str = "full") -> None:
+        super().__init__(paragraph, start, head_end, side)
+        self.head_end = head_end
+        self.tail = tail
+        self.tail_start = tail_start
+        self.tail_end = tail_end
+        self.text = paragraph.text[start:head_end] + " " + tail.text[tail_start:tail_end]
+        self.end = head_end + 1 + (tail_end - tail_start)
+
+    def locate(self, offset: int) -> tuple[Paragraph, int]:
+        """The paragraph and the offset in it of a virtual offset ``start + k`` of this segment."""
+        if offset <= self.head_end:
+            return self.paragraph, offset
+        return self.tail, min(self.tail_start + max(offset - self.head_end - 1, 0), self.tail_end)
 
 
 class Heading(Record):

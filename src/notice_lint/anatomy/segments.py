@@ -13,8 +13,8 @@ from typing import Any
 
 from ..document.model import Document
 from ..vntext import fold, is_upper_text
-from .header import is_place_date
-from .model import Segment
+from .header import is_place_date, parse_place_date
+from .model import JoinedSegment, Segment
 
 __all__ = ["segments_of"]
 
@@ -70,7 +70,72 @@ def segments_of(document: Document) -> list[Segment]:
                 else:
                     side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
                 out.extend(_lines(para, s, e, side))
+    if document.kind != "docx":
+        _join_wrapped(out)
     return out
+
+
+_WRAP_MOTTO = re.compile(
+    r"(?:cong hoa xa hoi chu nghia viet nam"
+    r"|doc lap\s*[-\u2010-\u2015]\s*tu do\s*[-\u2010-\u2015]\s*hanh phuc"
+    r"|dang cong san viet nam)"
+)
+_WRAP_DATE_TAIL = re.compile(r"(?:(?:thang\s+\S{1,3}\s+)?nam\s+)?\d{4}\.?")
+
+
+def _join_wrapped(out: list[Segment]) -> None:
+    """Join a header line a narrow column of a text export wrapped onto the next line.
+
+    ``pdftotext -layout`` keeps the header's right column as narrow as on paper:
+    ``Lào Cai, ngày 05 tháng 3 năm`` ⏎ ``2024``, ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA`` ⏎
+    ``VIỆT NAM``, ``Độc lập - Tự do -`` ⏎ ``Hạnh phúc``. The head ends its line, the tail
+    is the last column of the next line and starts no left of the head; the two are one
+    :class:`JoinedSegment` only when together they are a whole date or motto and the head
+    alone is not.
+    """
+    i = 0
+    n = len(out)
+    while i + 1 < n:
+        a = out[i]
+        if a.paragraph.index > _MERGED_ZONE:
+            return
+        # b: the last column of the next line, the one below a
+        j = i + 1
+        if out[j].paragraph is a.paragraph or out[j].paragraph.index != a.paragraph.index + 1:
+            i += 1
+            continue
+        while j + 1 < n and out[j + 1].paragraph is out[j].paragraph:
+            j += 1
+        b = out[j]
+        if (
+            (j == i + 1 or b.side == "right")
+            and len(b.text) <= 24
+            and not a.paragraph.text[a.end:].strip()  # a ends its line
+            and b.paragraph.column(b.start) + 2 >= a.paragraph.column(a.start)
+            and _wraps(a.text, b.text)
+        ):
+            out[i] = JoinedSegment(a.paragraph, a.start, a.end, b.paragraph, b.start, b.end, a.side)
+            del out[j]
+            n -= 1
+        i += 1
+
+
+def _wraps(head: str, tail: str) -> bool:
+    """Are ``head`` ⏎ ``tail`` one date or one motto a narrow column broke, and ``head`` alone not?"""
+    joined = head + " " + tail
+    ftail = fold(tail)
+    if tail[:1].isdigit() or ftail.startswith(("nam ", "thang ")):
+        if not _WRAP_DATE_TAIL.fullmatch(ftail):
+            return False
+        pd = parse_place_date(head)
+        if pd is not None and not pd.numeric and not pd.blank_fields:
+            return False  # the head is a whole date already
+        whole = parse_place_date(joined)
+        return whole is not None and not whole.numeric and not whole.blank_fields and is_place_date(joined)
+    if len(tail.split()) > 3:
+        return False
+    fjoined = fold(joined).strip()
+    return _WRAP_MOTTO.fullmatch(fjoined) is not None and _WRAP_MOTTO.fullmatch(fold(head).strip()) is None
 
 
 def _rejoin_place_date(text: str, cols: list[tuple[int, int]]) -> list[tuple[int, int]]:
