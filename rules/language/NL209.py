@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from array import array
+from operator import add, mul
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -135,7 +137,17 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     best_prior = max(LOG_PRIOR.values())
     logp = m.logp
     cands, decided = _caches(m, limit)
-    for i in range(n):
+    quiet = _CACHES[4]
+    keep = verdicts is not None
+    if keep:
+        todo = bytearray(b"\x01") * n  # every word weighed
+    else:
+        todo = _todo(texts, joined, ids, quiet, _CACHES[5], check)
+    i = -1
+    while True:
+        i = todo.find(1, i + 1)
+        if i < 0:
+            break
         text = texts[i]
         if text.islower():
             low = text
@@ -161,15 +173,20 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
                     c = ids[i + 1] if nxt else 0
                     d = ids[i + 2] if nxt and i + 2 < n and joined[i + 2] else (0 if nxt else -1)
         if b < 0 or c < 0:
+            if leftover is None and w >= 0 and not keep:
+                quiet.add(_window(ids, joined, i, n))
             continue  # next to a word the model does not know (foreign, a name, a code)
         one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
         if leftover is None:
-            memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
+            memo_key = (a, b, w if w >= 0 else low, c, d, keep)
             done = decided.get(memo_key)
             if done is None:
                 done = decided[memo_key] = _decide(logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
-                                                   verdicts is not None)
+                                                   keep)
             best, best_gain = done
+            if w >= 0 and not keep and (best is None or best_gain - one_sided <= limit):
+                quiet.add(_window(ids, joined, i, n))  # this context never speaks: skipped up front next time
+                continue
             span = None
         else:
             base = _score(logp, a, b, w, c, d)
@@ -193,6 +210,10 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             span = st.span(i)
         x = idof(key_of(best), -1)
         ids[i] = x  # later words are judged against the corrected text
+        if i + 1 < n:  # their contexts were filtered with the word as written: weigh them again
+            todo[i + 1] = 1
+            if i + 2 < n:
+                todo[i + 2] = 1
         left = texts[i - 1] if b > 0 else ""
         right = texts[i + 1] if c > 0 else ""
         # show the neighbour that carries the evidence
@@ -202,6 +223,71 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             else:
                 left = ""
         yield i, best, left, right, span
+
+
+def _window(ids: list[int], joined: list[bool], i: int, n: int) -> bytes:
+    """The context of word ``i`` as :func:`_todo` reads it: ``2 id + joined`` of words
+    ``i - 2`` to ``i + 2`` (0 past the ends), as the bytes of an ``array("q")``; it
+    determines the ``(a, b, w, c, d)`` :func:`scan` builds (no word has id 0: it is ``<s>``)."""
+    return array("q", [2 * ids[k] + joined[k] if 0 <= k < n else 0 for k in range(i - 2, i + 3)]).tobytes()
+
+
+#: per-byte tables over the kind of a word text (see :func:`_kind`)
+_LOWER = bytes(k & 1 for k in range(256))
+_NOT_ASCII = bytes(k >> 1 & 1 for k in range(256))
+_GOOD_ASCII = bytes(k >> 2 & 1 for k in range(256))
+
+
+def _kind(t: str, check) -> int:
+    """1 for a lower-case word, + 2 when it is not ASCII (no keyboard leftover), + 4 when
+    it is ASCII and a valid syllable (a leftover only at the end of a run); 0 otherwise."""
+    if not t.islower():
+        return 0
+    if not t.isascii():
+        return 3
+    return 5 if check(t).ok else 1
+
+
+def _todo(texts: list[str], joined: list[bool], ids: list[int], quiet: set, kinds: dict, check) -> bytearray:
+    """One byte per word, 1 for the words :func:`scan` must weigh: all but the ones it
+    would skip anyway (capitals inside a sentence, ALL CAPS) and the known words whose
+    context (:func:`_window`) was already found silent (``quiet``), unless a keyboard
+    leftover is possible there (an ASCII word at the end of a run or no syllable).
+    Built a document at a time (``map``, byte tables, bit operations on integers as long
+    as the document), not a word at a time: this runs on every word of every document."""
+    n = len(ids)
+    if not n:
+        return bytearray()
+    as_int = int.from_bytes
+    after = as_int(bytes(joined[1:] + [False]), "little")
+    v = array("q", bytes(16))
+    v.extend(map(add, map(mul, ids, repeat(2, n)), joined))
+    v.extend((0, 0))
+    window = v.tobytes()
+    hit = as_int(bytes(map(quiet.__contains__, map(window.__getitem__, map(
+        slice, range(0, 8 * n, 8), range(40, 8 * n + 40, 8))))), "little")
+    kind = bytes(map(kinds.get, texts, repeat(255, n)))
+    if 255 in kind:  # words met for the first time in this process
+        k = bytearray(kind)
+        i = kind.find(255)
+        while i >= 0:
+            k[i] = kinds[texts[i]] = _kind(texts[i], check)
+            i = kind.find(255, i + 1)
+        kind = bytes(k)
+    lower = as_int(kind.translate(_LOWER), "little")
+    silent = lower & hit & (as_int(kind.translate(_NOT_ASCII), "little") | (as_int(kind.translate(_GOOD_ASCII), "little") & after))
+    todo = bytearray((lower ^ silent).to_bytes(n, "little"))
+    # the few other words: a capital at a sentence start may be weighed, all else is not
+    hit_bytes = hit.to_bytes(n, "little")
+    lows = kind.translate(_LOWER)
+    i = lows.find(0)
+    while i >= 0:
+        t = texts[i]
+        if not joined[i] and _title(t):
+            if not (hit_bytes[i] and not (t.isascii() and (not (i + 1 < n and joined[i + 1]) or not check(t.lower()).ok))):
+                todo[i] = 1
+        i = lows.find(0, i + 1)
+    return todo
 
 
 _CACHES: list = []
@@ -217,10 +303,13 @@ def _caches(m, limit: float):
 
         _candidates.BASES = frozenset(k.rstrip("12345") for k in m.vocab)
         _candidates.candidates.cache_clear()
-        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}]
+        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}, set(), {}]
     decided = _CACHES[3]
-    if len(decided) > 200_000:
+    if len(decided) > 200_000 or len(_CACHES[4]) > 400_000:
         decided.clear()
+        _CACHES[4].clear()  # the silent contexts are read from the decisions: forgotten with them
+    if len(_CACHES[5]) > 200_000:
+        _CACHES[5].clear()
     return _CACHES[2].__getitem__, decided
 
 
