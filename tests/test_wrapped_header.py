@@ -41,6 +41,19 @@ def test_wrapped_header_is_clean(text: str) -> None:
     assert _findings(text, ["NL1"]) == []
 
 
+@pytest.mark.parametrize(
+    "head,tail",
+    [("ngày 21 tháng 8", "năm 2025"), ("ngày 21", "tháng 8 năm 2025")],
+    ids=["before-nam", "before-thang"],
+)
+def test_date_wrapped_elsewhere_is_clean(head: str, tail: str) -> None:
+    text = STATE.replace("ngày 21 tháng 8 năm\n" + STATE_YEAR, f"{head}\n{' ' * 51}{tail}\n")
+    assert text != STATE
+    assert _findings(text, ["NL1"]) == []
+    notice = parse(read_text("letter.txt", text.encode("utf-8")))
+    assert notice.place_date.text == "Bình Định, ngày 21 tháng 8 năm 2025"
+
+
 def test_wrapped_header_anatomy() -> None:
     notice = parse(read_text("letter.txt", STATE.encode("utf-8")))
     assert notice.profile == "nd30"
@@ -96,7 +109,7 @@ def test_offsets_past_the_head_point_at_the_tail_line() -> None:
 def test_wrapped_header_real_defect_is_reported(text: str, old: str, new: str, code: str, where: str) -> None:
     assert text.count(old) == 1
     bad = text.replace(old, new)
-    assert _findings(bad, ["NL1"]) .count((_line_of(bad, where), code)) == 1
+    assert _findings(bad, ["NL1"]).count((_line_of(bad, where), code)) == 1
 
 
 def test_a_second_line_that_completes_nothing_is_not_joined() -> None:
