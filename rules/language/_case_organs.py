@@ -39,10 +39,13 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
     seps = toks.seps
     n = len(toks)
     after = 0  # the first word not inside a name already matched
+    lower = None
     for i in toks.find(firsts):
         if i < after or i + 1 >= n or seps[i + 1] not in _SIMPLE_SEP:
             continue
-        cands = pairs.get((words[i].lower(), words[i + 1].lower()))
+        if lower is None:
+            lower = toks.lower
+        cands = pairs.get((lower[i], lower[i + 1]))
         if not cands:
             continue
         hit = None
@@ -50,7 +53,10 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
             k = len(styles)
             if i + k > n:
                 continue
-            if all(words[i + j].lower() in styles[j] and seps[i + j] in _SIMPLE_SEP for j in range(2, k)):
+            for j in range(2, k):
+                if lower[i + j] not in styles[j] or seps[i + j] not in _SIMPLE_SEP:
+                    break
+            else:
                 hit = name
                 break
         if hit is None:

@@ -14,7 +14,8 @@ word only when a check asks for it: most words of a line are never looked at.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 __all__ = ["Tok", "Line", "is_title", "OPENERS"]
@@ -22,6 +23,7 @@ __all__ = ["Tok", "Line", "is_title", "OPENERS"]
 _SPLIT = re.compile(r"([^\W\d_]+)")
 #: characters after which a sentence, an item, a quotation or a parenthesis starts
 OPENERS = frozenset(".!?:;(\"“”'‘’«»-–—+*•…|[{=>)\n\t")
+_FIRST = itemgetter(0)
 _QUOTES = re.compile("[\"“”«»]")
 
 
@@ -66,7 +68,7 @@ class Line:
     @property
     def lower(self) -> list[str]:
         if self._lower is None:
-            self._lower = [w.lower() for w in self.words]
+            self._lower = list(map(str.lower, self.words))
         return self._lower
 
     def __getitem__(self, i):
@@ -98,7 +100,8 @@ class Line:
             self._set = set(self.words)
         if self._set.isdisjoint(words):
             return []
-        return [i for i, w in enumerate(self.words) if w in words]
+        # C-level: the indices whose word is in ``words``
+        return list(compress(count(), map(words.__contains__, self.words)))
 
     def holds_any(self, words) -> bool:
         """Does the line hold one of ``words`` (as written)?"""
@@ -109,7 +112,11 @@ class Line:
     def capitals(self) -> list[int]:
         """The indices of the words (not the first) that start with a capital letter."""
         if self._caps is None:
-            self._caps = [i for i, w in enumerate(self.words) if i and w[0].isupper()]
+            # C-level: the indices whose first letter is upper case, the first word left out
+            caps = list(compress(count(), map(str.isupper, map(_FIRST, self.words))))
+            if caps and caps[0] == 0:
+                del caps[0]
+            self._caps = caps
         return self._caps
 
 
