@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from notice_lint.testing import lint_path, lint_text
+from notice_lint.testing import lint_path
 from notice_lint_rules.language._candidates import candidates, telex, vni
 
 from .conftest import ROOT
@@ -90,38 +90,3 @@ def test_model_not_loaded_unless_nl209_runs(tmp_path: Path) -> None:
         "assert _lm._MODEL and _lm._MODEL[0] is not None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
-# sentences where a run the filter learns as silent comes back with a typo in it, a capital at a
-# sentence start, a keyboard leftover at the end of a run, and the same run again
-_REPEATS = (
-    "Các phòng chuyên môn thực hiện kế hoạch công tác.\n"
-    "Thục hiện nghiêm chỉ đạo của Ủy ban nhân dân tỉnh.\n"
-    "Thực hiện nghiêm chỉ đạo của Ủy ban nhân dân tỉnh.\n"
-    "Các phòng chuyên môn thục hiện kế hoặch công tác.\n"
-    "Tổng hợp ý kiến cuar các phòng va2 báo cáo Giám đốc Sở, ý kiến cuar\n"
-    "Các phòng chuyên môn thực hiện kế hoạch công tác.\n"
-)
-
-
-def test_silent_runs_filter_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The up-front filter of known silent runs (a process-wide memory) gives the findings of
-    weighing every word (the ``verdicts`` mode), and the same on a second pass."""
-    from notice_lint_rules.language import NL209
-    from notice_lint_rules.language._lm import model
-    from notice_lint_rules.language._syllables import stream
-
-    m = model()
-    assert m is not None
-    first = [(f.line, f.column, f.message_en) for f in lint_text(_REPEATS, select=["NL209"])]
-    assert (2, 1) in {(line, col) for line, col, _ in first} and len(first) >= 6
-    again = [(f.line, f.column, f.message_en) for f in lint_text(_REPEATS, select=["NL209"])]
-    assert again == first
-    notices = []
-    check = NL209.ContextTypo.check
-    monkeypatch.setattr(NL209.ContextTypo, "check", lambda self, notice, ctx: notices.append(notice) or check(self, notice, ctx))
-    lint_text(_REPEATS, select=["NL209"])
-    st = stream(notices[0])
-    filtered = list(NL209.scan(st, m))
-    weighed = list(NL209.scan(st, m, verdicts=[]))
-    assert filtered == weighed and len(filtered) == len(first)

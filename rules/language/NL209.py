@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from array import array
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -136,20 +135,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     best_prior = max(LOG_PRIOR.values())
     logp = m.logp
     cands, decided = _caches(m, limit)
-    keep = verdicts is not None
-    if keep:
-        todo, fresh = bytearray(b"\x01") * n, ()  # every word weighed
-    else:
-        todo, fresh = _todo(texts, joined, ids, _CACHES[4], _CACHES[5], check)
-    spoke: set[int] = set()  # the runs (by first word) where a word was not silent from its ids alone
-    i = -1
-    while True:
-        i = todo.find(1, i + 1)
-        if i < 0:
-            for start, key in fresh:  # learn the runs found silent: skipped up front next time
-                if start not in spoke:
-                    _CACHES[4].add(key)
-            break
+    for i in range(n):
         text = texts[i]
         if text.islower():
             low = text
@@ -158,7 +144,6 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
         else:
             low = text.lower()
         if covered and i in covered:
-            spoke.add(_run_start(joined, i))
             continue
         b = ids[i - 1] if i and joined[i] else 0
         a = (ids[i - 2] if i > 1 and joined[i - 1] else 0) if b else -1
@@ -170,7 +155,6 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
         if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
             leftover = _leftover(st, i, low, telex, vni, check)
             if leftover is not None:
-                spoke.add(_run_start(joined, i))
                 w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
                 if leftover[2]:  # VNI digits: the next word follows the digits
                     nxt = leftover[2] == 2
@@ -180,15 +164,12 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             continue  # next to a word the model does not know (foreign, a name, a code)
         one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
         if leftover is None:
-            memo_key = (a, b, w if w >= 0 else low, c, d, keep)
+            memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
             done = decided.get(memo_key)
             if done is None:
                 done = decided[memo_key] = _decide(logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
-                                                   keep)
+                                                   verdicts is not None)
             best, best_gain = done
-            if not keep and (best is None or best_gain - one_sided <= limit):
-                continue  # silent, from the ids of its run alone
-            spoke.add(_run_start(joined, i))
             span = None
         else:
             base = _score(logp, a, b, w, c, d)
@@ -211,12 +192,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
         if span is None:
             span = st.span(i)
         x = idof(key_of(best), -1)
-        spoke.add(_run_start(joined, i))
         ids[i] = x  # later words are judged against the corrected text
-        if i + 1 < n:  # their contexts were filtered with the word as written: weigh them again
-            todo[i + 1] = 1
-            if i + 2 < n:
-                todo[i + 2] = 1
         left = texts[i - 1] if b > 0 else ""
         right = texts[i + 1] if c > 0 else ""
         # show the neighbour that carries the evidence
@@ -226,91 +202,6 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             else:
                 left = ""
         yield i, best, left, right, span
-
-
-def _run_start(joined: list[bool], i: int) -> int:
-    """The first word of the run (words joined by spaces only) holding word ``i``."""
-    while i and joined[i]:
-        i -= 1
-    return i
-
-
-#: per-byte tables over the kind of a word text (see :func:`_kind`)
-_LOWER = bytes(k & 1 for k in range(256))
-_ASCII = bytes(1 - (k >> 1 & 1) for k in range(256))
-_GOOD_ASCII = bytes(k >> 2 & 1 for k in range(256))
-_KNOWN = bytes([1]) + bytes(255)
-
-
-def _kind(t: str, check) -> int:
-    """1 for a lower-case word, + 2 when it is not ASCII (no keyboard leftover), + 4 when
-    it is ASCII and a valid syllable (a leftover only at the end of a run); 0 otherwise."""
-    if not t.islower():
-        return 0
-    if not t.isascii():
-        return 3
-    return 5 if check(t).ok else 1
-
-
-def _todo(texts: list[str], joined: list[bool], ids: list[int], silent: set, kinds: dict, check):
-    """``(todo, fresh)``: one byte per word, 1 for the words :func:`scan` must weigh, and
-    the ``(first word, key)`` of the runs not yet known silent.
-
-    A word's context never reaches past its run (the words joined by spaces only), so
-    what the model says of a run is fixed by its ids and which of its words are judged at
-    all (lower case, or a capital starting the run): that pair is the run's key.  A run
-    whose key is in ``silent`` (every known word weighed there was silent) needs only its
-    unknown words and the ASCII ones that may be a keyboard leftover (at the end of the
-    run, or no syllable) to be weighed again.  Built a document at a time (``map``, byte
-    tables, bit operations on integers as long as the document): this runs on every word
-    of every document."""
-    n = len(ids)
-    if not n:
-        return bytearray(), ()
-    as_int = int.from_bytes
-    after = as_int(bytes(joined[1:] + [False]), "little")
-    kind = bytes(map(kinds.get, texts, repeat(255, n)))
-    if 255 in kind:  # words met for the first time in this process
-        k = bytearray(kind)
-        i = kind.find(255)
-        while i >= 0:
-            k[i] = kinds[texts[i]] = _kind(texts[i], check)
-            i = kind.find(255, i + 1)
-        kind = bytes(k)
-    lows = kind.translate(_LOWER)
-    judged = bytearray(lows)
-    lower = as_int(lows, "little")
-    # may be a keyboard leftover: ASCII and not (a valid syllable with a word after it)
-    loose = lower & as_int(kind.translate(_ASCII), "little") & ~(as_int(kind.translate(_GOOD_ASCII), "little") & after)
-    marks = bytes(joined)
-    # the few other words: a capital starting a run is judged, all else is not
-    starts = ((lower | as_int(marks, "little")) ^ as_int(b"\x01" * n, "little")).to_bytes(n, "little")
-    i = starts.find(1)
-    while i >= 0:
-        t = texts[i]
-        if _title(t):
-            judged[i] = 1
-            if t.isascii() and (not (i + 1 < n and joined[i + 1]) or not check(t.lower()).ok):
-                loose |= 1 << 8 * i  # byte i of the mask
-        i = starts.find(1, i + 1)
-    ib = array("q", ids).tobytes()
-    fresh = []
-    known = bytearray(n)
-    s = 0
-    while s < n:
-        e = marks.find(0, s + 1)
-        if e < 0:
-            e = n
-        key = ib[8 * s : 8 * e] + judged[s:e]
-        if key in silent:
-            known[s:e] = b"\x01" * (e - s)
-        else:
-            fresh.append((s, key))
-        s = e
-    # the known words (id >= 0: the high byte of each little-endian id is 0, not 0xff)
-    skip = as_int(known, "little") & as_int(ib[7::8].translate(_KNOWN), "little") & ~loose
-    todo = bytearray((as_int(judged, "little") & ~skip).to_bytes(n, "little"))
-    return todo, fresh
 
 
 _CACHES: list = []
@@ -326,13 +217,10 @@ def _caches(m, limit: float):
 
         _candidates.BASES = frozenset(k.rstrip("12345") for k in m.vocab)
         _candidates.candidates.cache_clear()
-        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}, set(), {}]
+        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}]
     decided = _CACHES[3]
-    if len(decided) > 200_000 or len(_CACHES[4]) > 100_000:
+    if len(decided) > 200_000:
         decided.clear()
-        _CACHES[4].clear()  # the silent runs are read from the decisions: forgotten with them
-    if len(_CACHES[5]) > 200_000:  # word kinds
-        _CACHES[5].clear()
     return _CACHES[2].__getitem__, decided
 
 
