@@ -184,7 +184,7 @@ class Stream:
 
     __slots__ = (
         "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
-        "_separator_text",
+        "_separator_text", "_split",
     )
 
     def __init__(self) -> None:
@@ -192,8 +192,11 @@ class Stream:
         self.texts: list[str] = []
         self.joined: list[bool] = []
         self._firsts: list[int] = []  # stream index of the first word of each paragraph
-        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list)
-        self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
+        # per paragraph: (paragraph, None, None), its words where :attr:`_split` puts them
+        # (split again on demand: the parts of every paragraph would hold a string per word),
+        # or (paragraph, None, explicit (start, end) list)
+        self._segs: list[tuple["Paragraph", None, list[tuple[int, int]] | None]] = []
+        self._split = _SPLIT_RE.split
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
@@ -245,13 +248,13 @@ class Stream:
 
     def span(self, i: int) -> tuple[int, int]:
         s = self._seg(i)
-        _, parts, spans = self._segs[s]
+        spans = self._segs[s][2]
         j = i - self._firsts[s]
         if spans is not None:
             return spans[j]
         acc = self._acc.get(s)
         if acc is None:
-            acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
+            acc = self._acc[s] = list(accumulate(map(len, self._split(self._segs[s][0].text))))
         return acc[2 * j], acc[2 * j + 1]
 
     def word(self, i: int) -> Word:
@@ -286,6 +289,7 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
+    out._split = split
     firsts, segs = out._firsts, out._segs
     first, last, bare = out._seps[1:]
     named = out._named
@@ -298,6 +302,9 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    # each distinct word and separator held once: a document repeats a few thousand
+    # syllables, and a string per occurrence costs ~80 bytes a word
+    same = {}.setdefault
     for para in doc.paragraphs:
         text = para.text
         if not text or text.isspace():
@@ -309,8 +316,8 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         head = parts[0]
         tail = parts[-1]
-        first.append(head)
-        last.append(tail)
+        first.append(same(head, head))
+        last.append(same(tail, tail))
         skip = names.get(para.index) if names else None
         if skip:
             named_seps += parts[2:-1:2]
@@ -320,8 +327,8 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         at = len(flat)
         firsts.append(at >> 1)
-        segs.append((para, parts, None))
-        flat += parts
+        segs.append((para, None, None))
+        flat += map(same, parts, parts)
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
         if carry and (not head or head.isspace()) and (not wrap or para.single_column):
