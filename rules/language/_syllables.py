@@ -254,6 +254,8 @@ class Stream:
             return spans[j]
         acc = self._acc.get(s)
         if acc is None:
+            if len(self._acc) >= 64:  # rules ask in reading order: a few paragraphs' offsets are kept
+                self._acc.clear()
             acc = self._acc[s] = list(accumulate(map(len, self._split(self._segs[s][0].text))))
         return acc[2 * j], acc[2 * j + 1]
 
@@ -338,6 +340,7 @@ def _stream(notice: "Notice", split) -> Stream:
         carry = wrap and (not tail or tail.isspace()) and para.single_column
     out.texts = texts = flat[1::2]
     before = flat[0::2]
+    del flat  # two pointers a word: not kept while the keys and joins are made
     for i, _ in heads:
         before[i] = None  # type: ignore[call-overload]
     inner = set(before)  # every other entry is a separator between two words of a paragraph
@@ -346,8 +349,9 @@ def _stream(notice: "Notice", split) -> Stream:
     out._seps = (inner, first, last, bare)
     for i, sep in heads:
         before[i] = sep
-    out.keys = list(map(_KEY_OF.__getitem__, texts))
     out.joined = list(map(_SEP_JOINS.__getitem__, before))
+    del before
+    out.keys = list(map(_KEY_OF.__getitem__, texts))
     return out
 
 
