@@ -184,7 +184,7 @@ class Stream:
 
     __slots__ = (
         "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
-        "_separator_text", "_split",
+        "_separator_text",
     )
 
     def __init__(self) -> None:
@@ -192,11 +192,8 @@ class Stream:
         self.texts: list[str] = []
         self.joined: list[bool] = []
         self._firsts: list[int] = []  # stream index of the first word of each paragraph
-        # per paragraph: (paragraph, None, None), its words where :attr:`_split` puts them
-        # (split again on demand: the parts of every paragraph would hold a string per word),
-        # or (paragraph, None, explicit (start, end) list)
-        self._segs: list[tuple["Paragraph", None, list[tuple[int, int]] | None]] = []
-        self._split = _SPLIT_RE.split
+        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list)
+        self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
@@ -254,7 +251,7 @@ class Stream:
 
     def span(self, i: int) -> tuple[int, int]:
         s = self._seg(i)
-        spans = self._segs[s][2]
+        _, parts, spans = self._segs[s]
         j = i - self._firsts[s]
         if spans is not None:
             return spans[j]
@@ -262,7 +259,7 @@ class Stream:
         if acc is None:
             if len(self._acc) >= 64:  # rules ask in reading order: a few paragraphs' offsets are kept
                 self._acc.clear()
-            acc = self._acc[s] = list(accumulate(map(len, self._split(self._segs[s][0].text))))
+            acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
         return acc[2 * j], acc[2 * j + 1]
 
     def word(self, i: int) -> Word:
@@ -297,7 +294,6 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream()
-    out._split = split
     firsts, segs = out._firsts, out._segs
     first, last, bare = out._seps[1:]
     named = out._named
@@ -310,8 +306,8 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
-    # each distinct word and separator held once: a document repeats a few thousand
-    # syllables, and a string per occurrence costs ~80 bytes a word
+    # each distinct word and separator held once (the parts kept refer to it): a document
+    # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word
     same = {}.setdefault
     for para in doc.paragraphs:
         text = para.text
@@ -335,8 +331,9 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         at = len(flat)
         firsts.append(at >> 1)
-        segs.append((para, None, None))
-        flat += map(same, parts, parts)
+        parts = list(map(same, parts, parts))
+        segs.append((para, parts, None))
+        flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
         if carry and (not head or head.isspace()) and (not wrap or para.single_column):
