@@ -292,6 +292,11 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
     cell = whole.paragraph.cell
     in_list = True
     right_at = _right_column(notice, segments, label_at, label)
+    # a text export in reading order (``pdftotext`` without ``-layout``) gives the two columns
+    # line by line in turns: an item, the signer's title, the next items, the name.  There the
+    # list goes on past a title line until the signer's name
+    interleaved = cell is None and notice.document.kind != "docx" and whole.side == "full"
+    signing = False  # a line of the signature column was met among the items
     for seg in segments[label_at + 1:]:
         pc = seg.paragraph.cell
         if cell is not None:
@@ -315,10 +320,15 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
             item, tail = _split_tail(seg)
             rec.items.append(item)
             notice.set_role(seg, "recipients_item")
+            signing = False
             if tail is not None:
                 rest.append(tail)
+        elif interleaved and (_title_line(text) or parse_prefix(text) or (signing and _is_note(text))):
+            rest.append(seg)  # the signature column between two items
+            signing = True
         elif (
-            rec.items
+            not signing
+            and rec.items
             and not _title_line(text)
             and not is_name(text)
             and not parse_prefix(text)
