@@ -77,3 +77,36 @@ def test_full_rebuild_matches_shipped(tmp_path: Path, shared: Path) -> None:
     out = tmp_path / "lm.bin"
     build_lm.build(src, out, tmp_path / "held.txt")
     assert out.read_bytes() == _lm.DATA.read_bytes()
+
+
+def test_prefix_starts_and_batched_scores_agree_with_the_tables() -> None:
+    """The start tables (format 2) bound every prefix's n-grams, and ``logps`` (the
+    first term of every candidate at once) gives exactly ``logp``'s values."""
+    import random
+
+    m = _lm.load(_lm.DATA)
+    bits, mask = _lm.BITS, (1 << _lm.BITS) - 1
+    rnd = random.Random(16)
+    n_vocab, n_bi = len(m.vocab), len(m.bi)
+    assert m.bi_start[n_vocab] == n_bi and m.tri_start[n_bi] == len(m.tri)
+    for a in rnd.sample(range(n_vocab), 200):
+        lo, hi = m.bi_start[a], m.bi_start[a + 1]
+        assert all(m.bi[i] >> bits == a for i in range(lo, hi))
+        assert lo == 0 or m.bi[lo - 1] >> bits < a
+    for j in rnd.sample(range(n_bi), 2000):
+        lo, hi = m.tri_start[j], m.tri_start[j + 1]
+        assert all(m.tri[i] >> bits == m.bi[j] for i in range(lo, hi))
+        assert lo == 0 or m.tri[lo - 1] >> bits < m.bi[j]
+    seen = {"tri": 0, "bi": 0, "uni": 0}
+    for k in rnd.sample(range(len(m.tri)), 300):  # contexts with trigrams, bigrams and neither
+        key = m.tri[k]
+        a, b = key >> 2 * bits, (key >> bits) & mask
+        xs = [key & mask] + [m.bi[i] & mask for i in range(m.bi_start[b], min(m.bi_start[b + 1], m.bi_start[b] + 3))]
+        xs += [rnd.randrange(1, n_vocab) for _ in range(3)]
+        for ctx in ((a, b), (-1, b), (0, b)):
+            got = m.logps(*ctx, xs)
+            assert got == [m._logp(*ctx, x) for x in xs]
+            for x in xs:
+                l3, l2 = m.log3count(*ctx, x), m.log2count(ctx[1], x)
+                seen["tri" if l3 is not None and m.log2count(*ctx) is not None else "bi" if l2 is not None else "uni"] += 1
+    assert min(seen.values()) > 0, seen

@@ -29,6 +29,14 @@ Output format (little-endian), read by ``rules/language/_lm.py``::
     trigram keys     u64 × trigrams  (a << 42 | b << 21 | c), sorted
     bigram counts    u8 × bigrams    round(scale × log2(count)), capped at 255
     trigram counts   u8 × trigrams
+    (zero padded to 4)
+    bigram starts    u32 × (vocab + 1)    index of the first bigram whose first word is >= a
+    trigram starts   u32 × (bigrams + 1)  index of the first trigram whose first two words are
+                                          >= bigram j (so the trigrams of bigram j lie in
+                                          [start j, start j+1))
+
+The two start tables (version 2) let a reader search the few n-grams that share a
+prefix instead of the whole table.
 
 Pruning: syllables seen fewer than ``--min-uni`` times are left out of the
 vocabulary (and of every n-gram), bigrams seen fewer than ``--min-bi`` times,
@@ -52,7 +60,7 @@ from notice_lint_rules.language._syllables import _SEP_JOINS, _SPLIT_RE, syllabl
 ROOT = Path(__file__).resolve().parents[1]
 
 MAGIC = b"NLLM"
-VERSION = 1
+VERSION = 2
 BITS = 21
 SCALE = 12  # quantised count = round(SCALE * log2(count)): ±3 %, up to 2**21
 HEADER = struct.Struct("<4sIIIIQII")
@@ -169,8 +177,26 @@ def build(src: Path, out: Path, heldout: Path | None, min_uni: int = 2, min_bi: 
             fh.write(arr.tobytes() if sys.byteorder == "little" else _swap(arr))
         fh.write(bytes(quantise(bi[k]) for k in bi_keys))
         fh.write(bytes(quantise(tri[k]) for k in tri_keys))
+        fh.write(b"\0" * (-fh.tell() % 4))
+        for starts in (prefix_starts(bi_keys, len(vocab), BITS), prefix_starts(tri_keys, len(bi_keys), BITS, bi_keys)):
+            fh.write(starts.tobytes() if sys.byteorder == "little" else _swap(starts))
     return {"tokens": total, "vocab": len(vocab), "bigrams": len(bi_keys), "trigrams": len(tri_keys),
             "bigrams_seen": len(bi), "trigrams_seen": len(tri), "bytes": out.stat().st_size}
+
+
+def prefix_starts(keys: list[int], n: int, shift: int, prefixes: list[int] | None = None) -> array:
+    """``n + 1`` indexes into sorted ``keys``: entry p is the first key whose prefix
+    (``key >> shift``) is >= prefix p (``p`` itself, or ``prefixes[p]`` when given); the
+    last is ``len(keys)``."""
+    out = array("I", bytes(4 * (n + 1)))
+    k = 0
+    for p in range(n):
+        prefix = prefixes[p] if prefixes is not None else p
+        while k < len(keys) and keys[k] >> shift < prefix:
+            k += 1
+        out[p] = k
+    out[n] = len(keys)
+    return out
 
 
 def _swap(arr: array) -> bytes:

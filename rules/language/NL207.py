@@ -5,10 +5,12 @@ from typing import Iterable
 
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
-from ._case_citations import citation_defects
-from ._case_organs import field_defects, name_defects, noun_defects, person_defects
+from ._case_citations import WORDS as CITATION_WORDS, citation_defects
+from ._case_data import first_words_any_case
+from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
 from ._case_text import Line
-from ._case_units import unit_defects
+from ._case_units import UNIT_FIRST, unit_defects
+from ._syllables import built_stream
 from ._case_words import semicolon_defects, sentence_defects, word_defects
 from ._validator import is_caps
 
@@ -109,12 +111,22 @@ class Capitalization(Rule):
                 defined.add(kind[0].capitalize())
         found: dict[tuple[int, int], Finding] = {}
         mined: list[tuple[tuple[int, int], tuple, str]] = []
+        firsts = first_words_any_case()
+        # the language rules' stream, when one of them has built it, holds each paragraph split
+        st = built_stream(notice.document)
+        split = st.paragraph_parts() if st is not None else _NO_PARTS
         for seg in prose:
-            text = seg.paragraph.text
             part = seg.text
             if not part.strip() or is_caps(part):
                 continue
-            toks = Line(text, seg.start, seg.end)
+            para = seg.paragraph
+            text = para.text
+            parts = None
+            if seg.start == 0 and seg.end >= len(text):
+                whole = split.get(para.index)
+                if whole is not None and whole[0] is para:
+                    parts = whole[1]
+            toks = Line(text, seg.start, seg.end, parts)
             if not toks:
                 continue
             index = seg.index
@@ -126,26 +138,36 @@ class Capitalization(Rule):
                 fix = Fix(tuple(Edit(index, s, e, r) for s, e, r in edits), safe)
                 found[where] = self.finding(seg.paragraph, start, end, vi=vi, en=en, fix=fix)
 
-            for s, e, r, vi, en in citation_defects(toks, text):
-                add(s, e, ((s, s + 1, r),), vi, en, True)
-            for s, e, r, vi, en in unit_defects(toks, text):
-                add(s, e, ((s, s + 1, r),), vi, en, True)
-            for s, e, edits, vi, en, name, safe in name_defects(toks, state):
-                if not safe:
+            # each check runs only on a line that holds a word it starts from (one set
+            # test each): most lines hold none of the citation, unit, noun or surname words
+            if toks.holds_any(CITATION_WORDS):
+                for s, e, r, vi, en in citation_defects(toks, text):
+                    add(s, e, ((s, s + 1, r),), vi, en, True)
+            if toks.holds_any(UNIT_FIRST):
+                for s, e, r, vi, en in unit_defects(toks, text):
+                    add(s, e, ((s, s + 1, r),), vi, en, True)
+            if toks.holds_any(firsts):
+                for s, e, edits, vi, en, name, safe in name_defects(toks, state):
+                    if not safe:
+                        mined.append(((index, s), name.keys, vi))
+                    add(s, e, edits, vi, en, safe)
+            if toks.holds_any(TYPE_FIRST):
+                for s, e, edits, vi, en, name, safe in field_defects(toks, state):
                     mined.append(((index, s), name.keys, vi))
-                add(s, e, edits, vi, en, safe)
-            for s, e, edits, vi, en, name, safe in field_defects(toks, state):
-                mined.append(((index, s), name.keys, vi))
-                add(s, e, edits, vi, en, safe)
-            for s, e, edits, vi, en in noun_defects(toks):
-                add(s, e, edits, vi, en, False)
-            for s, e, edits, vi, en, safe in person_defects(toks):
-                add(s, e, edits, vi, en, safe)
-            covered = state.pop("covered", set())
-            for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
-                add(s, e, ((s, s + 1, r),), vi, en, safe)
-            for s, e, r, vi, en, safe in semicolon_defects(toks):
-                add(s, e, ((s, s + 1, r),), vi, en, safe)
+                    add(s, e, edits, vi, en, safe)
+            if toks.holds_any(NOUN_FIRST):
+                for s, e, edits, vi, en in noun_defects(toks):
+                    add(s, e, edits, vi, en, False)
+            if toks.holds_any(SURNAMES):
+                for s, e, edits, vi, en, safe in person_defects(toks):
+                    add(s, e, edits, vi, en, safe)
+            covered = state.pop("covered", _NONE)
+            if toks.capitals():
+                for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
+                    add(s, e, ((s, s + 1, r),), vi, en, safe)
+                if ";" in part:
+                    for s, e, r, vi, en, safe in semicolon_defects(toks):
+                        add(s, e, ((s, s + 1, r),), vi, en, safe)
             for s, e, r, vi, en, safe in sentence_defects(toks, text):
                 add(s, e, ((s, s + 1, r),), vi, en, safe)
         if mined:
@@ -153,6 +175,8 @@ class Capitalization(Rule):
         return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
 
 
+_NONE: frozenset = frozenset()
+_NO_PARTS: dict = {}
 _DEFINED = re.compile(r"\((?:sau đây gọi (?:tắt )?là |gọi tắt là )?[\"“]?([A-ZĐ][^\W\d_]*)")
 
 

@@ -167,7 +167,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
             done = decided.get(memo_key)
             if done is None:
-                done = decided[memo_key] = _decide(logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
+                done = decided[memo_key] = _decide(m, logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
                                                    verdicts is not None)
             best, best_gain = done
             span = None
@@ -239,21 +239,27 @@ def _candidate_ids(m, low: str) -> tuple:
     return tuple(out)
 
 
-def _decide(logp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float, best_prior: float,
+def _decide(m, logp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float, best_prior: float,
             keep: bool):
     """``(best candidate or None, its gain)`` for the word ``w`` between ``a b`` and ``c d``;
     the gain only has to be known above ``bound`` (unless ``keep``): a candidate that cannot
     reach it is dropped after its first term, a word none could lift that far is not weighed."""
     base = _score(logp, a, b, w, c, d)
-    if -base + best_prior <= bound and not keep:
+    top = -base  # every term is <= 0: no candidate gains more than -base + its prior
+    if top + best_prior <= bound and not keep:
         return None, -1e9  # the candidates of the word are not even generated
     cands = cands(low)
     if not cands:
         return None, -1e9
+    if not keep:
+        cands = [t for t in cands if top + t[1] > bound]
+        if not cands:
+            return None, -1e9
     best, best_gain = None, -1e9
-    for x, prior, cand in cands:
+    # the first term of every candidate at once: they share the context a b
+    for (x, prior, cand), first in zip(cands, m.logps(a, b, [t[0] for t in cands])):
         # each term is <= 0: stop as soon as the rest cannot lift the gain over the bound
-        gain = logp(a, b, x) - base + prior
+        gain = first - base + prior
         if not keep and gain <= bound:
             continue
         if c >= 0:

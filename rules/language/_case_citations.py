@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ._case_text import Line
 
-__all__ = ["citation_defects"]
+__all__ = ["citation_defects", "WORDS"]
 
 # after the word: its number (Arabic or Roman) or the point's letter
 _NUMBER = re.compile(r"[ \u00a0]+(?:\d+[a-zđ]?\b|[IVXLC]+\b)")
@@ -25,13 +25,14 @@ _CHAIN_AFTER = re.compile(r"[ \u00a0,]+(?:Điều|Chương|Phần|Mục|của|Ti
 # what each word should be; (message part vi, en)
 _CAPITAL = {"điều": "Điều", "chương": "Chương", "phần": "Phần", "mục": "Mục", "tiểu": "Tiểu"}
 _LOWER = {"Khoản": "khoản", "Điểm": "điểm"}
-_WORDS = frozenset([*_CAPITAL, *_LOWER, "điểm"])
+#: the words a citation check starts from
+WORDS = frozenset([*_CAPITAL, *_LOWER, "điểm"])
 
 
 def citation_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
     """``(start, end, replacement, vi, en)`` for each wrongly cased citation word."""
     n = len(toks)
-    for i in toks.find(_WORDS):
+    for i in toks.find(WORDS):
         t = toks[i]
         w = t.text
         if w in _CAPITAL:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from notice_lint_rules._memo import Verdicts
+
 from ._case_data import Name, capital_verdict, fields_by_first, first_words_any_case, names_by_pair
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["name_defects", "field_defects", "noun_defects", "person_defects"]
+__all__ = ["name_defects", "field_defects", "noun_defects", "person_defects", "NOUN_FIRST", "SURNAMES", "TYPE_FIRST"]
 
 # a determiner before a name written in small letters makes it a common noun
 _PLURAL = {"các", "những", "mỗi", "từng", "một", "hai", "ba", "nhiều", "phi", "cấp"}
@@ -34,18 +36,16 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
     firsts = first_words_any_case()
     if not toks.holds_any(firsts):
         return
-    pairs = names_by_pair()
+    names = _NAMES
     words = toks.words
     seps = toks.seps
     n = len(toks)
     after = 0  # the first word not inside a name already matched
-    lower = None
     for i in toks.find(firsts):
         if i < after or i + 1 >= n or seps[i + 1] not in _SIMPLE_SEP:
             continue
-        if lower is None:
-            lower = toks.lower
-        cands = pairs.get((lower[i], lower[i + 1]))
+        third = words[i + 2] if i + 2 < n and seps[i + 2] in _SIMPLE_SEP else None
+        cands = names[(words[i], words[i + 1], third)]
         if not cands:
             continue
         hit = None
@@ -53,8 +53,8 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
             k = len(styles)
             if i + k > n:
                 continue
-            for j in range(2, k):
-                if lower[i + j] not in styles[j] or seps[i + j] not in _SIMPLE_SEP:
+            for j in range(3, k):  # the first three words are known to match (_names_from)
+                if words[i + j].lower() not in styles[j] or seps[i + j] not in _SIMPLE_SEP:
                     break
             else:
                 hit = name
@@ -81,12 +81,29 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
             yield found
 
 
+def _names_from(words: tuple[str, str, str | None]) -> tuple:
+    """The listed names (as :func:`names_by_pair` gives them, in its order) that may start
+    with ``words``: the first two words as written and the third when one simple separator
+    comes before it (else None, and only two-word names remain).  A pure function of the
+    three words, kept for the process in :data:`_NAMES`: the names a line may hold are
+    then few, whatever the number of names that start with the same two words."""
+    first, second, third = words
+    cands = names_by_pair().get((first.lower(), second.lower()))
+    if not cands:
+        return ()
+    low = third.lower() if third is not None else None
+    return tuple(c for c in cands if len(c[1]) == 2 or (low is not None and low in c[1][2]))
+
+
+_NAMES = Verdicts(_names_from)
+
+
 # the words for a type of organ (Phụ lục II, IV) before the field of its work:
 # ``Phòng Tài chính - Kế hoạch``, ``Trung tâm Văn hóa - Thông tin``
 _TYPE1 = {"Sở", "Bộ", "Phòng", "Cục", "Vụ", "Viện", "Ban", "Trường", "Đội"}
 _TYPE2 = {("Chi", "cục"), ("Tổng", "cục"), ("Trung", "tâm"), ("Văn", "phòng"), ("Ủy", "ban"), ("Uỷ", "ban"),
           ("Học", "viện")}
-_TYPE_FIRST = frozenset([*_TYPE1, *(w.lower() for w in _TYPE1), *(a for a, _ in _TYPE2), *(a.lower() for a, _ in _TYPE2)])
+TYPE_FIRST = frozenset([*_TYPE1, *(w.lower() for w in _TYPE1), *(a for a, _ in _TYPE2), *(a.lower() for a, _ in _TYPE2)])
 _TYPE_PAIRS = {(a.lower(), b) for a, b in _TYPE2}
 # after these a type word in small letters still starts an organ's name ("của bộ Tài chính")
 _BEFORE_ORGAN = {"của", "với", "cho", "và", "tại", "thuộc", "giao", "gửi", "đến", "về", "theo", "là", "do", "từ"}
@@ -99,7 +116,7 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
     đào tạo``, ``Trung tâm Văn hóa - thông tin`` (the field's words that take a capital
     are known though the text never names this organ).  Words already judged as part
     of a listed name are left to it."""
-    if not toks.holds_any(_TYPE_FIRST):
+    if not toks.holds_any(TYPE_FIRST):
         return
     fields = fields_by_first()
     covered = state.get("covered", ())
@@ -108,7 +125,7 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
     n = len(toks)
     lower = toks.lower
     after = 0
-    for i in toks.find(_TYPE_FIRST):
+    for i in toks.find(TYPE_FIRST):
         if i < after:
             continue
         if not words[i][0].isupper() and not (i and seps[i] == " " and lower[i - 1] in _BEFORE_ORGAN):
@@ -214,6 +231,8 @@ _NOUN_BEFORE = {
     "nhân dân": {"của", "và", "cho", "với", "vì", "thể", "bào", "trong", "giữa", "đảng", "toàn"},
 }
 _NOUN_FIRST = {"nhà": "nước", "nhân": "dân"}
+#: the words a check of ``Nhà nước`` / ``Nhân dân`` starts from
+NOUN_FIRST = frozenset(_NOUN_FIRST)
 # after these the phrase qualifies what follows or is a name: ``nhân dân tệ``
 _NOT_NOUN_AFTER = {"tệ", "ta"}
 
@@ -248,7 +267,7 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
         )
 
 
-_SURNAMES = {
+SURNAMES = _SURNAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
     "Ngô", "Dương", "Lý", "Lương", "Đinh", "Trịnh", "Đoàn", "Lò", "Vi", "Hà", "Triệu", "Lục", "Nông",
 }

@@ -21,6 +21,27 @@ from typing import NamedTuple
 __all__ = ["Tok", "Line", "is_title", "OPENERS"]
 
 _SPLIT = re.compile(r"([^\W\d_]+)")
+# a line of Latin letters and general punctuation only (nearly every line) is split by a
+# regex of the letters of those blocks, about a third faster than ``[^\W\d_]`` and with
+# the same parts there (the block U+2000-U+206F holds no letter); other lines by _SPLIT
+_OTHER_SCRIPT = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+_fast: list = []
+
+
+def _latin_split():
+    if not _fast:
+        letter = re.compile(r"[^\W\d_]")
+        spans: list[list[int]] = []  # runs of consecutive letters, as [first, last] code points
+        for c in [*range(0x250), *range(0x1E00, 0x1F00)]:
+            if letter.match(chr(c)):
+                if spans and spans[-1][1] == c - 1:
+                    spans[-1][1] = c
+                else:
+                    spans.append([c, c])
+        cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+        _fast.append(re.compile(f"([{cls}]+)").split)
+    return _fast[0]
+
 #: characters after which a sentence, an item, a quotation or a parenthesis starts
 OPENERS = frozenset(".!?:;(\"“”'‘’«»-–—+*•…|[{=>)\n\t")
 _FIRST = itemgetter(0)
@@ -46,12 +67,16 @@ class Line:
     """The words of ``text[start:end]``: ``words``, ``lower`` (their lower case) and
     ``seps`` (the non-letter run before each), and a :class:`Tok` on demand."""
 
-    __slots__ = ("start", "end", "words", "seps", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set")
+    __slots__ = ("start", "end", "words", "seps", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set", "_seg")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, parts: list[str] | None = None) -> None:
+        """``parts``: ``text[start:end]`` split already (by the language rules' stream)."""
         self.start = start
         self.end = end
-        parts = _SPLIT.split(text[start:end])
+        seg = text[start:end]
+        if parts is None:
+            parts = (_SPLIT.split if _OTHER_SCRIPT.search(seg) else _fast[0] if _fast else _latin_split())(seg)
+        self._seg = seg
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0:-1:2]
         self._acc = parts
@@ -91,7 +116,8 @@ class Line:
     def _quoted(self, i: int) -> bool:
         depth = self._depth
         if depth is None:
-            depth = self._depth = _depths(self.seps) if any(map(_QUOTES.search, self.seps)) else []
+            # a quotation mark can only be in a separator; one after the last word opens nothing
+            depth = self._depth = _depths(self.seps) if _QUOTES.search(self._seg) else []
         return bool(depth) and depth[i] > 0
 
     def find(self, words) -> list[int]:

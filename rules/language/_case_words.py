@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from notice_lint_rules._memo import Verdicts
+
 from ._case_data import capital_verdict
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
@@ -193,25 +195,21 @@ def word_defects(
     words = toks.words
     seps = toks.seps
     flagged: set[int] = set()  # the words reported: a comma list of them goes on ("Cán bộ, Công chức")
+    kinds = _KIND
     for i in toks.capitals():
         w = words[i]
-        if len(w) > 1 and w[1:].isupper():
-            continue  # in capitals
-        nw = words[i + 1] if i + 1 < n else None
-        joined_next = nw is not None and seps[i + 1] == " "
-        special = w in _SPECIAL
-        if not special:
-            # the statistics first (two dict look-ups): most capitalised words are names
-            if w in _RESPECT or w in defined or i in covered:
-                continue
-            if w in _NAME_WORDS:  # a name part alone: only the pair tells ("Ban hành")
-                if not joined_next or nw in _FUNCTION or nw in _AFTER_OWN:
-                    continue
-                verdict = capital_verdict(key_of(w), key_of(nw), pair_only=True)
-            else:
-                verdict = capital_verdict(key_of(w), key_of(nw) if joined_next else None)
-            if not verdict:
-                continue
+        if i + 1 < n:
+            nw = words[i + 1]
+            joined_next = seps[i + 1] == " "
+        else:
+            nw = None
+            joined_next = False
+        kind = kinds[(w, nw if joined_next else None)]
+        if not kind:
+            continue
+        special = kind is _SPECIAL_WORD
+        if not special and (w in defined or i in covered):
+            continue
         t = toks[i]
         if t.quoted:
             continue
@@ -251,6 +249,35 @@ def word_defects(
         yield (t.start, t.end, w[0].lower(),
                f"Danh từ chung giữa câu viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
                f"A common word inside a sentence takes a small letter: «{w}» → «{low}»", False)
+
+
+_SPECIAL_WORD = 1  # judged by its own rule (a month, a weekday, «về việc»)
+_COMMON = 2  # the statistics say a common word: judged in its context
+
+
+def _kind(pair: tuple[str, str | None]) -> int:
+    """What :func:`word_defects` makes of the capitalised word ``pair[0]`` before the word
+    ``pair[1]`` (None: no word joined by one space): 0 a name or in capitals, left alone;
+    :data:`_SPECIAL_WORD`; :data:`_COMMON`.  A pure function of the two words, kept for
+    the process in :data:`_KIND`."""
+    w, nw = pair
+    if len(w) > 1 and w[1:].isupper():
+        return 0  # in capitals
+    if w in _SPECIAL:
+        return _SPECIAL_WORD
+    # the statistics first (two dict look-ups): most capitalised words are names
+    if w in _RESPECT:
+        return 0
+    if w in _NAME_WORDS:  # a name part alone: only the pair tells ("Ban hành")
+        if nw is None or nw in _FUNCTION or nw in _AFTER_OWN:
+            return 0
+        verdict = capital_verdict(key_of(w), key_of(nw), pair_only=True)
+    else:
+        verdict = capital_verdict(key_of(w), key_of(nw) if nw is not None else None)
+    return _COMMON if verdict else 0
+
+
+_KIND = Verdicts(_kind)
 
 
 def _runs_on(text: str, at: int) -> bool:

@@ -3,7 +3,8 @@
 Built by ``tools/build_lm.py`` (format described there) from the legal texts of
 ``../shared/corpus/lm``; read here through ``mmap``: the vocabulary becomes one
 dict (about 10,000 keys), the n-gram tables stay in the file and are searched
-with :func:`bisect.bisect_left`.  Nothing is read until :func:`model` is first
+with :func:`bisect.bisect_left`, each search only over the n-grams that share its
+prefix (the file's start tables give where they lie).  Nothing is read until :func:`model` is first
 called, i.e. until a rule that needs the model runs.
 
 Scores are stupid backoff (Brants et al. 2007): ``S(w | u v) = c(uvw) / c(uv)``
@@ -19,12 +20,13 @@ import math
 import mmap
 import struct
 from bisect import bisect_left
+from itertools import repeat
 from pathlib import Path
 
 __all__ = ["Model", "model", "load", "BOUNDARY", "DATA"]
 
 MAGIC = b"NLLM"
-VERSION = 1
+VERSION = 2
 BITS = 21
 HEADER = struct.Struct("<4sIIIIQII")
 BOUNDARY = "<s>"
@@ -35,8 +37,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "lm.bin"
 class Model:
     """Counts of one model file; every method takes syllable keys or ids."""
 
-    __slots__ = ("ids", "vocab", "uni", "bi", "bi_q", "tri", "tri_q", "total", "scale", "_log_total",
-                 "_unk", "_buf", "_levels", "_memo")
+    __slots__ = ("ids", "vocab", "uni", "bi", "bi_q", "tri", "tri_q", "bi_start", "tri_start", "total", "scale",
+                 "_log_total", "_unk", "_buf", "_levels", "_memo", "_lnuni")
 
     def __init__(self, buf) -> None:
         magic, version, n_vocab, n_bi, n_tri, total, scale, _ = HEADER.unpack_from(buf, 0)
@@ -61,6 +63,14 @@ class Model:
         self.bi_q = view[pos : pos + n_bi]
         pos += n_bi
         self.tri_q = view[pos : pos + n_tri]
+        pos += n_tri
+        pos += -pos % 4
+        self.bi_start = view[pos : pos + 4 * (n_vocab + 1)].cast("I")
+        pos += 4 * (n_vocab + 1)
+        self.tri_start = view[pos : pos + 4 * (n_bi + 1)].cast("I")
+        pos += 4 * (n_bi + 1)
+        if pos != len(buf):
+            raise ValueError("damaged language model")
         self.ids = dict(zip(self.vocab, range(n_vocab)))
         self.total = total
         self.scale = scale
@@ -70,6 +80,7 @@ class Model:
         # natural log of the count a quantised level stands for
         self._levels = [q / scale * math.log(2) for q in range(256)]
         self._memo: dict = {}
+        self._lnuni: list | None = None  # ln max(c(w), 1) by id, made on first use
 
     # -- counts ------------------------------------------------------------
     def id(self, key: str) -> int:
@@ -79,23 +90,42 @@ class Model:
     def count1(self, a: int) -> int:
         return self.uni[a] if a >= 0 else 0
 
-    def _find(self, table, key: int) -> int:
-        i = bisect_left(table, key)
-        return i if i < len(table) and table[i] == key else -1
+    def bigram(self, a: int, b: int) -> int:
+        """The index of bigram ``a b`` in the tables, -1 when it was not kept (``a``, ``b`` >= 0)."""
+        lo = self.bi_start[a]
+        hi = self.bi_start[a + 1]
+        key = (a << BITS) | b
+        i = bisect_left(self.bi, key, lo, hi)
+        return i if i < hi and self.bi[i] == key else -1
+
+    def trigram(self, j: int, c: int) -> int:
+        """The index of trigram ``a b c`` given the index ``j`` of bigram ``a b``, -1 when not kept."""
+        lo = self.tri_start[j]
+        hi = self.tri_start[j + 1]
+        key = (self.bi[j] << BITS) | c
+        i = bisect_left(self.tri, key, lo, hi)
+        return i if i < hi and self.tri[i] == key else -1
 
     def log2count(self, a: int, b: int) -> float | None:
         """ln c(a b), or None when the bigram was not kept."""
         if a < 0 or b < 0:
             return None
-        i = self._find(self.bi, (a << BITS) | b)
+        i = self.bigram(a, b)
         return None if i < 0 else self._levels[self.bi_q[i]]
 
     def log3count(self, a: int, b: int, c: int) -> float | None:
         """ln c(a b c), or None when the trigram was not kept."""
         if a < 0 or b < 0 or c < 0:
             return None
-        i = self._find(self.tri, (a << 2 * BITS) | (b << BITS) | c)
+        j = self.bigram(a, b)
+        i = -1 if j < 0 else self.trigram(j, c)
         return None if i < 0 else self._levels[self.tri_q[i]]
+
+    def lnuni(self) -> list:
+        """``ln max(c(w), 1)`` by id (made on first use)."""
+        if self._lnuni is None:
+            self._lnuni = list(map(math.log, map(max, self.uni, repeat(1))))
+        return self._lnuni
 
     # -- scores ------------------------------------------------------------
     def logp(self, a: int, b: int, c: int) -> float:
@@ -115,19 +145,75 @@ class Model:
         if c < 0:
             return self._unk
         if b >= 0:
-            l3 = self.log3count(a, b, c) if a >= 0 else None
-            if l3 is not None:
-                l2 = self.log2count(a, b)
-                if l2 is not None:
-                    return min(0.0, l3 - l2)
-            l2 = self.log2count(b, c)
-            back = BACKOFF if a >= 0 else 0.0
-            if l2 is not None:
-                return back + min(0.0, l2 - math.log(max(self.uni[b], 1)))
+            bi, bi_start, levels = self.bi, self.bi_start, self._levels
+            if a >= 0:
+                # the trigram counts only when the bigram a b was kept too
+                lo = bi_start[a]
+                hi = bi_start[a + 1]
+                key = (a << BITS) | b
+                j = bisect_left(bi, key, lo, hi)
+                if j < hi and bi[j] == key:
+                    lo = self.tri_start[j]
+                    hi = self.tri_start[j + 1]
+                    key = (key << BITS) | c
+                    i = bisect_left(self.tri, key, lo, hi)
+                    if i < hi and self.tri[i] == key:
+                        return min(0.0, levels[self.tri_q[i]] - levels[self.bi_q[j]])
+                back = BACKOFF
+            else:
+                back = 0.0
+            lo = bi_start[b]
+            hi = bi_start[b + 1]
+            key = (b << BITS) | c
+            j = bisect_left(bi, key, lo, hi)
+            if j < hi and bi[j] == key:
+                return back + min(0.0, levels[self.bi_q[j]] - math.log(max(self.uni[b], 1)))
             back += BACKOFF
         else:
             back = 0.0
         return back + math.log(max(self.uni[c], 1)) - self._log_total
+
+    def logps(self, a: int, b: int, xs) -> list[float]:
+        """``[ln S(x | a b) for x in xs]`` (``b`` and every ``x`` >= 0): the same values as
+        :meth:`logp`, with the context ``a b`` looked up once for all the ``x``."""
+        bi, tri, levels = self.bi, self.tri, self._levels
+        tlo = thi = 0
+        if a >= 0:
+            back = BACKOFF
+            lo = self.bi_start[a]
+            hi = self.bi_start[a + 1]
+            key = (a << BITS) | b
+            j = bisect_left(bi, key, lo, hi)
+            if j < hi and bi[j] == key:
+                tlo = self.tri_start[j]
+                thi = self.tri_start[j + 1]
+                tkey = key << BITS
+                l2 = levels[self.bi_q[j]]
+        else:
+            back = 0.0
+        blo = self.bi_start[b]
+        bhi = self.bi_start[b + 1]
+        bkey = b << BITS
+        lnb = math.log(max(self.uni[b], 1))
+        back2 = back + BACKOFF
+        lnuni = self._lnuni or self.lnuni()
+        tri_q, bi_q, log_total = self.tri_q, self.bi_q, self._log_total
+        out = []
+        for x in xs:
+            if tlo < thi:
+                key = tkey | x
+                i = bisect_left(tri, key, tlo, thi)
+                if i < thi and tri[i] == key:
+                    out.append(min(0.0, levels[tri_q[i]] - l2))
+                    continue
+            if blo < bhi:
+                key = bkey | x
+                i = bisect_left(bi, key, blo, bhi)
+                if i < bhi and bi[i] == key:
+                    out.append(back + min(0.0, levels[bi_q[i]] - lnb))
+                    continue
+            out.append(back2 + lnuni[x] - log_total)
+        return out
 
     def score(self, ids: list[int], at: int, width: int = 2) -> float:
         """ln of the scores of the words ``at .. at+width`` of ``ids`` given what precedes them:

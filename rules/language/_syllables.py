@@ -207,6 +207,12 @@ class Stream:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def paragraph_parts(self) -> dict[int, tuple["Paragraph", list[str]]]:
+        """``paragraph index -> (paragraph, parts)`` for each paragraph split whole: its
+        ``[separator, word, separator, …, separator]`` as ``re.split`` on ``[^\\W\\d_]+``
+        gives them (shared: do not change them)."""
+        return {para.index: (para, parts) for para, parts, _spans in self._segs if parts is not None}
+
     def distinct(self) -> list[str]:
         """Each word text once (rules judge a word once, not per occurrence)."""
         if self._distinct is None:
