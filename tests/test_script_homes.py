@@ -62,3 +62,16 @@ def test_formatting_rules_bench_runs(tmp_path: Path) -> None:
 def test_build_tables_check_says_fresh() -> None:
     out = _run("tools/build_tables.py", "--check")
     assert "typos: fresh" in out
+
+
+def test_per_rule_bench_runs(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "tree").mkdir()
+    shutil.copy(ROOT / "fixtures" / "text" / "state-letter-pdftotext.txt", tmp_path / "texts" / "a.txt")
+    shutil.copy(DOC, tmp_path / "tree" / "a.docx")
+    out = tmp_path / "figures.json"
+    first = _run("bench/per_rule.py", "--bench", str(tmp_path), "--runs", "1", "--out", str(out))
+    assert first.startswith("2 files, 1 runs") and re.search(r"^\| NL203 \| 2 \| \d+ \| [\d.]+ \|", first, re.M)
+    assert re.search(r"^\| anatomy \|", first, re.M) and re.search(r"^\| reader \|", first, re.M)
+    table = _run("bench/per_rule.py", "--table", str(out), str(out))
+    assert re.search(r"^\| NL101 \| 2 \| 0 → 0 \| [\d.]+ \| [\d.]+ \| (1\.00|inf) \|", table, re.M)

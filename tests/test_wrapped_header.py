@@ -118,3 +118,103 @@ def test_a_second_line_that_completes_nothing_is_not_joined() -> None:
     notice = parse(read_text("letter.txt", text.encode("utf-8")))
     assert not isinstance(notice.place_date, JoinedSegment)
     assert (_line_of(text, "ngày 21 tháng 8 năm"), "NL123") in _findings(text, ["NL1"])
+
+
+# -- a motto wrapped twice in a narrow column ------------------------------------------------
+
+MOTTO_2 = "      SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG            Độc lập - Tự do -\n" + " " * 49 + "Hạnh phúc\n"
+MOTTO_3 = (
+    "      SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG               Độc lập -\n"
+    + " " * 50 + "Tự do -\n"
+    + " " * 49 + "Hạnh phúc\n"
+)
+NATIONAL_2 = "      UBND TỈNH BÌNH ĐỊNH                CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n" + " " * 50 + "VIỆT NAM\n"
+NATIONAL_3 = (
+    "      UBND TỈNH BÌNH ĐỊNH                  CỘNG HÒA XÃ HỘI\n"
+    + " " * 48 + "CHỦ NGHĨA\n"
+    + " " * 50 + "VIỆT NAM\n"
+)
+
+
+@pytest.mark.parametrize("old,new", [(MOTTO_2, MOTTO_3), (NATIONAL_2, NATIONAL_3)], ids=["motto", "national"])
+def test_motto_wrapped_over_three_lines_is_clean(old: str, new: str) -> None:
+    assert STATE.count(old) == 1
+    text = STATE.replace(old, new)
+    assert _findings(text, ["NL1"]) == []
+    notice = parse(read_text("letter.txt", text.encode("utf-8")))
+    assert notice.national.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert notice.motto.text == "Độc lập - Tự do - Hạnh phúc"
+
+
+def test_three_line_motto_defect_is_reported_and_located() -> None:
+    bad = STATE.replace(MOTTO_2, MOTTO_3.replace("Hạnh phúc", "Hạnh Phúc"))
+    assert _findings(bad, ["NL1"]) == [(_line_of(bad, "Độc lập -"), "NL102")]
+    notice = parse(read_text("letter.txt", bad.encode("utf-8")))
+    seg = notice.motto
+    assert isinstance(seg, JoinedSegment) and len(seg.parts) == 2
+    for word in ("Tự do", "Hạnh Phúc"):
+        para, offset = seg.locate(seg.start + seg.text.index(word))
+        assert para.line == _line_of(bad, word) and para.text[offset:].startswith(word)
+
+
+def test_three_lines_that_make_no_motto_are_not_joined() -> None:
+    """``Độc lập -`` ⏎ ``Tự do -`` ⏎ a line that ends no motto: the motto is missing, as it is."""
+    bad = STATE.replace(MOTTO_2, MOTTO_3.replace("Hạnh phúc", "Ấm no"))
+    notice = parse(read_text("letter.txt", bad.encode("utf-8")))
+    assert notice.motto is None or not isinstance(notice.motto, JoinedSegment)
+    assert any(code in ("NL101", "NL102") for _, code in _findings(bad, ["NL1"]))
+
+
+# -- header lines broken with Enter in a .docx cell ----------------------------------------------
+
+DOCX = Path(__file__).resolve().parents[1] / "fixtures" / "docx"
+
+
+def test_docx_cell_paragraphs_read_as_one_line() -> None:
+    from notice_lint.document import read_document
+
+    notice = parse(read_document(DOCX / "top-state-wrapped-cells.docx"))
+    assert notice.national.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert notice.motto.text == "Độc lập - Tự do - Hạnh phúc"
+    assert notice.place_date.text == "Quảng Ngãi, ngày 25 tháng 3 năm 2024"
+    assert [s.text for s in notice.organ] == ["UBND TỈNH QUẢNG NGÃI", "SỞ KHOA HỌC VÀ", "CÔNG NGHỆ"]
+    notice = parse(read_document(DOCX / "top-party-wrapped-cells.docx"))
+    assert notice.party_header.text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert notice.place_date.text == "Quảng Ngãi, ngày 28 tháng 7 năm 2024"
+
+
+# -- justified lines of a PDF export ---------------------------------------------------------------
+
+JUSTIFIED = {
+    "                     Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.\n":
+        "                     Kính   gửi:   Ủy   ban   nhân   dân   các   huyện,  thị  xã,  thành  phố.\n",
+    "      1. Tăng cường kiểm tra đồng ruộng, phát hiện sớm và hướng dẫn nông dân phòng trừ\n":
+        "      1.   Tăng   cường   kiểm   tra   đồng  ruộng,  phát  hiện  sớm  và  hướng  dẫn  nông  dân\n"
+        "phòng trừ\n",
+    "      2. Báo cáo tình hình sâu bệnh về Chi cục Trồng trọt và Bảo vệ thực vật vào thứ Năm\n":
+        "      2.   Báo   cáo   tình   hình   sâu   bệnh   về   Chi  cục  Trồng  trọt  và  Bảo  vệ  thực\n"
+        "vật vào thứ Năm\n",
+}
+
+
+def test_justified_lines_are_one_column() -> None:
+    from notice_lint.document.model import split_columns
+
+    line = "      2.   Báo   cáo   tình   hình   sâu   bệnh   về   Chi  cục  Trồng  trọt  và  Bảo  vệ  thực"
+    assert split_columns(line) == [(6, len(line))]
+    # a column gap among single spaces, and a gap too wide for justification, still split
+    assert len(split_columns("Nơi nhận:   PHÓ GIÁM ĐỐC")) == 2
+    assert len(split_columns("      Số: 1207/SNNMT-TTBVTV          Bình Định, ngày 21 tháng 8 năm 2025")) == 2
+    assert len(split_columns("UBND  TỈNH  X          CỘNG  HÒA  XÃ  HỘI")) == 2
+
+
+def test_justified_pdf_export_is_read_as_written() -> None:
+    plain = (TEXT / "state-letter-pdftotext.txt").read_text(encoding="utf-8")
+    text = plain
+    for old, new in JUSTIFIED.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    assert _findings(text, ["NL1"]) == _findings(plain, ["NL1"]) == []
+    notice = parse(read_text("letter.txt", text.encode("utf-8")))
+    assert [s.text.split()[:2] for s in notice.addressee] == [["Kính", "gửi:"]]
+    assert [h.label for h in notice.headings] == ["1.", "2."]

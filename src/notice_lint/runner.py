@@ -324,7 +324,9 @@ def _unjoin(notice: Any, findings: list[Finding]) -> None:
         if f.start > j.head_end:
             start, end = f.start, max(f.end, f.start)
             para, f.start = j.locate(start)
-            f.end = j.locate(end)[1]
+            end_para, f.end = j.locate(end)
+            if end_para is not para:  # from one tail piece into the next: the first piece's part
+                f.end = max(f.start, len(para.text.rstrip()))
             f.paragraph = para.index
         elif f.end > j.head_end:
             f.end = j.head_end  # from the head into the tail: the head's part

@@ -45,28 +45,40 @@ class JoinedSegment(Segment):
     """A line a narrow column wrapped, read as one: ``Lào Cai, ngày 05 tháng 3 năm`` ⏎ ``2024``.
 
     ``text`` is the head ``paragraph.text[start:head_end]``, one space, then the tail
-    ``tail.text[tail_start:tail_end]``. An offset ``start + k`` up to ``head_end`` is one of the
-    head's paragraph; a larger one stands for ``tail_start + (start + k - head_end - 1)`` in the
-    tail's paragraph: :meth:`locate` gives it, and the runner moves findings there.
+    ``tail.text[tail_start:tail_end]`` (and, for a line wrapped twice, one space and each further
+    piece of ``more``: ``Độc lập -`` ⏎ ``Tự do -`` ⏎ ``Hạnh phúc``). An offset ``start + k`` up to
+    ``head_end`` is one of the head's paragraph; a larger one stands for an offset in a tail's
+    paragraph: :meth:`locate` gives it, and the runner moves findings there.
     """
 
-    __slots__ = ("head_end", "tail", "tail_start", "tail_end")
+    __slots__ = ("head_end", "tail", "tail_start", "tail_end", "parts")
 
     def __init__(self, paragraph: Paragraph, start: int, head_end: int, tail: Paragraph, tail_start: int,
-                 tail_end: int, side: str = "full") -> None:
+                 tail_end: int, side: str = "full", more: tuple[tuple[Paragraph, int, int], ...] = ()) -> None:
         super().__init__(paragraph, start, head_end, side)
         self.head_end = head_end
         self.tail = tail
         self.tail_start = tail_start
         self.tail_end = tail_end
-        self.text = paragraph.text[start:head_end] + " " + tail.text[tail_start:tail_end]
-        self.end = head_end + 1 + (tail_end - tail_start)
+        #: every tail piece as (paragraph, start, end), in order
+        self.parts = ((tail, tail_start, tail_end), *more)
+        text = paragraph.text[start:head_end]
+        for para, s, e in self.parts:
+            text += " " + para.text[s:e]
+        self.text = text
+        self.end = start + len(text)
 
     def locate(self, offset: int) -> tuple[Paragraph, int]:
         """The paragraph and the offset in it of a virtual offset ``start + k`` of this segment."""
         if offset <= self.head_end:
             return self.paragraph, offset
-        return self.tail, min(self.tail_start + max(offset - self.head_end - 1, 0), self.tail_end)
+        pos = self.head_end + 1  # where the first tail piece starts
+        last = len(self.parts) - 1
+        for k, (para, s, e) in enumerate(self.parts):
+            if k == last or offset <= pos + (e - s):
+                return para, min(s + max(offset - pos, 0), e)
+            pos += e - s + 1
+        raise AssertionError("unreachable")  # pragma: no cover
 
 
 class Heading(Record):

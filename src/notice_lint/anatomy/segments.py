@@ -70,8 +70,7 @@ def segments_of(document: Document) -> list[Segment]:
                 else:
                     side = "left" if k == 0 else ("right" if k == len(cols) - 1 else "middle")
                 out.extend(_lines(para, s, e, side))
-    if document.kind != "docx":
-        _join_wrapped(out)
+    _join_wrapped(out, document.kind == "docx")
     return out
 
 
@@ -80,62 +79,134 @@ _WRAP_MOTTO = re.compile(
     r"|doc lap\s*[-\u2010-\u2015]\s*tu do\s*[-\u2010-\u2015]\s*hanh phuc"
     r"|dang cong san viet nam)"
 )
+#: the most words a wrapped piece of a motto has (``CHỦ NGHĨA VIỆT NAM``)
+_WRAP_TAIL_WORDS = 4
+#: the longest head a join can have: a whole place-date is at most 120 characters (parse_place_date)
+_WRAP_HEAD_MAX = 118
 _WRAP_DATE_TAIL = re.compile(r"(?:(?:thang\s+\S{1,3}\s+)?nam\s+)?\d{4}\.?")
 
 
-def _join_wrapped(out: list[Segment]) -> None:
-    """Join a header line a narrow column of a text export wrapped onto the next line.
+def _join_wrapped(out: list[Segment], docx: bool = False) -> None:
+    """Join a header line a narrow column wrapped onto the next line (or the next two).
 
     ``pdftotext -layout`` keeps the header's right column as narrow as on paper:
     ``Lào Cai, ngày 05 tháng 3 năm`` ⏎ ``2024``, ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA`` ⏎
-    ``VIỆT NAM``, ``Độc lập - Tự do -`` ⏎ ``Hạnh phúc``. The head ends its line, the tail
-    is the last column of the next line and starts no left of the head; the two are one
-    :class:`JoinedSegment` only when together they are a whole date or motto and the head
-    alone is not.
+    ``VIỆT NAM``, ``Độc lập - Tự do -`` ⏎ ``Hạnh phúc``, ``Độc lập -`` ⏎ ``Tự do -`` ⏎
+    ``Hạnh phúc``. The head ends its line, each tail is the last column of the next line
+    and starts no left of the head; the pieces are one :class:`JoinedSegment` only when
+    together they are a whole date or motto and the head (with the middle piece) alone is
+    not.  In a ``.docx`` (``docx``) the same holds for the paragraphs of one table cell that a
+    drafter broke with Enter (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA`` ¶ ``VIỆT NAM``): there the pieces
+    are consecutive paragraphs of the same cell (or of no cell), columns are not compared.
     """
     i = 0
     n = len(out)
+    firsts = _MOTTO_FIRST
     while i + 1 < n:
         a = out[i]
         if a.paragraph.index > _MERGED_ZONE:
             return
-        # b: the last column of the next line, the one below a
-        j = i + 1
-        if out[j].paragraph is a.paragraph or out[j].paragraph.index != a.paragraph.index + 1:
+        head = a.text
+        if len(head) > _WRAP_HEAD_MAX:
             i += 1
             continue
-        while j + 1 < n and out[j + 1].paragraph is out[j].paragraph:
-            j += 1
+        ch = head[:1]
+        first = firsts.get(ch)
+        if first is None:
+            first = firsts[ch] = _motto_first(ch)
+        if not first and "ngày" not in head.lower():
+            i += 1  # neither a motto's start nor a date's "ngày" (which a date tail never holds)
+            continue
+        j = _below(out, i, a, docx)
+        if j < 0:
+            i += 1
+            continue
         b = out[j]
-        if (
-            (j == i + 1 or b.side == "right")
-            and len(b.text) <= 24
-            and not a.paragraph.text[a.end:].strip()  # a ends its line
-            and b.paragraph.column(b.start) + 2 >= a.paragraph.column(a.start)
-            and _wraps(a.text, b.text)
-        ):
+        tail = b.text
+        if _wraps(head, tail):
             out[i] = JoinedSegment(a.paragraph, a.start, a.end, b.paragraph, b.start, b.end, a.side)
             del out[j]
             n -= 1
+        elif _motto_ends(head, None) and len(tail.split()) <= _WRAP_TAIL_WORDS:
+            k = _below(out, j, a, docx)
+            if k >= 0:
+                c = out[k]
+                if _motto_ends(head, c.text) and _wraps(head + " " + tail, c.text) and not _whole_motto(tail):
+                    out[i] = JoinedSegment(a.paragraph, a.start, a.end, b.paragraph, b.start, b.end, a.side,
+                                           ((c.paragraph, c.start, c.end),))
+                    del out[k]
+                    del out[j]
+                    n -= 2
         i += 1
+
+
+def _below(out: list[Segment], i: int, a: Segment, docx: bool) -> int:
+    """The index of the segment that may continue ``out[i]`` (its line ending where ``a``'s head
+    stands): the last column of the next line (``.docx``: the next paragraph of the same cell),
+    at most 24 characters, starting no left of ``a``; -1 when there is none."""
+    n = len(out)
+    j = i + 1
+    if j >= n:
+        return -1
+    first = out[j]
+    prev = out[i].paragraph
+    if first.paragraph is prev or first.paragraph.index != prev.index + 1:
+        return -1
+    while j + 1 < n and out[j + 1].paragraph is out[j].paragraph:
+        j += 1
+    b = out[j]
+    if len(b.text) > 24 or prev.text[out[i].end:].strip():
+        return -1  # too long for a wrapped piece; the line above goes on after its piece
+    if docx:
+        if j != i + 1 or b.paragraph.cell != a.paragraph.cell:
+            return -1
+        return j
+    if (j == i + 1 or b.side == "right") and b.paragraph.column(b.start) + 2 >= a.paragraph.column(a.start):
+        return j
+    return -1
+
+
+_MOTTO_FIRST: dict[str, bool] = {}  # first character -> _motto_first (a few dozen distinct ones)
+
+
+@functools.lru_cache(maxsize=1024)
+def _motto_first(ch: str) -> bool:
+    """Can a motto (Quốc hiệu, Tiêu ngữ, the Party's title line) start with ``ch`` (C, Đ, D…)?"""
+    return fold(ch) in ("c", "d")
+
+
+def _motto_ends(head: str, tail: str | None) -> bool:
+    """Can ``head`` … ``tail`` be a motto by its first and last letters?  A cheap test that
+    :data:`_WRAP_MOTTO` needs (``tail`` None: only the head)."""
+    if not _motto_first(head.lstrip()[:1]):
+        return False
+    if tail is None:
+        return True
+    t = tail.rstrip()[-1:]
+    return bool(t) and fold(t) in ("m", "c")
+
+
+def _whole_motto(text: str) -> bool:
+    return _WRAP_MOTTO.fullmatch(fold(text).strip()) is not None
 
 
 def _wraps(head: str, tail: str) -> bool:
     """Are ``head`` ⏎ ``tail`` one date or one motto a narrow column broke, and ``head`` alone not?"""
-    joined = head + " " + tail
-    ftail = fold(tail)
-    if tail[:1].isdigit() or ftail.startswith(("nam ", "thang ")):
-        if not _WRAP_DATE_TAIL.fullmatch(ftail):
-            return False
-        pd = parse_place_date(head)
-        if pd is not None and not pd.numeric and not pd.blank_fields:
-            return False  # the head is a whole date already
-        whole = parse_place_date(joined)
-        return whole is not None and not whole.numeric and not whole.blank_fields and is_place_date(joined)
-    if len(tail.split()) > 3:
-        return False
-    fjoined = fold(joined).strip()
-    return _WRAP_MOTTO.fullmatch(fjoined) is not None and _WRAP_MOTTO.fullmatch(fold(head).strip()) is None
+    t0 = tail[:1]
+    if t0.isdigit() or fold(t0) in ("n", "t"):
+        ftail = fold(tail)
+        if t0.isdigit() or ftail.startswith(("nam ", "thang ")):
+            if not _WRAP_DATE_TAIL.fullmatch(ftail):
+                return False
+            joined = head + " " + tail
+            pd = parse_place_date(head)
+            if pd is not None and not pd.numeric and not pd.blank_fields:
+                return False  # the head is a whole date already
+            whole = parse_place_date(joined)
+            return whole is not None and not whole.numeric and not whole.blank_fields and is_place_date(joined)
+    if not _motto_ends(head, tail) or len(tail.split()) > _WRAP_TAIL_WORDS:
+        return False  # no motto starts and ends so (a cheap test first: most line pairs fail it)
+    return _whole_motto(head + " " + tail) and not _whole_motto(head)
 
 
 def _rejoin_place_date(text: str, cols: list[tuple[int, int]]) -> list[tuple[int, int]]:

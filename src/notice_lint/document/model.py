@@ -336,12 +336,27 @@ class Paragraph:
 _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|[ \u00a0]*\t[\t \u00a0]*")
 
 
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
+def _justified(text: str) -> bool:
+    """Is ``text`` one justified line of a PDF export (``Kính   gửi:   Ủy   ban  nhân  dân``)?
+
+    ``pdftotext -layout`` widens every space of a justified line alike: the gaps between its
+    words are 1–6 spaces, at least half of them 2 or more.  The gap between two columns is one
+    wide gap among single spaces (``Nơi nhận:   PHÓ GIÁM ĐỐC``).
+    """
+    gaps = [len(g) for g in _SPACES.findall(text.strip())]
+    return len(gaps) >= 3 and max(gaps) <= 6 and 2 * sum(g >= 2 for g in gaps) >= len(gaps)
+
+
 def split_columns(text: str) -> list[tuple[int, int]]:
     """Split a line into column spans at runs of 3+ spaces or tabs.
 
     A run of spaces that is a draft's blank field (``Số:      /TB-SCT``,
     ``ngày      tháng``) is not a column gap: a gap followed by ``/`` or by
-    ``tháng``/``năm`` (the date fields) does not split.
+    ``tháng``/``năm`` (the date fields) does not split.  Nor is a justified line of a PDF
+    export, whose gaps are all widened alike (:func:`_justified`).
     """
     if "\t" not in text and "  " not in text and "\u00a0" not in text:  # no gap possible: one column
         ls = len(text) - len(text.lstrip())
@@ -359,6 +374,8 @@ def split_columns(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
+    if len(spans) > 1 and "\t" not in text and _justified(text):
+        spans = [(0, len(text))]
     out = []
     for s, e in spans:
         seg = text[s:e]
