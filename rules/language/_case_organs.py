@@ -135,17 +135,17 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
     words = toks.words
     seps = toks.seps
     n = len(toks)
-    lower = toks.lower
     after = 0
     for i in toks.find(TYPE_FIRST):
         if i < after:
             continue
-        if not words[i][0].isupper() and not (i and seps[i] == " " and lower[i - 1] in _BEFORE_ORGAN):
+        w = words[i]
+        if not CAPITAL[w] and not (i and seps[i] == " " and words[i - 1].lower() in _BEFORE_ORGAN):
             continue  # "cán bộ Cảnh sát", "trụ sở Tiếp công dân": a word ending in a type word
-        if i + 1 < n and seps[i + 1] == " " and (lower[i], lower[i + 1]) in _TYPE_PAIRS:
+        if i + 1 < n and seps[i + 1] == " " and (w.lower(), words[i + 1].lower()) in _TYPE_PAIRS:
             start = i + 2
-            type_words = (words[i].capitalize(), lower[i + 1])
-        elif words[i].capitalize() in _TYPE1:
+            type_words = (w.capitalize(), words[i + 1].lower())
+        elif w.capitalize() in _TYPE1:
             start = i + 1
             type_words = (words[i].capitalize(),)
         else:
