@@ -29,6 +29,17 @@ What is written (sorted, so a rerun on the same text gives the same bytes):
     ``lower2`` pairs whose first syllable is not in ``lower`` but the pair almost
     never is (``quy định``).
 
+``fields``
+    The field part of an organ's name, mined from what follows a word for a type
+    of organ (``ORGAN_TYPES``: ``Sở``, ``Phòng``, ``Trung tâm``, ``Chi cục`` …) when
+    that word has its capital: ``Giáo dục và Đào tạo``, ``Tài chính - Kế hoạch``.
+    NL207 judges ``<any organ type> <field>`` by them, so ``Phòng Giáo dục và đào
+    tạo`` is found though the text names only ``Sở/Bộ Giáo dục và Đào tạo``.  A
+    field has two words or more, is written one way in at least 97 % of its uses
+    after a type word (at least ``FIELD_MIN`` of them), is closed (no one next word
+    follows it in half of its uses) and starts with a capital.  Each row:
+    ``[official form, count]``.
+
 ``--lines N`` reads only the first N lines (the determinism test uses a slice).
 """
 
@@ -115,6 +126,16 @@ TYPES = {
     "kho bạc", "ngân hàng", "trung tâm", "chi cục", "tòa án", "học viện", "đại học", "hội", "liên đoàn",
     "mặt trận", "đoàn", "quỹ", "thường trực", "luật", "bộ luật", "nghị định", "pháp lệnh",
 }
+# the words for a type of organ after which the field of its work is named (Phụ lục II,
+# IV): ``Phòng Tài chính - Kế hoạch``, ``Trung tâm Văn hóa - Thông tin``
+ORGAN_TYPES = {
+    "bộ", "sở", "phòng", "cục", "chi cục", "tổng cục", "vụ", "viện", "ban", "trung tâm", "văn phòng",
+    "ủy ban", "học viện", "trường", "đội", "hội",
+}
+FIELD_MIN = 30
+FIELD_SHARE = 0.9  # a field's words take one case in this share of its uses at least
+# a field does not end on these (a place or a level after the name)
+_FIELD_STOP_END = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "cấp", "thuộc", "ương"}
 # a mined name does not end on these
 _STOP_END = {
     "và", "của", "các", "về", "với", "cho", "theo", "tại", "trong", "để", "đối", "là", "có", "được",
@@ -128,6 +149,10 @@ NAME_WORDS = [
     "Tòa", "Đảng", "Quỹ", "Giám", "Bí", "Phó", "Trưởng", "Chánh", "Thứ", "Nhà", "Nhân", "Bác",
     "Người", "Tết", "Huyện", "Tỉnh", "Xã", "Phường", "Quận", "Thành", "Thị", "Mặt", "Cảng",
 ]
+# pairs of a name word and the rest of a common noun, too rare in the legal text to be
+# counted but never a name inside a sentence (the members of a union, an association, a
+# team): written into ``lower2`` by hand
+LOWER_PAIRS = ["đoàn viên", "hội viên", "đội viên"]
 # a word is "written in small letters inside a sentence" when it is seen there at least
 # MIN_COUNT times after a small-letter word, with a capital at most MAX_SHARE of them;
 # a pair whose first word is such is still a name part from NAME_SHARE up
@@ -173,7 +198,11 @@ def count(path: Path, limit: int | None):
     bi_n: Counter = Counter()
     bi_c: Counter = Counter()
     phrase_forms: Counter = Counter()  # exact form of an n-gram starting with a type word
+    field_forms: Counter = Counter()  # exact form of the words after an organ type word
     types = {phrase_key(t) for t in TYPES}
+    organ1 = {phrase_key(t) for t in ORGAN_TYPES if " " not in t}
+    organ2 = {phrase_key(t) for t in ORGAN_TYPES if " " in t}
+    organ2_first = {k.split(" ")[0] for k in organ2}
     for line in read_lines(path, limit):
         if not line or line.startswith("# "):
             continue
@@ -185,6 +214,30 @@ def count(path: Path, limit: int | None):
         seps = parts[0::2]
         keys = [key(w) for w in words]
         n = len(words)
+        for i in range(n):
+            if not title(words[i]):
+                continue
+            if i + 1 < n and seps[i + 1] == " " and keys[i] + " " + keys[i + 1] in organ2:
+                start = i + 2
+            elif keys[i] in organ1:
+                start = i + 1
+            else:
+                continue
+            if start >= n or seps[start] != " " or (words[start].isupper() and len(words[start]) > 1):
+                continue
+            form = [words[start]]
+            field_forms[words[start]] += 1
+            j = start
+            while j + 1 < n and len(form) < MAX_WORDS and seps[j + 1] in (" ", " - ", ", "):
+                j += 1
+                if words[j].isupper() and len(words[j]) > 1:
+                    break
+                if title(words[j]) and (keys[j] in organ1 or keys[j] in organ2_first):
+                    break  # another organ's name starts: "Bộ Quốc phòng, Bộ Công an"
+                if words[j] in _FIELD_STOP_END:
+                    break  # the place or level after the name: "… - Kế hoạch huyện"
+                form.append(seps[j] + words[j])
+                field_forms["".join(form)] += 1
         for i in range(1, n):
             sep = seps[i]
             if sep != " " or not lower(words[i - 1]):
@@ -212,7 +265,7 @@ def count(path: Path, limit: int | None):
                     j += 1
                     form.append(seps[j] + words[j])
                     phrase_forms["".join(form)] += 1
-    return uni_n, uni_c, bi_n, bi_c, phrase_forms
+    return uni_n, uni_c, bi_n, bi_c, phrase_forms, field_forms
 
 
 def phrase_key(form: str) -> str:
@@ -259,14 +312,73 @@ def mined_names(phrase_forms: Counter) -> dict[str, tuple[str, int]]:
     return out
 
 
+_ORGAN1 = {key(t) for t in ORGAN_TYPES if " " not in t}
+_ORGAN2 = {" ".join(map(key, t.split())) for t in ORGAN_TYPES if " " in t}
+
+
+def mined_fields(field_forms: Counter) -> list[list]:
+    """The fields of organs' names (see ``fields`` above), ``[form, count]``."""
+    by_key: dict[str, Counter] = {}
+    for form, c in field_forms.items():
+        by_key.setdefault(phrase_key(form), Counter())[form] += c
+    totals = {k: sum(forms.values()) for k, forms in by_key.items()}
+    longest_next: dict[str, int] = {}
+    for k, total in totals.items():
+        head, _, _last = k.rpartition(" ")
+        if head in totals:
+            longest_next[head] = max(longest_next.get(head, 0), total)
+    out = []
+    for k, forms in by_key.items():
+        # the share of the commonest way of capitalising (``hóa`` and ``hoá`` are one way)
+        cases: Counter = Counter()
+        for form, c in forms.items():
+            cases[tuple(title(w) for w in _WORD.findall(form))] += c
+        case, c = sorted(cases.items(), key=lambda fc: (-fc[1], fc[0]))[0]
+        top = sorted((f for f in forms if tuple(title(w) for w in _WORD.findall(f)) == case),
+                     key=lambda f: (-forms[f], f))[0]
+        words = _WORD.findall(top)
+        if len(words) < 2 or len(words) >= MAX_WORDS - 1 or not title(words[0]):
+            continue
+        if key(words[0]) in _ORGAN1 or " ".join(map(key, words[:2])) in _ORGAN2:
+            continue  # another organ's name ("Văn phòng Bộ Công an")
+        if ", " in top and " và " not in top.rpartition(", ")[2]:
+            continue  # a list of organs, not one field ("Quốc phòng, Bảo hiểm xã hội")
+        if words[-1].lower() in _STOP_END or words[-1].lower() in _FIELD_STOP_END:
+            continue
+        if c < FIELD_MIN or c < FIELD_SHARE * totals[k] or longest_next.get(k, 0) >= 0.5 * totals[k]:
+            continue
+        keys = [key(w) for w in words]
+        last_cap = max(m for m, w in enumerate(words) if title(w))
+        if any(totals.get(" ".join(keys[:m + 1]), 0) < (0.5 if m > 1 else 0.25) * totals.get(" ".join(keys[:m]), 0)
+               for m in range(last_cap + 1, len(words))):
+            continue  # small-letter words the field does not hold to: the sentence going on
+        out.append([top, c])
+    # a field that only adds words in small letters to a shorter one is the shorter one
+    # and what the sentence goes on with ("Tài chính hướng dẫn"): dropped
+    kept = {phrase_key(f) for f, _ in out}
+    final = []
+    for form, c in out:
+        words = _WORD.findall(form)
+        keys = [key(w) for w in words]
+        for cut in range(len(words) - 1, 1, -1):
+            if " ".join(keys[:cut]) in kept:
+                if not any(title(w) for w in words[cut:]):
+                    break
+        else:
+            if not (len(words) > 2 and " ".join(keys[:1]) in kept and not any(title(w) for w in words[1:])):
+                final.append([form, c])
+    return sorted(final, key=lambda r: (phrase_key(r[0]), r[0]))
+
+
 def build(path: Path, limit: int | None = None) -> bytes:
-    uni_n, uni_c, bi_n, bi_c, phrase_forms = count(path, limit)
+    uni_n, uni_c, bi_n, bi_c, phrase_forms, field_forms = count(path, limit)
     name_words = {key(w) for w in NAME_WORDS}
     low = {k for k, n in uni_n.items() if n >= MIN_COUNT and uni_c[k] <= MAX_SHARE * n}
     lower2 = sorted(
         b for b, n in bi_n.items()
         if n >= MIN_COUNT and bi_c[b] <= MAX_SHARE * n and (b.split(" ")[0] not in low or b.split(" ")[0] in name_words)
     )
+    lower2 = sorted({*lower2, *(" ".join(key(w) for w in p.split()) for p in LOWER_PAIRS)})
     upper2 = sorted(
         b for b, n in bi_n.items() if b.split(" ")[0] in low and bi_c[b] >= 3 and bi_c[b] >= NAME_SHARE * n
     )
@@ -282,6 +394,7 @@ def build(path: Path, limit: int | None = None) -> bytes:
         "built_by": "tools/build_case.py",
         "lines": limit,
         "names": sorted(names.values(), key=lambda r: (phrase_key(r[0]), r[0])),
+        "fields": mined_fields(field_forms),
         "lower": sorted(low),
         "lower2": lower2,
         "upper2": upper2,

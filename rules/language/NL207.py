@@ -7,7 +7,7 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._case_citations import WORDS as CITATION_WORDS, citation_defects
 from ._case_data import first_words_any_case
-from ._case_organs import NOUN_FIRST, SURNAMES, name_defects, noun_defects, person_defects
+from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
 from ._syllables import built_stream
@@ -49,7 +49,10 @@ class Capitalization(Rule):
     and the names NĐ 30, HD 36 and HD 05 print.  A listed name is certain; a name
     mined from the legal text is judged only where the document writes with a small
     letter a word the name capitalises, and not when the document consistently
-    writes it its own way.  A name written wholly in small letters is taken as a
+    writes it its own way.  So is an organ of any type followed by a field of work
+    mined from the legal text (`Phòng Giáo dục và đào tạo`, `Trung tâm Văn hóa -
+    thông tin`), though the text names only other organs of that field.  A name
+    written wholly in small letters is taken as a
     common noun (`thành lập ban chỉ đạo`), except for bodies that exist once
     (`ban bí thư`).  Whether a capitalised common word is a mistake is told by how
     often the legal text writes it with a capital after a small-letter word
@@ -147,6 +150,10 @@ class Capitalization(Rule):
                 for s, e, edits, vi, en, name, safe in name_defects(toks, state):
                     if not safe:
                         mined.append(((index, s), name.keys, vi))
+                    add(s, e, edits, vi, en, safe)
+            if toks.holds_any(TYPE_FIRST):
+                for s, e, edits, vi, en, name, safe in field_defects(toks, state):
+                    mined.append(((index, s), name.keys, vi))
                     add(s, e, edits, vi, en, safe)
             if toks.holds_any(NOUN_FIRST):
                 for s, e, edits, vi, en in noun_defects(toks):

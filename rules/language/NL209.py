@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import mul, not_, or_
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -131,57 +132,88 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     n = len(keys)
     idof = m.ids.get
     ids = list(map(idof, keys, repeat(-1, n)))
-    # the context of word i: the run of joined words around it, <s> (0) at its edges
+    # the context of word i: the run of joined words around it, <s> (0) at its edges.
+    # prev[k] is word k - 1 when word k is joined to it, joins[k] is word k when it is joined
+    # to word k - 1, else 0 (no word's id is 0: that is <s>); so word i follows
+    # b = prev[i] and a = prev[i - 1] (when b), and c = joins[i + 1] and d = joins[i + 2]
+    # (when c) follow it.  Made at C speed, with zeros past the end.
+    prev = list(map(mul, chain((0,), ids), joined))
+    prev += (0, 0)
+    joins = list(map(mul, ids, joined))
+    joins += (0, 0)
+    keep = verdicts is not None
     best_prior = max(LOG_PRIOR.values())
     logp = m.logp
     cands, decided = _caches(m, limit)
-    for i in range(n):
+    decided_get = decided.get
+    memo = m.memo()
+    lp = m._logp
+    # only lower-case words and capitalised words that start a run are judged: names,
+    # abbreviations and capitals inside a sentence are skipped without a look
+    for i in compress(range(n), map(or_, map(str.islower, texts), map(not_, joined))):
         text = texts[i]
         if text.islower():
             low = text
-        elif joined[i] or not _title(text):
-            continue  # capitals inside a sentence, ALL CAPS, camelCase: names and abbreviations
+        elif not _title(text):
+            continue  # ALL CAPS, camelCase: abbreviations and names
         else:
             low = text.lower()
         if covered and i in covered:
             continue
-        b = ids[i - 1] if i and joined[i] else 0
-        a = (ids[i - 2] if i > 1 and joined[i - 1] else 0) if b else -1
-        nxt = i + 1 < n and joined[i + 1]
-        c = ids[i + 1] if nxt else 0
-        d = ids[i + 2] if nxt and i + 2 < n and joined[i + 2] else (0 if nxt else -1)
-        w = ids[i]
-        leftover = None
-        if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
-            leftover = _leftover(st, i, low, telex, vni, check)
-            if leftover is not None:
-                w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
-                if leftover[2]:  # VNI digits: the next word follows the digits
-                    nxt = leftover[2] == 2
-                    c = ids[i + 1] if nxt else 0
-                    d = ids[i + 2] if nxt and i + 2 < n and joined[i + 2] else (0 if nxt else -1)
-        if b < 0 or c < 0:
+        b = prev[i]
+        c = joins[i + 1]
+        if b < 0:
             continue  # next to a word the model does not know (foreign, a name, a code)
-        one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
-        if leftover is None:
-            memo_key = (a, b, w if w >= 0 else low, c, d, verdicts is not None)
-            done = decided.get(memo_key)
+        w = ids[i]
+        if w >= 0 and c > 0 and (not text.isascii() or check(low).ok):
+            # a known word inside a run: weighed as it is (the common case)
+            a = prev[i - 1] if b else -1
+            d = joins[i + 2]
+            one_sided = ONE_SIDED if b == 0 else 0.0
+            memo_key = (a, b, w, c, d, keep)
+            done = decided_get(memo_key)
             if done is None:
-                done = decided[memo_key] = _decide(m, logp, cands, low, a, b, w, c, d, limit + one_sided, best_prior,
-                                                   verdicts is not None)
+                done = decided[memo_key] = _decide(m, memo, lp, cands, low, a, b, w, c, d, limit + one_sided,
+                                                   best_prior, keep)
             best, best_gain = done
+            if best is None:
+                continue
             span = None
         else:
-            base = _score(logp, a, b, w, c, d)
-            cand, span, _ = leftover
-            x = idof(key_of(cand), -1)
-            if x < 0 or (m.log2count(b, x) is None and m.log2count(x, c) is None):
-                continue  # the candidate must fit at least one neighbour
-            best, best_gain = cand, _score(logp, a, b, x, c, d) - base + LOG_PRIOR["telex"]
-        if best is None:
-            continue
+            nxt = c != 0
+            a = prev[i - 1] if b else -1
+            d = joins[i + 2] if nxt else -1
+            leftover = None
+            if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
+                leftover = _leftover(st, i, low, telex, vni, check)
+                if leftover is not None:
+                    w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
+                    if leftover[2]:  # VNI digits: the next word follows the digits
+                        nxt = leftover[2] == 2
+                        c = ids[i + 1] if nxt else 0
+                        d = joins[i + 2] if nxt else -1
+            if c < 0:
+                continue  # next to a word the model does not know (foreign, a name, a code)
+            one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
+            if leftover is None:
+                memo_key = (a, b, w if w >= 0 else low, c, d, keep)
+                done = decided_get(memo_key)
+                if done is None:
+                    done = decided[memo_key] = _decide(m, memo, lp, cands, low, a, b, w, c, d, limit + one_sided,
+                                                       best_prior, keep)
+                best, best_gain = done
+                span = None
+            else:
+                base = _score(logp, a, b, w, c, d)
+                cand, span, _ = leftover
+                x = idof(key_of(cand), -1)
+                if x < 0 or (m.log2count(b, x) is None and m.log2count(x, c) is None):
+                    continue  # the candidate must fit at least one neighbour
+                best, best_gain = cand, _score(logp, a, b, x, c, d) - base + LOG_PRIOR["telex"]
+            if best is None:
+                continue
         best_gain -= one_sided
-        if verdicts is not None:
+        if keep:
             verdicts.append((i, best_gain, best))
         if best_gain <= limit:
             continue
@@ -193,6 +225,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             span = st.span(i)
         x = idof(key_of(best), -1)
         ids[i] = x  # later words are judged against the corrected text
+        prev[i + 1] = x * joined[i + 1] if i + 1 < n else 0
         left = texts[i - 1] if b > 0 else ""
         right = texts[i + 1] if c > 0 else ""
         # show the neighbour that carries the evidence
@@ -239,22 +272,40 @@ def _candidate_ids(m, low: str) -> tuple:
     return tuple(out)
 
 
-def _decide(m, logp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float, best_prior: float,
-            keep: bool):
+def _decide(m, memo: dict, lp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float,
+            best_prior: float, keep: bool):
     """``(best candidate or None, its gain)`` for the word ``w`` between ``a b`` and ``c d``;
     the gain only has to be known above ``bound`` (unless ``keep``): a candidate that cannot
-    reach it is dropped after its first term, a word none could lift that far is not weighed."""
-    base = _score(logp, a, b, w, c, d)
+    reach it is dropped before it is looked up, a word none could lift that far is not weighed.
+    ``memo`` is the model's memo of ``lp`` (:meth:`~._lm.Model.logp`, inlined here)."""
+    # base = _score(m.logp, a, b, w, c, d), the same sums in the same order
+    k = (a, b, w)
+    base = memo.get(k)
+    if base is None:
+        base = memo[k] = lp(a, b, w)
+    if c >= 0:
+        k = (-1, w, c)
+        v = memo.get(k)
+        if v is None:
+            v = memo[k] = lp(-1, w, c)
+        base += v
+        if c and d >= 0:
+            k = (w, c, d)
+            v = memo.get(k)
+            if v is None:
+                v = memo[k] = lp(w, c, d)
+            base += v
     top = -base  # every term is <= 0: no candidate gains more than -base + its prior
     if top + best_prior <= bound and not keep:
-        return None, -1e9  # the candidates of the word are not even generated
+        return _SILENT  # the candidates of the word are not even generated
     cands = cands(low)
     if not cands:
-        return None, -1e9
+        return _SILENT
     if not keep:
         cands = [t for t in cands if top + t[1] > bound]
         if not cands:
-            return None, -1e9
+            return _SILENT
+    logp = m.logp
     best, best_gain = None, -1e9
     # the first term of every candidate at once: they share the context a b
     for (x, prior, cand), first in zip(cands, m.logps(a, b, [t[0] for t in cands])):
@@ -269,6 +320,9 @@ def _decide(m, logp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bo
         if gain > best_gain:
             best, best_gain = cand, gain
     return best, best_gain
+
+
+_SILENT = (None, -1e9)
 
 
 def _score(logp, a: int, b: int, x: int, c: int, d: int) -> float:

@@ -22,7 +22,7 @@ from notice_lint_rules._data import DATA_DIR
 
 from ._syllables import key_of
 
-__all__ = ["Name", "names_by_first", "names_by_pair", "first_words", "capital_verdict", "UNIQUE"]
+__all__ = ["Name", "names_by_first", "fields_by_first", "names_by_pair", "first_words", "capital_verdict", "UNIQUE"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
@@ -81,6 +81,14 @@ def _load() -> dict[str, object]:
         _loaded["firsts"] = frozenset(firsts)
         _loaded["firsts_any"] = frozenset([*firsts, *(w[0].upper() + w[1:] for w in firsts)])
         _loaded["pairs"] = pairs
+        fields: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for form, _count in blob.get("fields", ()):
+            words = tuple(_WORD.findall(form))
+            if len(words) >= 2:
+                fields.setdefault(key_of(words[0]), []).append((tuple(map(key_of, words)), words))
+        for cands in fields.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        _loaded["fields"] = fields
         _loaded["lower"] = frozenset(blob.get("lower", ()))
         _loaded["lower2"] = frozenset(blob.get("lower2", ()))
         _loaded["upper2"] = frozenset(blob.get("upper2", ()))
@@ -121,6 +129,12 @@ def names_by_pair() -> dict:
     """``(first word, second word)`` in small letters (either tone style) -> the listed
     names that start so, longest first, each with the tone styles of its words."""
     return _load()["pairs"]  # type: ignore[return-value]
+
+
+def fields_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The fields of organs' names (``Giáo dục và Đào tạo``) by the key of their first
+    word, longest first: ``(keys, official words)``."""
+    return _load()["fields"]  # type: ignore[return-value]
 
 
 def names_by_first() -> dict[str, list[Name]]:

@@ -19,11 +19,11 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import first_words_any_case, names_by_pair
+from ._case_data import Name, capital_verdict, fields_by_first, first_words_any_case, names_by_pair
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["name_defects", "noun_defects", "person_defects", "NOUN_FIRST", "SURNAMES"]
+__all__ = ["name_defects", "field_defects", "noun_defects", "person_defects", "NOUN_FIRST", "SURNAMES", "TYPE_FIRST"]
 
 # a determiner before a name written in small letters makes it a common noun
 _PLURAL = {"các", "những", "mỗi", "từng", "một", "hai", "ba", "nhiều", "phi", "cấp"}
@@ -96,6 +96,85 @@ def _names_from(words: tuple[str, str, str | None]) -> tuple:
 
 
 _NAMES = Verdicts(_names_from)
+
+
+# the words for a type of organ (Phụ lục II, IV) before the field of its work:
+# ``Phòng Tài chính - Kế hoạch``, ``Trung tâm Văn hóa - Thông tin``
+_TYPE1 = {"Sở", "Bộ", "Phòng", "Cục", "Vụ", "Viện", "Ban", "Trường", "Đội"}
+_TYPE2 = {("Chi", "cục"), ("Tổng", "cục"), ("Trung", "tâm"), ("Văn", "phòng"), ("Ủy", "ban"), ("Uỷ", "ban"),
+          ("Học", "viện")}
+TYPE_FIRST = frozenset([*_TYPE1, *(w.lower() for w in _TYPE1), *(a for a, _ in _TYPE2), *(a.lower() for a, _ in _TYPE2)])
+_TYPE_PAIRS = {(a.lower(), b) for a, b in _TYPE2}
+# after these a type word in small letters still starts an organ's name ("của bộ Tài chính")
+_BEFORE_ORGAN = {"của", "với", "cho", "và", "tại", "thuộc", "giao", "gửi", "đến", "về", "theo", "là", "do", "từ"}
+_FIELD_SEP = {" ", "\u00a0", ", ", " - ", " – "}
+
+
+def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str, str, str, bool]]:
+    """An organ's name made of a type word and a field mined from the legal text
+    (``fields`` of ``data/case.json``), judged like a mined name: ``Phòng Giáo dục và
+    đào tạo``, ``Trung tâm Văn hóa - thông tin`` (the field's words that take a capital
+    are known though the text never names this organ).  Words already judged as part
+    of a listed name are left to it."""
+    if not toks.holds_any(TYPE_FIRST):
+        return
+    fields = fields_by_first()
+    covered = state.get("covered", ())
+    words = toks.words
+    seps = toks.seps
+    n = len(toks)
+    lower = toks.lower
+    after = 0
+    for i in toks.find(TYPE_FIRST):
+        if i < after:
+            continue
+        if not words[i][0].isupper() and not (i and seps[i] == " " and lower[i - 1] in _BEFORE_ORGAN):
+            continue  # "cán bộ Cảnh sát", "trụ sở Tiếp công dân": a word ending in a type word
+        if i + 1 < n and seps[i + 1] == " " and (lower[i], lower[i + 1]) in _TYPE_PAIRS:
+            start = i + 2
+            type_words = (words[i].capitalize(), lower[i + 1])
+        elif words[i].capitalize() in _TYPE1:
+            start = i + 1
+            type_words = (words[i].capitalize(),)
+        else:
+            continue
+        if start >= n or seps[start] != " " or start in covered:
+            continue
+        cands = fields.get(key_of(words[start]))
+        if not cands:
+            continue
+        hit = None
+        for keys, field in cands:
+            k = len(keys)
+            if start + k > n:
+                continue
+            for j in range(1, k):
+                if seps[start + j] not in _FIELD_SEP or key_of(words[start + j]) != keys[j]:
+                    break
+            else:
+                hit = (keys, field)
+                break
+        if hit is None:
+            continue
+        keys, field = hit
+        end = start + len(keys)
+        after = end
+        if any(j in covered for j in range(start, end)):
+            continue
+        if not any(w[0].isupper() for w in words[start:end]) and capital_verdict(key_of(words[start]), None):
+            continue  # "Lãnh đạo Bộ tiếp công dân": a verb after the organ, not its field
+        name_words = (*type_words, *field)
+        name = Name(" ".join(name_words), name_words, tuple(map(key_of, name_words)), 0)
+        found_words = toks[i:end]
+        if found_words[0].quoted or any(w.text.isupper() and len(w.text) > 1 for w in found_words):
+            continue
+        if [w.text for w in found_words] == list(name_words):
+            state.setdefault("official", set()).add(name.keys)
+            continue
+        found = _judge(name, found_words, toks, state)
+        if found is not None:
+            state.setdefault("covered", set()).update(range(i, end))
+            yield found
 
 
 def _judge(name, words: list[Tok], toks: Line, state: dict):

@@ -78,6 +78,7 @@ _KINDS = {
     ("dự", "thảo"), ("quyết", "định"), ("thông", "báo"), ("tờ", "trình"), ("công", "văn"), ("văn", "bản"),
     ("chương", "trình"), ("nghị", "quyết"), ("chỉ", "thị"), ("quy", "chế"), ("quy", "định"),
     ("hướng", "dẫn"), ("thông", "tư"), ("nghị", "định"), ("kết", "luận"), ("hồ", "sơ"), ("đề", "cương"),
+    ("định", "mức"),
 }
 # a word after a document kind that does not start its title
 _FUNCTION = {
@@ -86,7 +87,7 @@ _FUNCTION = {
 }
 
 
-def _names_something(toks: Line, i: int, text: str) -> bool:
+def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
     """Is the capitalised word ``toks[i]`` (inside a sentence) part of a name, a title,
     or the start of one?  Then it is not judged as a common word."""
     t = toks[i]
@@ -99,7 +100,7 @@ def _names_something(toks: Line, i: int, text: str) -> bool:
         return True  # after a capitalised word a name goes on
     if p in _NAMING or p.lower() in _NAMED_BY_NEXT:
         return True  # a law's name, a month or weekday in words, an organ's or a project's name
-    if _in_name(toks, i):
+    if _in_name(toks, i, covered):
         return True
     n = len(toks)
     # what follows: a capitalised word, a word in capitals or a number within three
@@ -111,6 +112,10 @@ def _names_something(toks: Line, i: int, text: str) -> bool:
                 return True
             break
         if u.text[:1].isupper() or u.text in _THIS:
+            if u.before == ", " and j + 1 < n and toks[j + 1].before == " " and not u.text.isupper() \
+                    and capital_verdict(key_of(u.text), key_of(toks[j + 1].text)) \
+                    and not (j + 3 < n and toks[j + 2].text == "và" and is_title(toks[j + 3].text)):
+                continue  # a list of common words, each capitalised by mistake: "Cán bộ, Công chức"
             return True
         if u.text in _FUNCTION and u.text != "và":
             break  # "theo Quy định tại Khoản 4": a new phrase starts
@@ -134,18 +139,33 @@ _NAME_STARTERS = {
 }
 
 
-def _in_name(toks: Line, i: int) -> bool:
-    """A capitalised word among the five before, joined by spaces, commas or ``và``: the
-    word may go on a name (``Trung tâm Y tế``, ``Công ty cổ phần Xây dựng …``, ``Cục Đổi
-    mới sáng tạo, Chuyển đổi xanh và Khuyến công``).  A sentence's first word counts
-    only when it starts the name of an organ or a company."""
+def _in_name(toks: Line, i: int, covered=()) -> bool:
+    """A capitalised word among the five before, joined by spaces, commas, dashes or
+    ``và``: the word may go on a name (``Trung tâm Y tế``, ``Công ty cổ phần Xây dựng …``,
+    ``Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công``, ``Trung tâm Văn hóa -
+    Thông tin và Thể thao``).  A sentence's first word counts only when it starts the
+    name of an organ or a company.  Not a name the word goes on: a listed name that
+    ended before it (``covered``: ``Thường trực Huyện ủy kết quả …``), a comma followed
+    by a small letter (``… Trung tâm, được giao …``), a capital that is itself a common
+    word's mistake (``Đoàn viên``)."""
     for j in range(i - 1, max(-1, i - 6), -1):
         t = toks[j]
-        if toks[j + 1].before not in (" ", ", ", "\u00a0"):
+        sep = toks[j + 1].before
+        if sep not in (" ", ", ", "\u00a0", " - ", " – "):
             return False
+        if sep == ", " and j + 1 != i and not is_title(toks[j + 1].text):
+            return False
+        if j in covered and j + 1 not in covered and any(toks[k].text != "và" for k in range(j + 1, i)):
+            return False  # a listed name ended, then the sentence went on
         if t.text.isupper() and len(t.text) > 1:
             return False  # an organ's abbreviation (UBND) is not inside a name
         if is_title(t.text):
+            if t.before in (" - ", " – ") and j:
+                continue  # the part of a name after a dash: "Văn hóa - Thông tin"
+            if t.text in _NAME_WORDS and j + 1 < len(toks) and toks[j + 1].text == "viên" \
+                    and toks[j + 1].before == " " \
+                    and capital_verdict(key_of(t.text), "viên", pair_only=True):
+                return False  # a member's noun capitalised by mistake: "Đoàn viên", "Hội viên"
             return t.mid or t.text in _NAME_STARTERS
         if not t.mid:
             return False
@@ -174,6 +194,7 @@ def word_defects(
     n = len(toks)
     words = toks.words
     seps = toks.seps
+    flagged: set[int] = set()  # the words reported: a comma list of them goes on ("Cán bộ, Công chức")
     kinds = _KIND
     for i in toks.capitals():
         w = words[i]
@@ -218,11 +239,13 @@ def word_defects(
             continue  # the line's last word: a wrapped line may go on with its name
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
-        if _names_something(toks, i, text):
+        listed = seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)
+        if not listed and _names_something(toks, i, text, covered):
             continue
         if _LAW_BEFORE.search(text, max(0, t.start - 60), t.start):
             continue  # inside a law's or a decree's name
         low = w[0].lower() + w[1:]
+        flagged.add(i)
         yield (t.start, t.end, w[0].lower(),
                f"Danh từ chung giữa câu viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
                f"A common word inside a sentence takes a small letter: «{w}» → «{low}»", False)

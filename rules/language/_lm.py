@@ -141,6 +141,13 @@ class Model:
         memo[k] = v
         return v
 
+    def memo(self) -> dict:
+        """The memo of :meth:`logp`, ``(a, b, c) -> ln S(c | a b)``, for callers that inline it
+        (it starts afresh past 200,000 entries)."""
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        return self._memo
+
     def _logp(self, a: int, b: int, c: int) -> float:
         if c < 0:
             return self._unk
