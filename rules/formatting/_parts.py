@@ -315,7 +315,8 @@ def fmt_num_en(v: float, digits: int = 2) -> str:
 class Problem(Record):
     """A defect found on one paragraph, before grouping, with the formatting edits that fix it."""
 
-    _fields = __match_args__ = ("paragraph", "start", "end", "key", "vi", "en", "edits", "safe")
+    __slots__ = ("paragraph", "start", "end", "key", "vi", "en", "edits", "safe")
+    _fields = __match_args__ = __slots__
 
     def __init__(
         self, paragraph: Paragraph, start: int, end: int, key: Any, vi: str, en: str,

@@ -257,6 +257,8 @@ class Stream:
             return spans[j]
         acc = self._acc.get(s)
         if acc is None:
+            if len(self._acc) >= 64:  # rules ask in reading order: a few paragraphs' offsets are kept
+                self._acc.clear()
             acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
         return acc[2 * j], acc[2 * j + 1]
 
@@ -304,6 +306,9 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    # each distinct word and separator held once (the parts kept refer to it): a document
+    # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word
+    same = {}.setdefault
     for para in doc.paragraphs:
         text = para.text
         if not text or text.isspace():
@@ -315,8 +320,8 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         head = parts[0]
         tail = parts[-1]
-        first.append(head)
-        last.append(tail)
+        first.append(same(head, head))
+        last.append(same(tail, tail))
         skip = names.get(para.index) if names else None
         if skip:
             named_seps += parts[2:-1:2]
@@ -326,6 +331,7 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         at = len(flat)
         firsts.append(at >> 1)
+        parts = list(map(same, parts, parts))
         segs.append((para, parts, None))
         flat += parts
         flat.pop()  # the tail: no word follows it
@@ -337,6 +343,7 @@ def _stream(notice: "Notice", split) -> Stream:
         carry = wrap and (not tail or tail.isspace()) and para.single_column
     out.texts = texts = flat[1::2]
     before = flat[0::2]
+    del flat  # two pointers a word: not kept while the keys and joins are made
     for i, _ in heads:
         before[i] = None  # type: ignore[call-overload]
     inner = set(before)  # every other entry is a separator between two words of a paragraph
@@ -345,8 +352,9 @@ def _stream(notice: "Notice", split) -> Stream:
     out._seps = (inner, first, last, bare)
     for i, sep in heads:
         before[i] = sep
-    out.keys = list(map(_KEY_OF.__getitem__, texts))
     out.joined = list(map(_SEP_JOINS.__getitem__, before))
+    del before
+    out.keys = list(map(_KEY_OF.__getitem__, texts))
     return out
 
 

@@ -61,6 +61,28 @@ class Severity(enum.IntEnum):
 # ``exec`` each time the module is imported, i.e. at every run.
 
 
+class _Shared(dict):
+    """Each distinct message once: ``_SHARED[text]`` is the first equal string met.
+
+    A rule formats its message (and a formatting edit its note) afresh for each
+    finding; a document with 100,000 findings repeats a few dozen of them, and a
+    copy each costs ~150 bytes.  Past ``most`` entries the map starts afresh, so
+    a long run cannot grow it without bound.
+    """
+
+    __slots__ = ()
+    most = 20_000
+
+    def __missing__(self, text: str) -> str:
+        if len(self) > self.most:
+            self.clear()
+        self[text] = text
+        return text
+
+
+_SHARED = _Shared()
+
+
 class Edit(FrozenRecord):
     """Replace ``text[start:end]`` of paragraph ``paragraph`` (1-based index)."""
 
@@ -128,8 +150,8 @@ class FormatEdit(FrozenRecord):
         put(self, "end", end)
         put(self, "props", tuple(props))
         put(self, "section", section)
-        put(self, "note_vi", note_vi)
-        put(self, "note_en", note_en)
+        put(self, "note_vi", _SHARED[note_vi])
+        put(self, "note_en", _SHARED[note_en])
 
     def note(self, lang: str = "vi") -> str:
         return self.note_en if lang == "en" else self.note_vi
@@ -202,8 +224,8 @@ class Finding(Record):
         self.paragraph = paragraph
         self.start = start
         self.end = end
-        self.message_vi = message_vi
-        self.message_en = message_en
+        self.message_vi = _SHARED[message_vi]
+        self.message_en = _SHARED[message_en]
         self.fix = fix
         self.line = line
         self.column = column

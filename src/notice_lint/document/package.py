@@ -34,6 +34,11 @@ MAX_DIRECTORY_BYTES = 8 * 1024 * 1024  # the central directory (a real one: ~100
 #: elements (start tags) in one part: lxml keeps ~120 bytes for each, so this bounds a part's
 #: tree to ~250 MB; a 1,000-page report has under a million
 MAX_ELEMENTS = 2_000_000
+#: what lxml's tree of a part may cost, as a multiple of the part's size (checked on parts
+#: over 1 MB, from byte counts before parsing): ~128 bytes an element or text node, ~232 an
+#: attribute.  Word's parts cost 2-8 times their size (13 at most, a small numbering part);
+#: 12 MB of empty elements (``<w:x/>``, 2 million) would cost 21 times, 250 MB
+MAX_TREE_RATIO = 18
 # Limits on what a document may hold (beyond them it is not a document a
 # clerk wrote, and linting it would cost minutes): see limits.py.
 
@@ -199,6 +204,20 @@ def _hostile_dtd(name: str) -> InputError:
     )
 
 
+def tree_cost(blob: bytes) -> int:
+    """About the bytes lxml's tree of this XML takes, from counts of its bytes (C speed).
+
+    Each ``<`` that does not close an element opens one (~128 bytes); each ``<``
+    not right after a ``>`` ends a text node (~128 bytes); each ``="`` or ``='``
+    is an attribute (~232 bytes: its node and its value's).
+    """
+    lt = blob.count(b"<")
+    elements = lt - blob.count(b"</")
+    texts = lt - blob.count(b"><")
+    attributes = blob.count(b'="') + blob.count(b"='")
+    return 128 * (elements + texts) + 232 * attributes
+
+
 def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
     """Parse XML with no DTD, no entities and no network.
 
@@ -221,6 +240,13 @@ def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
             " hãy mở bằng Word và lưu lại thành tệp mới",
             f"part '{name}' holds too many XML elements (over {MAX_ELEMENTS:,}); the file may be damaged or"
             " hostile; save it again from Word",
+        )
+    if len(blob) > 1024 * 1024 and tree_cost(blob) > MAX_TREE_RATIO * len(blob):
+        raise _bad(
+            f"phần '{name}' có quá nhiều phần tử XML so với kích thước (hàng triệu phần tử rỗng);"
+            " tệp có thể bị hỏng hoặc độc hại; hãy mở bằng Word và lưu lại thành tệp mới",
+            f"part '{name}' holds too many XML elements for its size (millions of empty ones); the file"
+            " may be damaged or hostile; save it again from Word",
         )
     try:
         root = etree.fromstring(blob, _KEEP_PARSER if keep else _PARSER)
