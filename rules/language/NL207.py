@@ -117,8 +117,8 @@ class Capitalization(Rule):
         split = st.paragraph_parts() if st is not None else _NO_PARTS
         for seg in prose:
             part = seg.text
-            if not part.strip() or is_caps(part):
-                continue
+            if not part.strip() or (_LOWER_ASCII.search(part) is None and is_caps(part)):
+                continue  # (a small ASCII letter: not in capitals, without upper-casing the line)
             para = seg.paragraph
             text = para.text
             parts = None
@@ -140,25 +140,26 @@ class Capitalization(Rule):
 
             # each check runs only on a line that holds a word it starts from (one set
             # test each): most lines hold none of the citation, unit, noun or surname words
-            if toks.holds_any(CITATION_WORDS):
+            held = toks.word_set()
+            if not held.isdisjoint(CITATION_WORDS):
                 for s, e, r, vi, en in citation_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, True)
-            if toks.holds_any(UNIT_FIRST):
+            if not held.isdisjoint(UNIT_FIRST):
                 for s, e, r, vi, en in unit_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, True)
-            if toks.holds_any(firsts):
+            if not held.isdisjoint(firsts):
                 for s, e, edits, vi, en, name, safe in name_defects(toks, state):
                     if not safe:
                         mined.append(((index, s), name.keys, vi))
                     add(s, e, edits, vi, en, safe)
-            if toks.holds_any(TYPE_FIRST):
+            if not held.isdisjoint(TYPE_FIRST):
                 for s, e, edits, vi, en, name, safe in field_defects(toks, state):
                     mined.append(((index, s), name.keys, vi))
                     add(s, e, edits, vi, en, safe)
-            if toks.holds_any(NOUN_FIRST):
+            if not held.isdisjoint(NOUN_FIRST):
                 for s, e, edits, vi, en in noun_defects(toks):
                     add(s, e, edits, vi, en, False)
-            if toks.holds_any(SURNAMES):
+            if not held.isdisjoint(SURNAMES):
                 for s, e, edits, vi, en, safe in person_defects(toks):
                     add(s, e, edits, vi, en, safe)
             covered = state.pop("covered", _NONE)
@@ -177,6 +178,7 @@ class Capitalization(Rule):
 
 _NONE: frozenset = frozenset()
 _NO_PARTS: dict = {}
+_LOWER_ASCII = re.compile("[a-z]")
 _DEFINED = re.compile(r"\((?:sau đây gọi (?:tắt )?là |gọi tắt là )?[\"“]?([A-ZĐ][^\W\d_]*)")
 
 

@@ -59,8 +59,9 @@ for _r, _row in enumerate(_ROWS):
                 near += [_ROWS[_other][j] for j in (_i - 1, _i, _i + 1) if 0 <= j < len(_ROWS[_other])]
         _ADJACENT[_ch] = "".join(near)
 _LETTERS = "abcdeghiklmnopqrstuvxyđăâêôơư"
-#: when set (by NL209, from its model's vocabulary), only toneless forms in it are composed:
-#: a candidate the model does not know is of no use
+#: when set (to the toneless forms of a model's vocabulary), :func:`candidates` composes only
+#: those: a candidate the model does not know is of no use (NL209 itself filters with
+#: :func:`candidate_keys`, and leaves this unset)
 BASES: frozenset[str] | None = None
 
 
@@ -101,51 +102,85 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
     parts = _parts(word)
     if parts is None:
         return ()
-    base, tone = parts
     out: dict[str, str] = {}
-
     bases = BASES
+    for cls, t, group in _slips(*parts):
+        for b in group if bases is None else filter(bases.__contains__, group):
+            c = compose(b, t)
+            if c is not None and c != word and c not in out:
+                out[c] = cls
+    return tuple(out.items())
 
-    def add(b: str, t: int, cls: str) -> None:
-        if bases is not None and b not in bases:
-            return
-        c = compose(b, t)
-        if c is not None and c != word and c not in out:
-            out[c] = cls
 
-    for t in range(6):
-        if t != tone:
-            add(base, t, "tone")
+def bases_by_tone(keys) -> tuple[frozenset[str], ...]:
+    """For each tone 0-5, the toneless bases ``b`` whose syllable key (``b`` followed by the
+    tone digit, none for tone 0) is in ``keys``: what :func:`candidate_keys` needs."""
+    out: list[set[str]] = [set() for _ in range(6)]
+    for k in keys:
+        t = k[-1:]
+        if t in _DIGIT_TONE:
+            out[_DIGIT_TONE[t]].add(k[:-1])
+        else:
+            out[0].add(k)
+    return tuple(map(frozenset, out))
+
+
+def candidate_keys(word: str, by_tone: tuple[frozenset[str], ...]) -> list[tuple[str, str, str]]:
+    """``(syllable key, candidate, class)`` of :func:`candidates` ``(word)`` whose key is known
+    (``by_tone``: :func:`bases_by_tone` of a model's vocabulary), in the same order: the
+    same list, only the candidates the model does not know are never composed.  (A
+    composed candidate's key is its toneless base followed by the tone digit.)"""
+    parts = _parts(word)
+    if parts is None:
+        return []
+    out: dict[str, str] = {}
+    keys = []
+    for cls, t, group in _slips(*parts):
+        for b in filter(by_tone[t].__contains__, group):
+            c = compose(b, t)
+            if c is not None and c != word and c not in out:
+                out[c] = cls
+                keys.append((b + _TONE_DIGITS[t], c, cls))
+    return keys
+
+
+_TONE_DIGITS = ("", "1", "2", "3", "4", "5")
+_DIGIT_TONE = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_KEYS = "abcdeghiklmnoprstuvxy"
+
+
+def _slips(base: str, tone: int) -> list[tuple[str, int, list[str]]]:
+    """``(class, tone, toneless bases)`` of every slip from ``base`` with ``tone``, in the
+    order :func:`candidates` weighs them (some invalid, some repeated)."""
+    out = [("tone", t, [base]) for t in range(6) if t != tone]
     onset = _onset(base)
     rest = base[len(onset):]
     for f, others in _FINALS.items():
         if rest.endswith(f) and len(rest) > len(f):
             for o in others:
-                add(base[: len(base) - len(f)] + o, tone, "rhyme")
+                b = base[: len(base) - len(f)] + o
+                out.append(("rhyme", tone, [b]))
                 if o in ("c", "t", "ch") or f in ("c", "t", "ch"):
-                    for t in (2, 5):  # a stop final takes sắc or nặng only
-                        add(base[: len(base) - len(f)] + o, t, "rhyme")
+                    out += [("rhyme", 2, [b]), ("rhyme", 5, [b])]  # a stop final takes sắc or nặng only
     for n, others in _NUCLEI.items():
         if rest == n:
-            for o in others:
-                add(onset + o, tone, "rhyme")
-    for i, ch in enumerate(base):
-        for o in _MARKS.get(ch, ""):
-            add(base[:i] + o + base[i + 1:], tone, "mark")
-    for o in _INITIALS.get(onset, ()):
-        add(o + rest, tone, "initial")
+            out.append(("rhyme", tone, [onset + o for o in others]))
+    out.append(("mark", tone, [base[:i] + o + base[i + 1:] for i, ch in enumerate(base) for o in _MARKS.get(ch, "")]))
+    out.append(("initial", tone, [o + rest for o in _INITIALS.get(onset, ())]))
     # keyboard slips: the typed word has a letter dropped, doubled, swapped or replaced by a neighbour
     n = len(base)
+    keys = []
     for i in range(n):
-        add(base[:i] + base[i + 1:], tone, "keyboard")  # the typist doubled / added a letter
+        head, tail = base[:i], base[i + 1:]
+        keys.append(head + tail)  # the typist doubled / added a letter
         if i + 1 < n:
-            add(base[:i] + base[i + 1] + base[i] + base[i + 2:], tone, "keyboard")
-        for o in _ADJACENT.get(base[i], ""):
-            add(base[:i] + o + base[i + 1:], tone, "keyboard")
+            keys.append(head + base[i + 1] + base[i] + base[i + 2:])
+        keys += [head + o + tail for o in _ADJACENT.get(base[i], "")]
     for i in range(n + 1):
-        for o in "abcdeghiklmnoprstuvxy":
-            add(base[:i] + o + base[i:], tone, "keyboard")  # the typist dropped a letter
-    return tuple(out.items())
+        head, tail = base[:i], base[i:]
+        keys += [head + o + tail for o in _KEYS]  # the typist dropped a letter
+    out.append(("keyboard", tone, keys))
+    return out
 
 
 _TELEX_VOWEL = {"aa": "â", "aw": "ă", "ee": "ê", "oo": "ô", "ow": "ơ", "uw": "ư", "dd": "đ", "w": "ư"}

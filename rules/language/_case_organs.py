@@ -15,12 +15,13 @@ bodies that exist once (``ban bí thư``).
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
 from ._case_data import Name, capital_verdict, fields_by_first, first_words_any_case, names_by_pair
-from ._case_text import Line, Tok, is_title
+from ._case_text import CAPITAL, Line, Tok, is_title
 from ._syllables import key_of
 
 __all__ = ["name_defects", "field_defects", "noun_defects", "person_defects", "NOUN_FIRST", "SURNAMES", "TYPE_FIRST"]
@@ -40,9 +41,14 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
     words = toks.words
     seps = toks.seps
     n = len(toks)
+    hits = toks.find(firsts)
+    if hits[-1] == n - 1:
+        del hits[-1]  # a line's last word starts no name
+    # the words that start a listed name with the next word, at C speed (most start none)
+    starts = map(_STARTS.__getitem__, zip(map(words.__getitem__, hits), map(words.__getitem__, map(_NEXT, hits))))
     after = 0  # the first word not inside a name already matched
-    for i in toks.find(firsts):
-        if i < after or i + 1 >= n or seps[i + 1] not in _SIMPLE_SEP:
+    for i in compress(hits, list(starts)):
+        if i < after or seps[i + 1] not in _SIMPLE_SEP:
             continue
         third = words[i + 2] if i + 2 < n and seps[i + 2] in _SIMPLE_SEP else None
         cands = names[(words[i], words[i + 1], third)]
@@ -67,6 +73,9 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
         if toks.words[i:i + k] == list(hit.words):
             state.setdefault("official", set()).add(hit.keys)
             continue  # written the official way (the common case)
+        if hit.level < 2 and not any(map(CAPITAL.__getitem__, words[i:i + k])) \
+                and any(w[0].isupper() for w in hit.words):
+            continue  # a name with a capital written all in small letters: a common noun (_judge)
         t = toks[i]
         if t.quoted:
             continue
@@ -96,6 +105,9 @@ def _names_from(words: tuple[str, str, str | None]) -> tuple:
 
 
 _NAMES = Verdicts(_names_from)
+# (word, next word) as written -> do listed names start so?
+_STARTS = Verdicts(lambda pair: (pair[0].lower(), pair[1].lower()) in names_by_pair())
+_NEXT = (1).__add__
 
 
 # the words for a type of organ (Phụ lục II, IV) before the field of its work:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, count
-from operator import itemgetter
 from typing import NamedTuple
 
-__all__ = ["Tok", "Line", "is_title", "OPENERS"]
+from notice_lint_rules._memo import Verdicts
+
+__all__ = ["Tok", "Line", "is_title", "OPENERS", "CAPITAL"]
 
 _SPLIT = re.compile(r"([^\W\d_]+)")
 # a line of Latin letters and general punctuation only (nearly every line) is split by a
@@ -44,7 +45,8 @@ def _latin_split():
 
 #: characters after which a sentence, an item, a quotation or a parenthesis starts
 OPENERS = frozenset(".!?:;(\"“”'‘’«»-–—+*•…|[{=>)\n\t")
-_FIRST = itemgetter(0)
+#: word -> does it start with a capital letter (a pure function of the word, kept for the process)
+CAPITAL = Verdicts(lambda w: w[0].isupper())
 _QUOTES = re.compile("[\"“”«»]")
 
 
@@ -129,6 +131,12 @@ class Line:
         # C-level: the indices whose word is in ``words``
         return list(compress(count(), map(words.__contains__, self.words)))
 
+    def word_set(self) -> set[str]:
+        """The distinct words of the line (shared: do not change it)."""
+        if self._set is None:
+            self._set = set(self.words)
+        return self._set
+
     def holds_any(self, words) -> bool:
         """Does the line hold one of ``words`` (as written)?"""
         if self._set is None:
@@ -139,7 +147,7 @@ class Line:
         """The indices of the words (not the first) that start with a capital letter."""
         if self._caps is None:
             # C-level: the indices whose first letter is upper case, the first word left out
-            caps = list(compress(count(), map(str.isupper, map(_FIRST, self.words))))
+            caps = list(compress(count(), map(CAPITAL.__getitem__, self.words)))
             if caps and caps[0] == 0:
                 del caps[0]
             self._caps = caps

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
@@ -195,8 +196,18 @@ def word_defects(
     words = toks.words
     seps = toks.seps
     flagged: set[int] = set()  # the words reported: a comma list of them goes on ("Cán bộ, Công chức")
-    kinds = _KIND
-    for i in toks.capitals():
+    caps = toks.capitals()
+    if not caps:
+        return
+    # the kind of every capitalised word at C speed (most are names: left alone)
+    last = caps[-1] == n - 1
+    inner = caps[:-1] if last else caps
+    after = list(map(_NEXT, inner))
+    kinds = list(map(_KIND_BY.__getitem__, zip(
+        map(words.__getitem__, inner), map(words.__getitem__, after), map(seps.__getitem__, after))))
+    if last:
+        kinds.append(_KIND[(words[n - 1], None)])
+    for i, kind in compress(zip(caps, kinds), kinds):
         w = words[i]
         if i + 1 < n:
             nw = words[i + 1]
@@ -204,12 +215,15 @@ def word_defects(
         else:
             nw = None
             joined_next = False
-        kind = kinds[(w, nw if joined_next else None)]
-        if not kind:
-            continue
         special = kind is _SPECIAL_WORD
-        if not special and (w in defined or i in covered):
-            continue
+        if not special:
+            if w in defined or i in covered:
+                continue
+            if joined_next and (w, nw) in _NAME_PAIRS:
+                continue
+            # the first tests of _names_something, from the words alone (before any token)
+            if _NAMED_AFTER[words[i - 1]] and not (seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)):
+                continue
         t = toks[i]
         if t.quoted:
             continue
@@ -278,6 +292,23 @@ def _kind(pair: tuple[str, str | None]) -> int:
 
 
 _KIND = Verdicts(_kind)
+
+
+def _named_after(p: str) -> bool:
+    """After the word ``p`` a capitalised word is part of a name (the first tests of
+    :func:`_names_something`, told from the word alone, before any token is made)."""
+    if p.isupper() and len(p) > 1:
+        if p not in _ORGAN_ABBREV:
+            return True
+    elif not p.islower():
+        return True
+    return p in _NAMING or p.lower() in _NAMED_BY_NEXT
+
+
+_NAMED_AFTER = Verdicts(_named_after)
+# (word, next word, separator between them) -> :func:`_kind`
+_KIND_BY = Verdicts(lambda k: _KIND[(k[0], k[1] if k[2] == " " else None)])
+_NEXT = (1).__add__
 
 
 def _runs_on(text: str, at: int) -> bool:
