@@ -104,7 +104,8 @@ CERTAIN = [
     "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao", "Sở Dân tộc và Tôn giáo",
     "Sở Lao động - Thương binh và Xã hội", "Thanh tra tỉnh", "Kho bạc Nhà nước", "Kiểm toán nhà nước",
     "Ngân hàng Nhà nước Việt Nam", "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Công an tỉnh",
-    "Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Quân sự",
+    # not "Bộ/Ban Chỉ huy Quân sự": the laws write "quân sự", provincial documents "Quân sự";
+    # a listed name is certain, so a name written both ways is left to the mined statistics
     # mass organisations
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Liên hiệp Phụ nữ",
