@@ -218,3 +218,23 @@ def test_justified_pdf_export_is_read_as_written() -> None:
     notice = parse(read_text("letter.txt", text.encode("utf-8")))
     assert [s.text.split()[:2] for s in notice.addressee] == [["Kính", "gửi:"]]
     assert [h.label for h in notice.headings] == ["1.", "2."]
+
+
+def test_justified_pdf_export_is_clean_for_every_rule() -> None:
+    """The widened gaps of a justified page are the page's: no extra-space finding (NL301), and
+    the words they separate are still one phrase for the language rules (a name is not cut,
+    ``đòng  đến`` keeps its context).  A gap typed twice in a draft is still reported."""
+    plain = (TEXT / "state-letter-pdftotext.txt").read_text(encoding="utf-8")
+    text = plain
+    for old, new in JUSTIFIED.items():
+        text = text.replace(old, new)
+    assert "   Tăng   cường" in text
+    assert _findings(text, ["ALL"]) == _findings(plain, ["ALL"]) == []
+    line = "      Hiện nay, lúa vụ Hè Thu năm 2025 trên địa bàn tỉnh đang ở giai đoạn làm đòng\nđến trỗ;"
+    assert text.count(line) == 1
+    wide = text.replace(line, "      Hiện   nay,   lúa   vụ   Hè   Thu   năm   2025   trên   địa   bàn   tỉnh   đang   ở\n"
+                              "giai   đoạn   làm   đòng   đến   trỗ;")
+    assert _findings(wide, ["ALL"]) == []
+    typed = plain.replace("đang ở giai đoạn", "đang ở  giai đoạn", 1)
+    assert typed != plain
+    assert [c for _, c in _findings(typed, ["ALL"])] == ["NL301"]

@@ -48,6 +48,7 @@ OPENERS = frozenset(".!?:;(\"“”'‘’«»-–—+*•…|[{=>)\n\t")
 #: word -> does it start with a capital letter (a pure function of the word, kept for the process)
 CAPITAL = Verdicts(lambda w: w[0].isupper())
 _QUOTES = re.compile("[\"“”«»]")
+_SPACE_RUN = re.compile(" {2,}")
 
 
 class Tok(NamedTuple):
@@ -81,6 +82,10 @@ class Line:
         self._seg = seg
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0:-1:2]
+        if "  " in seg:
+            # a doubled space (a typing slip, or a justified line of a PDF export) still joins
+            # two words of one phrase; the offsets come from the parts, which keep every space
+            self.seps = [_SPACE_RUN.sub(" ", sep) if "  " in sep else sep for sep in self.seps]
         self._acc = parts
         self._base = start
         self._toks: dict[int, Tok] = {}

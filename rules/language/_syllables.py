@@ -306,6 +306,9 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    # a PDF's text export of a justified page widens the spaces of its lines: there a run of
+    # up to six spaces between two words of one column still joins them (the ranges of words)
+    widened: list[tuple[int, int]] | None = [] if wrap and doc.layout_export() else None
     # each distinct word and separator held once (the parts kept refer to it): a document
     # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word
     same = {}.setdefault
@@ -341,6 +344,8 @@ def _stream(notice: "Notice", split) -> Stream:
         else:
             heads.append((at >> 1, ""))
         carry = wrap and (not tail or tail.isspace()) and para.single_column
+        if widened is not None and para.single_column and "   " in text:
+            widened.append((at >> 1, (len(flat) + 1) >> 1))
     out.texts = texts = flat[1::2]
     before = flat[0::2]
     del flat  # two pointers a word: not kept while the keys and joins are made
@@ -352,7 +357,13 @@ def _stream(notice: "Notice", split) -> Stream:
     out._seps = (inner, first, last, bare)
     for i, sep in heads:
         before[i] = sep
-    out.joined = list(map(_SEP_JOINS.__getitem__, before))
+    out.joined = joined = list(map(_SEP_JOINS.__getitem__, before))
+    if widened:
+        for lo, hi in widened:
+            for i in range(lo + 1, hi):
+                sep = before[i]
+                if not joined[i] and len(sep) <= 6 and not sep.strip(" "):
+                    joined[i] = True
     del before
     out.keys = list(map(_KEY_OF.__getitem__, texts))
     return out

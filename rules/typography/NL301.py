@@ -35,7 +35,9 @@ class DoubleSpace(Rule):
     A text has one space between words.  Not reported: the blank number and
     day a draft leaves for the clerk (``Số:      /TB-SKHCN``, ``ngày    tháng
     3``), the gaps between the two columns of a header laid out with spaces
-    (three or more spaces, or tabs), and leading or trailing spaces.
+    (three or more spaces, or tabs), leading or trailing spaces, and the
+    widened gaps of a justified page in its PDF text export (``pdftotext
+    -layout``: two or more lines whose every gap is widened alike).
 
     **Anti-pattern**
 
@@ -56,7 +58,9 @@ class DoubleSpace(Rule):
     summary = "Two or more spaces between words"
     summary_vi = "Thừa dấu cách giữa các từ"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
-        'Giữa hai từ chỉ có một dấu cách. Sai: «tỉnh  kết luận» (hai dấu cách).'
+        'Giữa hai từ chỉ có một dấu cách. Sai: «tỉnh  kết luận» (hai dấu cách). Không báo: chỗ để '
+        'trống số và ngày của dự thảo, khoảng cách giữa hai cột, và khoảng cách giãn đều của văn bản '
+        'căn đều hai lề khi xuất từ PDF ra văn bản (pdftotext -layout).'
     )
     severity = Severity.WARNING
     fixable = True
@@ -71,6 +75,8 @@ class DoubleSpace(Rule):
             if "  " not in seps and "\u00a0" not in seps:
                 return
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
+        # a PDF's text export of a justified page: its widened gaps are the page's, not typed
+        layout = notice.document.layout_export()
         for para in notice.document.paragraphs:
             text = para.text
             if "  " not in text and "\u00a0" not in text:
@@ -86,6 +92,8 @@ class DoubleSpace(Rule):
                     continue  # a blank field of a draft's number or date
                 if para.cell is None and notice.document.kind != "docx" and _right_column(text, end):
                     continue  # the signature column of a text export
+                if layout and end - start <= 6:
+                    continue  # a justified line's widened gap
                 if skip is None:
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end):

@@ -339,7 +339,7 @@ _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|[ \u00a0]*\t[\t \u00a0]*")
 _SPACES = re.compile(r"[ \u00a0]+")
 
 
-def _justified(text: str) -> bool:
+def justified_line(text: str) -> bool:
     """Is ``text`` one justified line of a PDF export (``Kính   gửi:   Ủy   ban  nhân  dân``)?
 
     ``pdftotext -layout`` widens every space of a justified line alike: the gaps between its
@@ -356,7 +356,7 @@ def split_columns(text: str) -> list[tuple[int, int]]:
     A run of spaces that is a draft's blank field (``Số:      /TB-SCT``,
     ``ngày      tháng``) is not a column gap: a gap followed by ``/`` or by
     ``tháng``/``năm`` (the date fields) does not split.  Nor is a justified line of a PDF
-    export, whose gaps are all widened alike (:func:`_justified`).
+    export, whose gaps are all widened alike (:func:`justified_line`).
     """
     if "\t" not in text and "  " not in text and "\u00a0" not in text:  # no gap possible: one column
         ls = len(text) - len(text.lstrip())
@@ -374,7 +374,7 @@ def split_columns(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    if len(spans) > 1 and "\t" not in text and _justified(text):
+    if len(spans) > 1 and "\t" not in text and justified_line(text):
         spans = [(0, len(text))]
     out = []
     for s, e in spans:
@@ -433,6 +433,25 @@ class Document:
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index - 1]
+
+    def layout_export(self) -> bool:
+        """Is this text the ``pdftotext -layout`` export of a justified page?  Two or more of
+        its lines have every gap widened alike (:func:`justified_line`): there any run of a
+        few spaces between two words is the page's justification, not the drafter's typing."""
+        found = self.meta.get("_layout_export")
+        if found is None:
+            found = False
+            if self.kind != "docx":
+                seen = 0
+                for para in self.paragraphs:
+                    text = para.text
+                    if "  " in text and justified_line(text):
+                        seen += 1
+                        if seen >= 2:
+                            found = True
+                            break
+            self.meta["_layout_export"] = found
+        return found
 
 
 def nfc_with_map(raw: str) -> tuple[str, list[int] | None]:
