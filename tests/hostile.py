@@ -104,3 +104,17 @@ def element_flood(mb: int = 24) -> bytes:
     unit = "<w:x/>"
     body = W_DOC_OPEN + "<w:p><w:r><w:t>Thông báo</w:t></w:r></w:p>" + unit * (mb * 1024 * 1024 // len(unit)) + W_DOC_CLOSE
     return docx_with_document_xml(body)
+
+
+#: a sentence of a notice's body, with one space too many (one NL301 finding a paragraph)
+SENTENCE = (
+    "Các cơ quan, đơn vị có trách nhiệm triển khai thực hiện nghiêm túc nội dung  chỉ đạo của Ủy ban"
+    " nhân dân tỉnh về công tác phòng, chống thiên tai và báo cáo kết quả về Sở trước ngày 30 hằng tháng."
+)
+
+
+def many_findings(count: int = 20_000, text: str = SENTENCE) -> bytes:
+    """``count`` paragraphs of ``text`` (each with its finding): what each paragraph costs."""
+    from badinput import para
+
+    return docx_with_document_xml(W_DOC_OPEN + para(text) * count + W_DOC_CLOSE)

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.document.model import Paragraph, Record, RunSpan
-from notice_lint.rule import Fix, FormatEdit
+from notice_lint.rule import Fix, FormatEdit, shared
 
 #: a letter or a digit: the text a formatting rule judges
 ALNUM = re.compile(r"\w", re.UNICODE)
@@ -326,8 +326,8 @@ class Problem(Record):
         self.start = start
         self.end = end
         self.key = key  # what is wrong ("Arial", 12.0…): equal keys can be grouped
-        self.vi = vi
-        self.en = en
+        self.vi = shared(vi)  # a message per paragraph, most of them alike
+        self.en = shared(en)
         self.edits = edits  # empty: no certain value, no fix
         self.safe = safe
 

@@ -59,7 +59,8 @@ class Capitalization(Rule):
     (`Quy định` ~0 %, `Sở` often); a capital before a number or `số`, on a
     document's short name given in brackets (`(Công ty)`), on the document's own
     kind (`thực hiện Kế hoạch`), or in a run of capitalised words is a name's and
-    left alone.  Those findings are judgements: their fix is offered, not applied
+    left alone, and so is a term the document always writes with its capital (three
+    times or more, never in small letters: `tại Trụ sở tiếp công dân`).  Those findings are judgements: their fix is offered, not applied
     by `--fix`.
 
     **Anti-pattern**
@@ -111,6 +112,7 @@ class Capitalization(Rule):
                 defined.add(kind[0].capitalize())
         found: dict[tuple[int, int], Finding] = {}
         mined: list[tuple[tuple[int, int], tuple, str]] = []
+        terms: list[tuple[tuple[int, int], str]] = []
         firsts = first_words_any_case()
         # the language rules' stream, when one of them has built it, holds each paragraph split
         st = built_stream(notice.document)
@@ -165,6 +167,9 @@ class Capitalization(Rule):
             covered = state.pop("covered", _NONE)
             if toks.capitals():
                 for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
+                    if not safe:  # a common word by the statistics: the term it starts
+                        m = _TERM.match(text, s)
+                        terms.append(((index, s), m.group() if m else text[s:e]))
                     add(s, e, ((s, s + 1, r),), vi, en, safe)
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
@@ -173,6 +178,8 @@ class Capitalization(Rule):
                 add(s, e, ((s, s + 1, r),), vi, en, safe)
         if mined:
             _drop_house_style(found, mined, state.get("official", set()))
+        if len(terms) >= _TERM_USES:
+            _drop_defined_terms(found, terms, prose)
         return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
 
 
@@ -191,6 +198,29 @@ def _defined_words(prose) -> set[str]:
         if "(" in part:
             out.update(_DEFINED.findall(part))
     return out
+
+
+# a capitalised word and the two words after it: the term a document may coin
+_TERM = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
+_TERM_USES = 3
+
+
+def _drop_defined_terms(found: dict, terms: list, prose) -> None:
+    """A term the document always writes with its capital, three times or more inside
+    sentences and never in small letters (``lực lượng Bảo vệ dân phố``, ``tại Trụ sở tiếp
+    công dân``), is the document's name for a thing: not reported as a common word."""
+    by_term: dict[str, list] = {}
+    for where, term in terms:
+        by_term.setdefault(term, []).append(where)
+    text = None
+    for term, wheres in by_term.items():
+        if len(wheres) < _TERM_USES:
+            continue
+        if text is None:
+            text = "\n".join(seg.text for seg in prose)
+        if term[0].lower() + term[1:] not in text:
+            for where in wheres:
+                found.pop(where, None)
 
 
 def _drop_house_style(found: dict, mined: list, official: set) -> None:

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import capital_verdict
+from ._case_data import capital_verdict, fields_by_first
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
@@ -115,6 +115,7 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
         if u.text[:1].isupper() or u.text in _THIS:
             if u.before == ", " and j + 1 < n and toks[j + 1].before == " " and not u.text.isupper() \
                     and capital_verdict(key_of(u.text), key_of(toks[j + 1].text)) \
+                    and not _field_at(toks, j) \
                     and not (j + 3 < n and toks[j + 2].text == "và" and is_title(toks[j + 3].text)):
                 continue  # a list of common words, each capitalised by mistake: "Cán bộ, Công chức"
             return True
@@ -156,8 +157,9 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
             return False
         if sep == ", " and j + 1 != i and not is_title(toks[j + 1].text):
             return False
-        if j in covered and j + 1 not in covered and any(toks[k].text != "và" for k in range(j + 1, i)):
-            return False  # a listed name ended, then the sentence went on
+        if j in covered and j + 1 not in covered and i - j <= 3 \
+                and any(toks[k].text != "và" for k in range(j + 1, i)):
+            return False  # a listed name ended, then the sentence went on for a word or two
         if t.text.isupper() and len(t.text) > 1:
             return False  # an organ's abbreviation (UBND) is not inside a name
         if is_title(t.text):
@@ -253,6 +255,9 @@ def word_defects(
             continue  # the line's last word: a wrapped line may go on with its name
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
+        field_caps = _field_at(toks, i)
+        if field_caps > 1 or (field_caps and seps[i] in (", ", ": ")):
+            continue  # a field by its name ("ngành Giáo dục và Đào tạo"), a list of organs by their fields ("các sở: Tư pháp, Tài chính")
         listed = seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)
         if not listed and _names_something(toks, i, text, covered):
             continue
@@ -292,6 +297,24 @@ def _kind(pair: tuple[str, str | None]) -> int:
 
 
 _KIND = Verdicts(_kind)
+
+
+def _field_at(toks: Line, i: int) -> int:
+    """The number of capitalised words of the field of an organ's name (``Tài chính``: 1,
+    ``Giáo dục và Đào tạo``: 2; the ``fields`` of ``data/case.json``) that starts at word
+    ``i`` written its official way; 0 when none does."""
+    cands = fields_by_first().get(key_of(toks.words[i]))
+    if not cands:
+        return 0
+    words = toks.words
+    seps = toks.seps
+    n = len(words)
+    for _keys, field in cands:
+        k = len(field)
+        if i + k <= n and all(words[i + m] == field[m] and (m == 0 or seps[i + m] in (" ", " - ", ", "))
+                              for m in range(k)):
+            return sum(1 for w in field if w[0].isupper())
+    return 0
 
 
 def _named_after(p: str) -> bool:

@@ -81,6 +81,10 @@ class _Shared(dict):
 
 
 _SHARED = _Shared()
+#: the one copy of a string equal to the one given
+shared = _SHARED.__getitem__
+#: formatting properties (with their values' types) -> the one tuple of them
+_PROPS: dict[tuple[Any, ...], tuple[tuple[str, Any], ...]] = {}
 
 
 class Edit(FrozenRecord):
@@ -148,7 +152,15 @@ class FormatEdit(FrozenRecord):
         put(self, "paragraph", paragraph)
         put(self, "start", start)
         put(self, "end", end)
-        put(self, "props", tuple(props))
+        props = tuple(props)
+        try:  # one tuple for every edit that sets the same values (each run of a whole body);
+            # keyed with the values' types too: 13 == 13.0 and 1 == True, but they print apart
+            props = _PROPS.setdefault((props, tuple([type(p[1]) for p in props])), props)
+        except (TypeError, IndexError):  # an unhashable value or a malformed pair: kept as it is
+            pass
+        if len(_PROPS) > 4096:
+            _PROPS.clear()
+        put(self, "props", props)
         put(self, "section", section)
         put(self, "note_vi", _SHARED[note_vi])
         put(self, "note_en", _SHARED[note_en])

@@ -1,0 +1,127 @@
+"""Peak memory of a whole run, in proportion to what the run reads (README, "Limits").
+
+What is measured: the peak resident size of a ``notice-lint --no-cache`` child
+process (its VmHWM, read as it exits), less the peak of
+the same command on a short notice (the interpreter, the rules and their data:
+~45-75 MB), against the uncompressed size of the document's XML parts.  The
+hostile files come from ``tests/hostile.py``; the fast tests use a scaled-down
+copy of each (a second or two per run), the slow ones the sizes the README gives.
+
+The element flood is held to 8 times its part (it is refused before parsing).
+Many paragraphs each with a finding are not, yet: a paragraph of ~300 bytes of
+XML costs ~5 KB all told (its lxml nodes, its Paragraph, its words in the
+language rules' stream, its findings and formatting edits); the bound below is
+what the reader and rules reach today, about half what they took before.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import hostile  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHORT_NOTICE = ROOT / "fixtures" / "docx" / "state-notice-ok.docx"
+
+#: peak − baseline, as a multiple of the XML parts read: the element flood
+FLOOD_RATIO = 8
+#: the same for many paragraphs each with a finding (was ~38 at the fast test's size)
+PARAGRAPHS_RATIO = 25
+
+
+#: runs the command line in a child and writes its peak resident size (VmHWM, of this
+#: process's own memory: ``ru_maxrss`` would count the parent's pages a forked child held
+#: before its exec) to the file named first
+_CHILD = """
+import atexit, sys
+out = sys.argv.pop(1)
+
+def peak():
+    with open("/proc/self/status") as fh:
+        kb = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+    with open(out, "w") as fh:
+        fh.write(str(kb * 1024))
+
+atexit.register(peak)
+from notice_lint.cli import main
+main()
+"""
+
+
+def _peak(path: Path) -> tuple[int, int, str]:
+    """(peak RSS in bytes, exit code, stderr) of ``notice-lint --no-cache path`` in a child."""
+    if not os.path.exists("/proc/self/status"):
+        pytest.skip("needs /proc (Linux)")
+    out = path.with_suffix(".peak")
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(out), "--no-cache", "--lang", "en", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=300,
+    )
+    return int(out.read_text()), proc.returncode, proc.stderr.decode("utf-8")
+
+
+def _parts_read(path: Path) -> int:
+    with zipfile.ZipFile(path) as zf:
+        return sum(i.file_size for i in zf.infolist() if i.filename.startswith("word/"))
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory) -> int:
+    if not SHORT_NOTICE.exists():
+        pytest.skip("fixtures not built")
+    copy = tmp_path_factory.mktemp("base") / SHORT_NOTICE.name
+    copy.write_bytes(SHORT_NOTICE.read_bytes())
+    return min(_peak(copy)[0] for _ in range(2))
+
+
+def _excess(path: Path, baseline: int) -> tuple[float, int, str]:
+    peak, code, err = _peak(path)
+    return (peak - baseline) / _parts_read(path), code, err
+
+
+def _check_flood(tmp_path: Path, baseline: int, mb: int) -> None:
+    path = tmp_path / "flood.docx"
+    path.write_bytes(hostile.element_flood(mb))
+    ratio, code, err = _excess(path, baseline)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "too many XML elements" in err
+    assert ratio <= FLOOD_RATIO, f"peak − baseline = {ratio:.1f} × the parts read"
+
+
+def _check_paragraphs(tmp_path: Path, baseline: int, count: int, bound: float) -> None:
+    path = tmp_path / "many.docx"
+    path.write_bytes(hostile.many_findings(count))
+    ratio, code, err = _excess(path, baseline)
+    assert code == 1 and not err  # linted: findings, no error
+    assert ratio <= bound, f"peak − baseline = {ratio:.1f} × the parts read"
+
+
+def test_element_flood_peak_is_bounded(tmp_path, baseline):
+    # 2 MB of empty elements (350,000): lxml's tree would take 21 times that
+    _check_flood(tmp_path, baseline, 2)
+
+
+def test_many_paragraphs_with_findings_peak_is_bounded(tmp_path, baseline):
+    # 3,000 paragraphs (0.9 MB of XML), each with one finding
+    _check_paragraphs(tmp_path, baseline, 3000, PARAGRAPHS_RATIO)
+
+
+@pytest.mark.slow
+def test_element_flood_peak_is_bounded_at_full_size(tmp_path, baseline):
+    # 11 MB of empty elements (1.9 million, under the count limit): 235 MB once parsed
+    _check_flood(tmp_path, baseline, 11)
+
+
+@pytest.mark.slow
+def test_many_paragraphs_with_findings_peak_is_bounded_at_full_size(tmp_path, baseline):
+    # 20,000 paragraphs (6 MB of XML), each with one finding: ~24 times today
+    _check_paragraphs(tmp_path, baseline, 20_000, 28)
