@@ -33,8 +33,9 @@ SHORT_NOTICE = ROOT / "fixtures" / "docx" / "state-notice-ok.docx"
 
 #: peak − baseline, as a multiple of the XML parts read: the element flood
 FLOOD_RATIO = 8
-#: the same for many paragraphs each with a finding (was ~38 at the fast test's size)
-PARAGRAPHS_RATIO = 25
+#: the same for many paragraphs each with a finding: ~21 today at the fast test's size, 38.5
+#: before the stream shared its words and findings their messages (margin for other machines)
+PARAGRAPHS_RATIO = 30
 
 
 #: runs the command line in a child and writes its peak resident size (VmHWM, of this
@@ -123,5 +124,5 @@ def test_element_flood_peak_is_bounded_at_full_size(tmp_path, baseline):
 
 @pytest.mark.slow
 def test_many_paragraphs_with_findings_peak_is_bounded_at_full_size(tmp_path, baseline):
-    # 20,000 paragraphs (6 MB of XML), each with one finding: ~24 times today
-    _check_paragraphs(tmp_path, baseline, 20_000, 28)
+    # 20,000 paragraphs (6 MB of XML), each with one finding: ~24 times today, 40.6 before
+    _check_paragraphs(tmp_path, baseline, 20_000, 32)

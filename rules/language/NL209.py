@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain, compress, repeat
-from operator import mul, not_, or_
+from operator import getitem, not_, or_
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -136,10 +136,11 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     # prev[k] is word k - 1 when word k is joined to it, joins[k] is word k when it is joined
     # to word k - 1, else 0 (no word's id is 0: that is <s>); so word i follows
     # b = prev[i] and a = prev[i - 1] (when b), and c = joins[i + 1] and d = joins[i + 2]
-    # (when c) follow it.  Made at C speed, with zeros past the end.
-    prev = list(map(mul, chain((0,), ids), joined))
+    # (when c) follow it.  Made at C speed, with zeros past the end: each entry is
+    # (0, id)[joined], the id itself (a product would be a new int object per word)
+    prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), joined))
     prev += (0, 0)
-    joins = list(map(mul, ids, joined))
+    joins = list(map(getitem, zip(repeat(0), ids), joined))
     joins += (0, 0)
     keep = verdicts is not None
     best_prior = max(LOG_PRIOR.values())
