@@ -324,3 +324,38 @@ def test_nl405_party_stacked_prefixes_are_bold(tmp_path) -> None:
 
     cf._patch(path, document=bold_second)
     assert _lint(path, "NL405") == []
+
+
+def _recipient_runs(path: Path, item: str, pieces: list[tuple[str, float]]) -> None:
+    """Rewrite recipient item ``item`` as runs of the given texts and sizes."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document(str(path))
+    for table in doc.tables:
+        for cell in table._cells:
+            for p in cell.paragraphs:
+                if p.text == item:
+                    for r in p.runs[1:]:
+                        r._r.getparent().remove(r._r)
+                    p.runs[0].text = pieces[0][0]
+                    p.runs[0].font.size = Pt(pieces[0][1])
+                    for text, size in pieces[1:]:
+                        p.add_run(text).font.size = Pt(size)
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize(
+    "pieces,reported",
+    [
+        ([("- Ban Giám đốc Sở ", 11), ("(Hằng)", 7), (";", 11)], False),  # the drafter's name, set small
+        ([("- Ban Giám đốc Sở ", 11), ("(Hằng)", 13), (";", 11)], True),  # larger than the list: a slip
+        ([("- Ban Giám đốc ", 11), ("Sở", 7), (";", 11)], True),  # a word of the item set small
+    ],
+    ids=["drafter-small", "drafter-large", "word-small"],
+)
+def test_nl402_drafter_name_in_brackets_is_not_the_list_size(tmp_path, pieces, reported: bool) -> None:
+    path = _build(tmp_path, "drafter", spec(DEFAULT_STATE))
+    _recipient_runs(path, "- Ban Giám đốc Sở;", pieces)
+    found = [f for f in _lint(path, "NL402") if "nơi nhận" in f.message_vi.lower()]
+    assert bool(found) is reported

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
@@ -21,6 +22,10 @@ from ._parts import (
 )
 
 
+#: a bracketed name or initials alone in a run: ``(Bích)``, ``(NVA)``, `` (02b)``
+_DRAFTER = re.compile(r"\s*\([^()\n]{1,20}\)\s*")
+
+
 class FontSize(Rule):
     """Each part of the notice in the font size its instrument sets.
 
@@ -35,7 +40,9 @@ class FontSize(Rule):
 
     Sizes are compared as Word stores them (half points): 12.5 pt is not
     13 pt.  Tables inside the body are not judged.  A body set wholly in one
-    wrong size is reported once.
+    wrong size is reported once.  The drafter's name or initials in brackets
+    set smaller at the end of a recipient item (``- Lưu: VT, VP (Hằng).``)
+    are an office habit, not the list's size.
 
     Fix (safe): ``--fix`` sets the runs concerned to the instrument's size,
     or to the nearest size of its range (for the body: the size most of the
@@ -104,6 +111,8 @@ class FontSize(Rule):
             for span in spans:
                 size = span[0].props.size
                 if size is not None and not lo <= size <= hi:
+                    if key == "recipients_item" and size < lo and _DRAFTER.fullmatch(seg.paragraph.text, span[1], span[2]):
+                        continue  # "(Bích)": the drafter's name, set small on purpose
                     if wrong is None:
                         wrong = [span]
                     else:

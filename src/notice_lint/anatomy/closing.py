@@ -329,9 +329,10 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
         elif (
             not signing
             and rec.items
-            and not _title_line(text)
+            # (when interleaved, the branch above found no title line and no prefix already)
+            and not (not interleaved and _title_line(text))
             and not is_name(text)
-            and not parse_prefix(text)
+            and not (not interleaved and parse_prefix(text))
             and not _is_stamp(text)
             and not _is_note(text)
         ):

@@ -7,8 +7,10 @@ over two columns or two lines is joined again.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
 from typing import Any
 
 from ..document.model import Document
@@ -99,32 +101,49 @@ def _join_wrapped(out: list[Segment], docx: bool = False) -> None:
     drafter broke with Enter (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA`` ¶ ``VIỆT NAM``): there the pieces
     are consecutive paragraphs of the same cell (or of no cell), columns are not compared.
     """
-    i = 0
     n = len(out)
-    firsts = _MOTTO_FIRST
-    while i + 1 < n:
+    # a join needs a piece below its head: the last segment of the next line, at most _WRAP_TAIL_MAX
+    # characters (_below).  Those few are found first; each gives the one head it may
+    # continue (the segment before its line), which must start like a motto, or hold "ngày" when
+    # the piece ends like a date or a motto (a middle piece of three, ``Tự do -``, need not)
+    below = bisect.bisect_right(out, _MERGED_ZONE + 1, key=_PARA_INDEX)  # the zone and the line under it
+    candidates: list[int] = []
+    for k in [k for k, seg in enumerate(out[:below]) if len(seg.text) <= _WRAP_TAIL_MAX]:
+        p = out[k].paragraph
+        if k + 1 < n and out[k + 1].paragraph is p:
+            continue  # not the last column of its line
+        m = k
+        while m > 0 and out[m - 1].paragraph is p:
+            m -= 1
+        i = m - 1
+        if i < 0 or (candidates and candidates[-1] == i):
+            continue
         a = out[i]
-        if a.paragraph.index > _MERGED_ZONE:
-            return
+        t = a.text
+        if a.paragraph.index > _MERGED_ZONE or len(t) > _WRAP_HEAD_MAX:
+            continue
+        if _may_start_motto(t[:1]) or (_may_end(out[k].text[-1:]) and "ngày" in t.lower()):
+            candidates.append(i)
+    deleted: list[int] = []  # original indices of the tails joined so far
+    for orig in candidates:
+        if deleted:
+            if orig in deleted:
+                continue
+            i = orig - sum(d < orig for d in deleted)
+        else:
+            i = orig
+        if i + 1 >= n:
+            break
+        a = out[i]
         head = a.text
-        if len(head) > _WRAP_HEAD_MAX:
-            i += 1
-            continue
-        ch = head[:1]
-        first = firsts.get(ch)
-        if first is None:
-            first = firsts[ch] = _motto_first(ch)
-        if not first and "ngày" not in head.lower():
-            i += 1  # neither a motto's start nor a date's "ngày" (which a date tail never holds)
-            continue
         j = _below(out, i, a, docx)
         if j < 0:
-            i += 1
             continue
         b = out[j]
         tail = b.text
         if _wraps(head, tail):
             out[i] = JoinedSegment(a.paragraph, a.start, a.end, b.paragraph, b.start, b.end, a.side)
+            deleted.append(_original(j, deleted))
             del out[j]
             n -= 1
         elif _motto_ends(head, None) and len(tail.split()) <= _WRAP_TAIL_WORDS:
@@ -134,10 +153,45 @@ def _join_wrapped(out: list[Segment], docx: bool = False) -> None:
                 if _motto_ends(head, c.text) and _wraps(head + " " + tail, c.text) and not _whole_motto(tail):
                     out[i] = JoinedSegment(a.paragraph, a.start, a.end, b.paragraph, b.start, b.end, a.side,
                                            ((c.paragraph, c.start, c.end),))
+                    ok, oj = _original(k, deleted), _original(j, deleted)
+                    deleted += (ok, oj)
                     del out[k]
                     del out[j]
                     n -= 2
-        i += 1
+
+
+#: the longest piece below a head (a date's year, ``VIỆT NAM``, ``Hạnh phúc``)
+_WRAP_TAIL_MAX = 24
+
+
+def _PARA_INDEX(seg: Segment) -> int:
+    return seg.paragraph.index
+
+
+#: every character whose fold is "c" or "d" (all of Unicode looked at): what a motto may start with
+_MOTTO_FIRST = frozenset("CDcdÇçĆćĈĉĊċČčĎďĐđḈḉḊḋḌḍḎḏḐḑḒḓ")
+#: every character whose fold is "m" or "c" (a motto's end: VIỆT NAM, Hạnh phúc), and the full stop
+#: a date may end with
+_TAIL_LAST = frozenset("CMcmÇçĆćĈĉĊċČčḈḉḾḿṀṁṂṃ.")
+
+
+def _may_start_motto(ch: str) -> bool:
+    """May a text starting with ``ch`` fold to one starting with c or d (a combining mark folds away)?"""
+    return ch in _MOTTO_FIRST or (ch != "" and unicodedata.combining(ch) != 0)
+
+
+def _may_end(ch: str) -> bool:
+    """May a piece ending with ``ch`` end a date (a digit, a full stop) or a motto (m, c)?"""
+    return ch in _TAIL_LAST or ch.isdigit() or (ch != "" and unicodedata.combining(ch) != 0)
+
+
+def _original(cur: int, deleted: list[int]) -> int:
+    """The index before any deletion of what is now ``out[cur]``."""
+    orig = cur
+    for d in sorted(deleted):
+        if d <= orig:
+            orig += 1
+    return orig
 
 
 def _below(out: list[Segment], i: int, a: Segment, docx: bool) -> int:
@@ -155,7 +209,7 @@ def _below(out: list[Segment], i: int, a: Segment, docx: bool) -> int:
     while j + 1 < n and out[j + 1].paragraph is out[j].paragraph:
         j += 1
     b = out[j]
-    if len(b.text) > 24 or prev.text[out[i].end:].strip():
+    if len(b.text) > _WRAP_TAIL_MAX or prev.text[out[i].end:].strip():
         return -1  # too long for a wrapped piece; the line above goes on after its piece
     if docx:
         if j != i + 1 or b.paragraph.cell != a.paragraph.cell:
@@ -166,24 +220,15 @@ def _below(out: list[Segment], i: int, a: Segment, docx: bool) -> int:
     return -1
 
 
-_MOTTO_FIRST: dict[str, bool] = {}  # first character -> _motto_first (a few dozen distinct ones)
-
-
-@functools.lru_cache(maxsize=1024)
-def _motto_first(ch: str) -> bool:
-    """Can a motto (Quốc hiệu, Tiêu ngữ, the Party's title line) start with ``ch`` (C, Đ, D…)?"""
-    return fold(ch) in ("c", "d")
-
-
 def _motto_ends(head: str, tail: str | None) -> bool:
     """Can ``head`` … ``tail`` be a motto by its first and last letters?  A cheap test that
     :data:`_WRAP_MOTTO` needs (``tail`` None: only the head)."""
-    if not _motto_first(head.lstrip()[:1]):
+    if not _may_start_motto(head.lstrip()[:1]):
         return False
     if tail is None:
         return True
     t = tail.rstrip()[-1:]
-    return bool(t) and fold(t) in ("m", "c")
+    return bool(t) and (fold(t) in ("m", "c") or unicodedata.combining(t) != 0)
 
 
 def _whole_motto(text: str) -> bool:
