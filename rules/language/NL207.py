@@ -11,7 +11,7 @@ from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
 from ._syllables import built_stream
-from ._case_words import semicolon_defects, sentence_defects, word_defects
+from ._case_words import STOP_THEN_LOWER, semicolon_defects, sentence_defects, word_defects
 from ._validator import is_caps
 
 
@@ -114,6 +114,7 @@ class Capitalization(Rule):
         mined: list[tuple[tuple[int, int], tuple, str]] = []
         terms: list[tuple[tuple[int, int], str]] = []
         firsts = first_words_any_case()
+        stop_then_lower = STOP_THEN_LOWER.search  # sentence_defects' own first test
         # the language rules' stream, when one of them has built it, holds each paragraph split
         st = built_stream(notice.document)
         split = st.paragraph_parts() if st is not None else _NO_PARTS
@@ -174,8 +175,9 @@ class Capitalization(Rule):
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
                         add(s, e, ((s, s + 1, r),), vi, en, safe)
-            for s, e, r, vi, en, safe in sentence_defects(toks, text):
-                add(s, e, ((s, s + 1, r),), vi, en, safe)
+            if stop_then_lower(text, seg.start, seg.end):
+                for s, e, r, vi, en, safe in sentence_defects(toks, text):
+                    add(s, e, ((s, s + 1, r),), vi, en, safe)
         if mined:
             _drop_house_style(found, mined, state.get("official", set()))
         if len(terms) >= _TERM_USES:

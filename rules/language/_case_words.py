@@ -181,7 +181,8 @@ _WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 # abbreviations that end with a full stop and may be followed by a small letter
 _ABBREV = {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tr", "st", "vd", "v", "vv", "ng", "đ", "q", "p", "kt", "tl", "tm", "tuq", "cn", "ncs"}
 _LOWER_LETTERS = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
-_STOP_THEN_LOWER = re.compile(f"[.?!][ \u00a0]+[{_LOWER_LETTERS}]")
+#: a full stop, spaces and a small letter: where sentence_defects may find something
+STOP_THEN_LOWER = _STOP_THEN_LOWER = re.compile(f"[.?!][ \u00a0]+[{_LOWER_LETTERS}]")
 _SENTENCE_END = re.compile(r"[.?!][ \u00a0]+\Z")
 # what may end a sentence between two words: the mark alone or after a number (``năm 2026.``)
 _STOP_SEP = re.compile(r"(?:[ \u00a0]*\d+(?:[/,]\d+)*)?[.?!]")
