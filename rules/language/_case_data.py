@@ -89,6 +89,12 @@ def _load() -> dict[str, object]:
         for cands in fields.values():
             cands.sort(key=lambda c: -len(c[0]))
         _loaded["fields"] = fields
+        field_firsts: set[str] = set()
+        for cands in fields.values():
+            for _keys, words in cands:
+                for w in _tone_styles(words[0].lower()):
+                    field_firsts.update((w, w[0].upper() + w[1:]))
+        _loaded["field_firsts"] = frozenset(field_firsts)
         _loaded["lower"] = frozenset(blob.get("lower", ()))
         _loaded["lower2"] = frozenset(blob.get("lower2", ()))
         _loaded["upper2"] = frozenset(blob.get("upper2", ()))
@@ -135,6 +141,12 @@ def fields_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]
     """The fields of organs' names (``Giáo dục và Đào tạo``) by the key of their first
     word, longest first: ``(keys, official words)``."""
     return _load()["fields"]  # type: ignore[return-value]
+
+
+def field_first_words() -> frozenset[str]:
+    """The first words of the fields, in small letters or with a capital, in both tone
+    styles: a line holding none of them holds no field."""
+    return _load()["field_firsts"]  # type: ignore[return-value]
 
 
 def names_by_first() -> dict[str, list[Name]]:

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import Name, capital_verdict, fields_by_first, first_words_any_case, names_by_pair
+from ._case_data import Name, capital_verdict, field_first_words, fields_by_first, first_words_any_case, names_by_pair
 from ._case_text import CAPITAL, Line, Tok, is_title
 from ._syllables import key_of
 
@@ -131,7 +131,7 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
     đào tạo``, ``Trung tâm Văn hóa - thông tin`` (the field's words that take a capital
     are known though the text never names this organ).  Words already judged as part
     of a listed name are left to it."""
-    if not toks.holds_any(TYPE_FIRST):
+    if not toks.holds_any(TYPE_FIRST) or not toks.holds_any(field_first_words()):
         return
     fields = fields_by_first()
     covered = state.get("covered", ())
@@ -140,6 +140,8 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
     n = len(toks)
     after = 0
     hits = toks.find(TYPE_FIRST)
+    if covered and all(h + 1 in covered for h in hits):
+        return  # every type word opens a listed name, judged already ("Sở Tài chính")
     # a type word with a capital, or in small letters after a word that may come before an
     # organ ("của bộ Tài chính"), at C speed: "cán bộ Cảnh sát", "trụ sở Tiếp công dân" end
     # a word in a type word
