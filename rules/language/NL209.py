@@ -247,23 +247,14 @@ def _caches(m, limit: float):
     from notice_lint_rules._memo import Verdicts
 
     if not _CACHES or _CACHES[0] is not m or _CACHES[1] != limit:
-        from . import _candidates
-
-        by_tone: list = []  # the model's bases by tone, made when a first word needs its candidates
-
-        def ids_of(low: str) -> tuple:
-            if not by_tone:
-                by_tone.append(_candidates.bases_by_tone(m.vocab))
-            return _candidate_ids(m, by_tone[0], low)
-
-        _CACHES[:] = [m, limit, Verdicts(ids_of, most=50_000), {}]
+        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}]
     decided = _CACHES[3]
     if len(decided) > 200_000:
         decided.clear()
     return _CACHES[2].__getitem__, decided
 
 
-def _candidate_ids(m, by_tone, low: str) -> tuple:
+def _candidate_ids(m, low: str) -> tuple:
     """``(id, log prior, candidate)`` of each candidate of ``low`` the model knows."""
     from ._candidates import LOG_PRIOR, candidate_keys
     from ._validator import check
@@ -273,7 +264,7 @@ def _candidate_ids(m, by_tone, low: str) -> tuple:
         return ()  # NL202 has the certain fix; a foreign word is not judged
     ids = m.ids
     get = LOG_PRIOR.get
-    return tuple([(ids[key], get(cls, -9.0), cand) for key, cand, cls in candidate_keys(low, by_tone)])
+    return tuple([(ids[key], get(cls, -9.0), cand) for key, cand, cls in candidate_keys(low, ids)])
 
 
 def _decide(m, memo: dict, lp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float,

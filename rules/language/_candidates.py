@@ -22,6 +22,8 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
+from itertools import compress, repeat
+from operator import add
 
 from ._validator import TONES, _base_info, _split_tone, check
 
@@ -112,40 +114,28 @@ def candidates(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
-def bases_by_tone(keys) -> tuple[frozenset[str], ...]:
-    """For each tone 0-5, the toneless bases ``b`` whose syllable key (``b`` followed by the
-    tone digit, none for tone 0) is in ``keys``: what :func:`candidate_keys` needs."""
-    out: list[set[str]] = [set() for _ in range(6)]
-    for k in keys:
-        t = k[-1:]
-        if t in _DIGIT_TONE:
-            out[_DIGIT_TONE[t]].add(k[:-1])
-        else:
-            out[0].add(k)
-    return tuple(map(frozenset, out))
-
-
-def candidate_keys(word: str, by_tone: tuple[frozenset[str], ...]) -> list[tuple[str, str, str]]:
-    """``(syllable key, candidate, class)`` of :func:`candidates` ``(word)`` whose key is known
-    (``by_tone``: :func:`bases_by_tone` of a model's vocabulary), in the same order: the
-    same list, only the candidates the model does not know are never composed.  (A
-    composed candidate's key is its toneless base followed by the tone digit.)"""
+def candidate_keys(word: str, known) -> list[tuple[str, str, str]]:
+    """``(syllable key, candidate, class)`` of :func:`candidates` ``(word)`` whose key is in
+    ``known`` (a model's vocabulary), in the same order: the same list, only the
+    candidates outside ``known`` are never composed.  (A composed candidate's key is its
+    toneless base followed by the tone digit: the group is filtered at C speed.)"""
     parts = _parts(word)
     if parts is None:
         return []
     out: dict[str, str] = {}
     keys = []
+    has = known.__contains__
     for cls, t, group in _slips(*parts):
-        for b in filter(by_tone[t].__contains__, group):
+        digit = _TONE_DIGITS[t]
+        for b in compress(group, map(has, map(add, group, repeat(digit)))) if digit else filter(has, group):
             c = compose(b, t)
             if c is not None and c != word and c not in out:
                 out[c] = cls
-                keys.append((b + _TONE_DIGITS[t], c, cls))
+                keys.append((b + digit, c, cls))
     return keys
 
 
 _TONE_DIGITS = ("", "1", "2", "3", "4", "5")
-_DIGIT_TONE = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _KEYS = "abcdeghiklmnoprstuvxy"
 
 
@@ -175,10 +165,10 @@ def _slips(base: str, tone: int) -> list[tuple[str, int, list[str]]]:
         keys.append(head + tail)  # the typist doubled / added a letter
         if i + 1 < n:
             keys.append(head + base[i + 1] + base[i] + base[i + 2:])
-        keys += [head + o + tail for o in _ADJACENT.get(base[i], "")]
+        keys += [f"{head}{o}{tail}" for o in _ADJACENT.get(base[i], "")]
     for i in range(n + 1):
         head, tail = base[:i], base[i:]
-        keys += [head + o + tail for o in _KEYS]  # the typist dropped a letter
+        keys += [f"{head}{o}{tail}" for o in _KEYS]  # the typist dropped a letter (f-strings: one copy)
     out.append(("keyboard", tone, keys))
     return out
 
