@@ -42,7 +42,10 @@ class Capitalization(Rule):
     Not inside a sentence, so never judged for a capital: a line's first word
     (a PDF export wraps lines anywhere), the first word after a heading label
     (`1.`, `a)`, `-`), after `:`, `;` (but see above), a bracket or a quotation
-    mark; a line in capitals; a quoted name; the words of a signature.
+    mark; a line in capitals; a quoted name; the words of a signature.  In a
+    text file a name may be wrapped over two lines (`… phối hợp với Chi cục` /
+    `Trồng trọt và Bảo vệ thực vật …`): after a long line left open, the next
+    line's first capital goes on the name.
 
     The names of organs, titles and fixed phrases come from `rules/data/case.json`,
     built by `tools/build_case.py` from the legal text of the language-model corpus
@@ -118,6 +121,10 @@ class Capitalization(Rule):
         # the language rules' stream, when one of them has built it, holds each paragraph split
         st = built_stream(notice.document)
         split = st.paragraph_parts() if st is not None else _NO_PARTS
+        # a text file wraps its lines anywhere: the line after a long one ending in a letter
+        # goes on its sentence (``open_line``: the index of that next line)
+        wrap = notice.document.kind != "docx"
+        open_line = -1
         for seg in prose:
             part = seg.text
             if not part.strip() or (_LOWER_ASCII.search(part) is None and is_caps(part)):
@@ -132,6 +139,10 @@ class Capitalization(Rule):
             toks = Line(text, seg.start, seg.end, parts)
             if not toks:
                 continue
+            if wrap:
+                toks.cont = seg.index == open_line and not toks.seps[0].strip()
+                tail = part.rstrip()
+                open_line = seg.index + 1 if len(tail) >= 50 and tail[-1].isalpha() else -1
             index = seg.index
 
             def add(start, end, edits, vi, en, safe):

@@ -70,7 +70,8 @@ class Line:
     """The words of ``text[start:end]``: ``words``, ``lower`` (their lower case) and
     ``seps`` (the non-letter run before each), and a :class:`Tok` on demand."""
 
-    __slots__ = ("start", "end", "words", "seps", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set", "_seg")
+    __slots__ = ("start", "end", "words", "seps", "cont", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set",
+                 "_seg")
 
     def __init__(self, text: str, start: int, end: int, parts: list[str] | None = None) -> None:
         """``parts``: ``text[start:end]`` split already (by the language rules' stream)."""
@@ -80,6 +81,9 @@ class Line:
         if parts is None:
             parts = (_SPLIT.split if _OTHER_SCRIPT.search(seg) else _fast[0] if _fast else _latin_split())(seg)
         self._seg = seg
+        #: the line goes on a sentence the previous line left open (a text export wraps
+        #: anywhere, even inside a name): set by the caller
+        self.cont = False
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0:-1:2]
         if "  " in seg:

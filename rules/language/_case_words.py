@@ -169,7 +169,9 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
                     and toks[j + 1].before == " " \
                     and capital_verdict(key_of(t.text), "viên", pair_only=True):
                 return False  # a member's noun capitalised by mistake: "Đoàn viên", "Hội viên"
-            return t.mid or t.text in _NAME_STARTERS
+            # a line's first word in capitals after a line left open: a name wrapped over
+            # two lines ("… phối hợp với Chi cục / Trồng trọt và Bảo vệ thực vật")
+            return t.mid or t.text in _NAME_STARTERS or (j == 0 and toks.cont)
         if not t.mid:
             return False
     return False
