@@ -71,6 +71,7 @@ _NAMED_BY_NEXT = {
     "án", "thảo", "hoạch", "trình", "trào", "thi", "xã", "nghiệp", "khu", "cụm", "làng", "thôn", "bản",
     "tổ", "nhóm", "quỹ", "lệnh", "luật", "thứ", "tháng", "ngày", "tết", "đồng", "sông", "núi", "hồ",
     "đường", "phố", "cầu", "chợ", "mỏ", "tập", "đề", "bộ", "tướng", "tịch", "thư", "đốc",
+    "ủy", "uỷ",  # a Party committee's name goes on: "Đảng ủy Khối các cơ quan tỉnh"
 }
 # document kinds: capitalised when followed by the document's title or number
 # (``thực hiện Kế hoạch diễn tập …``), not when used bare (``theo Quy định``)
