@@ -73,6 +73,7 @@ _NAMED_BY_NEXT = {
     "đường", "phố", "cầu", "chợ", "mỏ", "tập", "đề", "bộ", "tướng", "tịch", "thư", "đốc",
     # a rank after "cấp bậc", "quân hàm" (``thăng cấp bậc Hạ sĩ``)
     "bậc", "hàm",
+    "ủy", "uỷ",  # a Party committee's name goes on: "Đảng ủy Khối các cơ quan tỉnh"
 }
 # a degree after "bằng" (``có bằng Đại học``): the level of the degree is its name
 _DEGREES = {("Đại", "học"), ("Cao", "đẳng"), ("Trung", "cấp"), ("Thạc", "sĩ"), ("Tiến", "sĩ"), ("Cử", "nhân")}
