@@ -289,6 +289,11 @@ def built_stream(doc) -> Stream | None:
     return doc.meta.get("_language_stream")
 
 
+#: split parts (two a word) of a document held as ``re.split`` made them before the stream
+#: shares equal strings (about 16,000 words)
+_SHARE_FROM = 1 << 15
+
+
 def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
@@ -309,8 +314,10 @@ def _stream(notice: "Notice", split) -> Stream:
     # a PDF's text export of a justified page widens the spaces of its lines: there a run of
     # up to six spaces between two words of one column still joins them (the ranges of words)
     widened: list[tuple[int, int]] | None = [] if wrap and doc.layout_export() else None
-    # each distinct word and separator held once (the parts kept refer to it): a document
-    # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word
+    # each distinct word and separator held once (the parts kept refer to it): a long document
+    # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word.
+    # Only past the first _SHARE_FROM parts: in a short document most words are new, and
+    # filling the dict costs about a quarter of the build for at most ~1 MB saved
     same = {}.setdefault
     for para in doc.paragraphs:
         text = para.text
@@ -323,8 +330,11 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         head = parts[0]
         tail = parts[-1]
-        first.append(same(head, head))
-        last.append(same(tail, tail))
+        if len(flat) >= _SHARE_FROM:
+            head = same(head, head)
+            tail = same(tail, tail)
+        first.append(head)
+        last.append(tail)
         skip = names.get(para.index) if names else None
         if skip:
             named_seps += parts[2:-1:2]
@@ -334,7 +344,8 @@ def _stream(notice: "Notice", split) -> Stream:
             continue
         at = len(flat)
         firsts.append(at >> 1)
-        parts = list(map(same, parts, parts))
+        if at >= _SHARE_FROM:
+            parts = list(map(same, parts, parts))
         segs.append((para, parts, None))
         flat += parts
         flat.pop()  # the tail: no word follows it
