@@ -63,7 +63,11 @@ class Capitalization(Rule):
     document's short name given in brackets (`(Công ty)`), on the document's own
     kind (`thực hiện Kế hoạch`), or in a run of capitalised words is a name's and
     left alone, and so is a term the document always writes with its capital (three
-    times or more, never in small letters: `tại Trụ sở tiếp công dân`).  Those findings are judgements: their fix is offered, not applied
+    times or more, in small letters at most a third as often: `tại Trụ sở tiếp công dân`).
+    A capital after a word that introduces a name is left alone too: a rank after `cấp
+    bậc`, `quân hàm` (`Hạ sĩ`), a field of an organ's name after `ngành` (`chuyên ngành Thú y`), a degree
+    after `bằng` (`bằng Đại học`), a heavenly body (`Trái đất`), and the words of a name
+    joined by a dash or opened by a quotation mark (`điểm Bưu điện - Văn hóa xã`).  Those findings are judgements: their fix is offered, not applied
     by `--fix`.
 
     **Anti-pattern**
@@ -219,9 +223,10 @@ _TERM_USES = 3
 
 
 def _drop_defined_terms(found: dict, terms: list, prose) -> None:
-    """A term the document always writes with its capital, three times or more inside
-    sentences and never in small letters (``lực lượng Bảo vệ dân phố``, ``tại Trụ sở tiếp
-    công dân``), is the document's name for a thing: not reported as a common word."""
+    """A term the document writes with its capital three times or more inside sentences
+    and in small letters at most a third as often (``lực lượng Bảo vệ dân phố``, ``tại Trụ
+    sở tiếp công dân``; a slip to small letters once among many capitals does not unmake
+    the name), is the document's name for a thing: not reported as a common word."""
     by_term: dict[str, list] = {}
     for where, term in terms:
         by_term.setdefault(term, []).append(where)
@@ -231,7 +236,7 @@ def _drop_defined_terms(found: dict, terms: list, prose) -> None:
             continue
         if text is None:
             text = "\n".join(seg.text for seg in prose)
-        if term[0].lower() + term[1:] not in text:
+        if text.count(term[0].lower() + term[1:]) * 3 <= len(wheres):
             for where in wheres:
                 found.pop(where, None)
 

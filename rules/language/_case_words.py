@@ -71,8 +71,17 @@ _NAMED_BY_NEXT = {
     "án", "thảo", "hoạch", "trình", "trào", "thi", "xã", "nghiệp", "khu", "cụm", "làng", "thôn", "bản",
     "tổ", "nhóm", "quỹ", "lệnh", "luật", "thứ", "tháng", "ngày", "tết", "đồng", "sông", "núi", "hồ",
     "đường", "phố", "cầu", "chợ", "mỏ", "tập", "đề", "bộ", "tướng", "tịch", "thư", "đốc",
+    # a rank after "cấp bậc", "quân hàm" (``thăng cấp bậc Hạ sĩ``)
+    "bậc", "hàm",
     "ủy", "uỷ",  # a Party committee's name goes on: "Đảng ủy Khối các cơ quan tỉnh"
 }
+# a degree after "bằng" (``có bằng Đại học``): the level of the degree is its name
+_DEGREES = {("Đại", "học"), ("Cao", "đẳng"), ("Trung", "cấp"), ("Thạc", "sĩ"), ("Tiến", "sĩ"), ("Cử", "nhân")}
+# the names of heavenly bodies, capitalised as names (``bề mặt Trái đất``)
+_BODIES = {("Trái", "đất"), ("Trái", "Đất"), ("Mặt", "trời"), ("Mặt", "Trời"), ("Mặt", "trăng"), ("Mặt", "Trăng")}
+# what may join the words of one name: after a dash or in quotation marks a capital goes on it
+_NAME_JOIN = (" - ", " – ")
+_QUOTES = "\"“”"
 # document kinds: capitalised when followed by the document's title or number
 # (``thực hiện Kế hoạch diễn tập …``), not when used bare (``theo Quy định``)
 _KINDS = {
@@ -112,6 +121,8 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
         if u.before not in (" ", ", ", "\u00a0"):
             if any(c.isdigit() for c in u.before):
                 return True
+            if u.text[:1].isupper() and (u.before in _NAME_JOIN or (j == i + 1 and u.before.strip(" ") in _QUOTES)):
+                return True  # "điểm Bưu điện - Văn hóa xã", "Thiết kế kỹ thuật - Dự toán", "Bản “Tiêu chuẩn …”"
             break
         if u.text[:1].isupper() or u.text in _THIS:
             if u.before == ", " and j + 1 < n and toks[j + 1].before == " " and not u.text.isupper() \
@@ -127,6 +138,9 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
     nxt = toks[i + 1] if i + 1 < n else None
     if nxt is not None and nxt.before == " ":
         if _NUMBER_AFTER.match(text, nxt.end):
+            return True
+        pair = (t.text, nxt.text)
+        if pair in _BODIES or (p == "bằng" and pair in _DEGREES):
             return True
         if (t.text.lower(), nxt.text) in _KINDS:
             after = toks[i + 2] if i + 2 < n else None
@@ -260,8 +274,10 @@ def word_defects(
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
         field_caps = _field_at(toks, i)
-        if field_caps > 1 or (field_caps and seps[i] in (", ", ": ")):
-            continue  # a field by its name ("ngành Giáo dục và Đào tạo"), a list of organs by their fields ("các sở: Tư pháp, Tài chính")
+        if field_caps > 1 or (field_caps and (seps[i] in (", ", ": ") or words[i - 1] == "ngành")):
+            # a field by its name ("ngành Giáo dục và Đào tạo", "chuyên ngành Thú y"), a list
+            # of organs by their fields ("các sở: Tư pháp, Tài chính")
+            continue
         listed = seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)
         if not listed and _names_something(toks, i, text, covered):
             continue
