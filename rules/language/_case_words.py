@@ -21,7 +21,7 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import capital_verdict, fields_by_first
+from ._case_data import capital_verdict, fields_by_first, named_term
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
@@ -273,6 +273,9 @@ def word_defects(
             continue  # the line's last word: a wrapped line may go on with its name
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
+        if joined_next and i + 2 < n and seps[i + 2] == " " and nw.islower() and words[i + 2].islower() \
+                and named_term(f"{key_of(w)} {key_of(nw)} {key_of(words[i + 2])}"):
+            continue  # a term the legal text writes as a name ("tại Trụ sở tiếp công dân")
         field_caps = _field_at(toks, i)
         if field_caps > 1 or (field_caps and (seps[i] in (", ", ": ") or words[i - 1] == "ngành")):
             # a field by its name ("ngành Giáo dục và Đào tạo", "chuyên ngành Thú y"), a list
