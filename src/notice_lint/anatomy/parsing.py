@@ -35,7 +35,7 @@ def parse(
         body_start = find_header(notice, segments, kinds or [])
         # annexes after the closing: texts of their own
         annex_at = find_annex(segments, body_start)
-        body_end = find_closing(notice, segments[:annex_at], body_start)
+        body_end = find_closing(notice, segments[:annex_at] if annex_at < len(segments) else segments, body_start)
         notice.body_start = body_start
         roles = notice.roles
         notice.body = [s for s in segments[body_start:body_end] if roles.get((s.paragraph.index, s.start)) is None]

@@ -122,7 +122,12 @@ def _join_wrapped(out: list[Segment], docx: bool = False) -> None:
         t = a.text
         if a.paragraph.index > _MERGED_ZONE or len(t) > _WRAP_HEAD_MAX:
             continue
-        if _may_start_motto(t[:1]) or (_may_end(out[k].text[-1:]) and "ngày" in t.lower()):
+        c = t[:1]  # _may_start_motto and _may_end inlined: this runs on every short line of the zone
+        if c in _MOTTO_FIRST or (c != "" and _combining(c) != 0):
+            candidates.append(i)
+            continue
+        c = out[k].text[-1:]
+        if (c in _TAIL_LAST or c.isdigit() or (c != "" and _combining(c) != 0)) and "ngày" in t.lower():
             candidates.append(i)
     deleted: list[int] = []  # original indices of the tails joined so far
     for orig in candidates:
@@ -162,6 +167,9 @@ def _join_wrapped(out: list[Segment], docx: bool = False) -> None:
 
 #: the longest piece below a head (a date's year, ``VIỆT NAM``, ``Hạnh phúc``)
 _WRAP_TAIL_MAX = 24
+
+
+_combining = unicodedata.combining
 
 
 def _PARA_INDEX(seg: Segment) -> int:
