@@ -89,7 +89,7 @@ _KINDS = {
     ("dự", "thảo"), ("quyết", "định"), ("thông", "báo"), ("tờ", "trình"), ("công", "văn"), ("văn", "bản"),
     ("chương", "trình"), ("nghị", "quyết"), ("chỉ", "thị"), ("quy", "chế"), ("quy", "định"),
     ("hướng", "dẫn"), ("thông", "tư"), ("nghị", "định"), ("kết", "luận"), ("hồ", "sơ"), ("đề", "cương"),
-    ("định", "mức"),
+    ("định", "mức"), ("quy", "trình"),
 }
 # a word after a document kind that does not start its title
 _FUNCTION = {
@@ -116,8 +116,12 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
     n = len(toks)
     # what follows: a capitalised word, a word in capitals or a number within three
     # words (commas allowed) means a name or a title is being given
-    for j in range(i + 1, min(n, i + 4)):
+    for j in range(i + 1, min(n, i + 5)):
         u = toks[j]
+        if j == i + 4:  # only a dash joins a fourth word on: "Thiết kế kỹ thuật - Dự toán"
+            if u.before in _NAME_JOIN and u.text[:1].isupper():
+                return True
+            break
         if u.before not in (" ", ", ", "\u00a0"):
             if any(c.isdigit() for c in u.before):
                 return True
