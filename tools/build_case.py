@@ -29,6 +29,14 @@ What is written (sorted, so a rerun on the same text gives the same bytes):
     ``lower2`` pairs whose first syllable is not in ``lower`` but the pair almost
     never is (``quy định``).
 
+``upper3``
+    Three-syllable terms whose first syllable (or first pair) is judged a common
+    word by ``lower`` / ``lower2`` yet which the text writes with a capital inside
+    a sentence (after a small-letter word, the two next syllables in small
+    letters) at least ``TERM_MIN`` times and in at least ``TERM_SHARE`` of such
+    uses: a name for a thing (``Trụ sở tiếp công dân``, ``Ứng dụng định danh quốc
+    gia``), not a common word capitalised by mistake.  Keys, as in ``lower2``.
+
 ``fields``
     The field part of an organ's name, mined from what follows a word for a type
     of organ (``ORGAN_TYPES``: ``Sở``, ``Phòng``, ``Trung tâm``, ``Chi cục`` …) when
@@ -161,6 +169,8 @@ MIN_COUNT = 40
 MAX_WORDS = 10  # the longest name looked for, plus one
 MAX_SHARE = 0.04
 NAME_SHARE = 0.15
+TERM_MIN = 5  # upper3: a term capitalised inside a sentence this often at least …
+TERM_SHARE = 0.3  # … in this share of its uses there at least
 _WORD = re.compile(r"[^\W\d_]+")
 _SPLIT = re.compile(r"([^\W\d_]+)")
 _OPEN = set(".!?:;\"“”(«»…/|[]–-•*+=")
@@ -198,6 +208,8 @@ def count(path: Path, limit: int | None):
     uni_c: Counter = Counter()
     bi_n: Counter = Counter()
     bi_c: Counter = Counter()
+    tri_n: Counter = Counter()  # a word after a small-letter word and the two small-letter words after it
+    tri_c: Counter = Counter()  # … the first with its capital
     phrase_forms: Counter = Counter()  # exact form of an n-gram starting with a type word
     field_forms: Counter = Counter()  # exact form of the words after an organ type word
     types = {phrase_key(t) for t in TYPES}
@@ -258,6 +270,11 @@ def count(path: Path, limit: int | None):
                     bi_n[b] += 1
                     if cap:
                         bi_c[b] += 1
+                    if i + 2 < n and seps[i + 2] == " " and lower(nxt) and lower(words[i + 2]):
+                        t = b + " " + keys[i + 2]
+                        tri_n[t] += 1
+                        if cap:
+                            tri_c[t] += 1
             if cap and (k in types or (i + 1 < n and k + " " + keys[i + 1] in types)):
                 # a name may start here: its written forms, 2 to 7 words
                 j = i
@@ -266,7 +283,7 @@ def count(path: Path, limit: int | None):
                     j += 1
                     form.append(seps[j] + words[j])
                     phrase_forms["".join(form)] += 1
-    return uni_n, uni_c, bi_n, bi_c, phrase_forms, field_forms
+    return uni_n, uni_c, bi_n, bi_c, tri_n, tri_c, phrase_forms, field_forms
 
 
 def phrase_key(form: str) -> str:
@@ -372,7 +389,7 @@ def mined_fields(field_forms: Counter) -> list[list]:
 
 
 def build(path: Path, limit: int | None = None) -> bytes:
-    uni_n, uni_c, bi_n, bi_c, phrase_forms, field_forms = count(path, limit)
+    uni_n, uni_c, bi_n, bi_c, tri_n, tri_c, phrase_forms, field_forms = count(path, limit)
     name_words = {key(w) for w in NAME_WORDS}
     low = {k for k, n in uni_n.items() if n >= MIN_COUNT and uni_c[k] <= MAX_SHARE * n}
     lower2 = sorted(
@@ -382,6 +399,12 @@ def build(path: Path, limit: int | None = None) -> bytes:
     lower2 = sorted({*lower2, *(" ".join(key(w) for w in p.split()) for p in LOWER_PAIRS)})
     upper2 = sorted(
         b for b, n in bi_n.items() if b.split(" ")[0] in low and bi_c[b] >= 3 and bi_c[b] >= NAME_SHARE * n
+    )
+    judged = set(lower2)
+    upper3 = sorted(
+        t for t, c in tri_c.items()
+        if c >= TERM_MIN and c >= TERM_SHARE * tri_n[t]
+        and (t.split(" ")[0] in low or " ".join(t.split(" ")[:2]) in judged)
     )
     names: dict[str, list] = {}
     for k, (form, c) in mined_names(phrase_forms).items():
@@ -399,6 +422,7 @@ def build(path: Path, limit: int | None = None) -> bytes:
         "lower": sorted(low),
         "lower2": lower2,
         "upper2": upper2,
+        "upper3": upper3,
     }
     text = json.dumps(blob, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     text = text.replace('],["', '],\n["').replace('","', '",\n"')  # one entry a line: readable diffs

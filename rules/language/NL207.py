@@ -64,7 +64,9 @@ class Capitalization(Rule):
     kind (`thực hiện Kế hoạch`), or in a run of capitalised words is a name's and
     left alone, and so is a term the document always writes with its capital (three
     times or more, in small letters at most a third as often: `tại Trụ sở tiếp công dân`).
-    A capital after a word that introduces a name is left alone too: a rank after `cấp
+    A term the legal text itself mostly writes with its capital inside a sentence is
+    a name even when used once (`tại Trụ sở tiếp công dân`, from the `upper3` terms of
+    `case.json`).  A capital after a word that introduces a name is left alone too: a rank after `cấp
     bậc`, `quân hàm` (`Hạ sĩ`), a field of an organ's name after `ngành` (`chuyên ngành Thú y`), a degree
     after `bằng` (`bằng Đại học`), a heavenly body (`Trái đất`), and the words of a name
     joined by a dash or opened by a quotation mark (`điểm Bưu điện - Văn hóa xã`).  Those findings are judgements: their fix is offered, not applied

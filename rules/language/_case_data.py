@@ -8,7 +8,8 @@ licence).  Two parts:
   case, indexed by the key of their first syllable;
 - how often a word is written with a capital inside a sentence (``lower``: the
   syllables almost never capitalised there; ``lower2`` / ``upper2``: the
-  two-syllable exceptions).
+  two-syllable exceptions; ``upper3``: three-syllable terms the text writes
+  as names, ``Trụ sở tiếp công dân``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from notice_lint_rules._data import DATA_DIR
 
 from ._syllables import key_of
 
-__all__ = ["Name", "names_by_first", "fields_by_first", "names_by_pair", "first_words", "capital_verdict", "UNIQUE"]
+__all__ = ["Name", "names_by_first", "fields_by_first", "names_by_pair", "first_words", "capital_verdict", "named_term", "UNIQUE"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
@@ -98,6 +99,7 @@ def _load() -> dict[str, object]:
         _loaded["lower"] = frozenset(blob.get("lower", ()))
         _loaded["lower2"] = frozenset(blob.get("lower2", ()))
         _loaded["upper2"] = frozenset(blob.get("upper2", ()))
+        _loaded["upper3"] = frozenset(blob.get("upper3", ()))
     return _loaded
 
 
@@ -170,3 +172,10 @@ def capital_verdict(key: str, next_key: str | None, pair_only: bool = False) -> 
     if key in data["lower"]:  # type: ignore[operator]
         return True
     return None
+
+
+def named_term(keys: str) -> bool:
+    """Are the three syllables (keys joined by spaces) a term the legal text writes
+    as a name inside a sentence (``upper3``: ``trụ sở tiếp`` in ``Trụ sở tiếp công
+    dân``) though its first word is a common word?"""
+    return keys in _load()["upper3"]  # type: ignore[operator]

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import capital_verdict, fields_by_first
+from ._case_data import capital_verdict, fields_by_first, named_term
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
@@ -89,7 +89,7 @@ _KINDS = {
     ("dự", "thảo"), ("quyết", "định"), ("thông", "báo"), ("tờ", "trình"), ("công", "văn"), ("văn", "bản"),
     ("chương", "trình"), ("nghị", "quyết"), ("chỉ", "thị"), ("quy", "chế"), ("quy", "định"),
     ("hướng", "dẫn"), ("thông", "tư"), ("nghị", "định"), ("kết", "luận"), ("hồ", "sơ"), ("đề", "cương"),
-    ("định", "mức"),
+    ("định", "mức"), ("quy", "trình"),
 }
 # a word after a document kind that does not start its title
 _FUNCTION = {
@@ -116,8 +116,12 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
     n = len(toks)
     # what follows: a capitalised word, a word in capitals or a number within three
     # words (commas allowed) means a name or a title is being given
-    for j in range(i + 1, min(n, i + 4)):
+    for j in range(i + 1, min(n, i + 5)):
         u = toks[j]
+        if j == i + 4:  # only a dash joins a fourth word on: "Thiết kế kỹ thuật - Dự toán"
+            if u.before in _NAME_JOIN and u.text[:1].isupper():
+                return True
+            break
         if u.before not in (" ", ", ", "\u00a0"):
             if any(c.isdigit() for c in u.before):
                 return True
@@ -273,6 +277,9 @@ def word_defects(
             continue  # the line's last word: a wrapped line may go on with its name
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
+        if joined_next and i + 2 < n and seps[i + 2] == " " and nw.islower() and words[i + 2].islower() \
+                and named_term(f"{key_of(w)} {key_of(nw)} {key_of(words[i + 2])}"):
+            continue  # a term the legal text writes as a name ("tại Trụ sở tiếp công dân")
         field_caps = _field_at(toks, i)
         if field_caps > 1 or (field_caps and (seps[i] in (", ", ": ") or words[i - 1] == "ngành")):
             # a field by its name ("ngành Giáo dục và Đào tạo", "chuyên ngành Thú y"), a list
