@@ -69,7 +69,8 @@ class Capitalization(Rule):
     `case.json`).  A capital after a word that introduces a name is left alone too: a rank after `cấp
     bậc`, `quân hàm` (`Hạ sĩ`), a field of an organ's name after `ngành` (`chuyên ngành Thú y`), a degree
     after `bằng` (`bằng Đại học`), a heavenly body (`Trái đất`), and the words of a name
-    joined by a dash or opened by a quotation mark (`điểm Bưu điện - Văn hóa xã`).  Those findings are judgements: their fix is offered, not applied
+    joined by a dash or opened by a quotation mark (`điểm Bưu điện - Văn hóa xã`), a
+    national system's name ending in `quốc gia` (`Mã bưu chính quốc gia`).  Those findings are judgements: their fix is offered, not applied
     by `--fix`.
 
     **Anti-pattern**

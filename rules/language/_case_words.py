@@ -139,6 +139,14 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
             break  # "theo Quy định tại Khoản 4": a new phrase starts
     if _NUMBER_AFTER.match(text, t.end):
         return True
+    # a national system's or programme's name ends in "quốc gia": "Mã bưu chính quốc gia",
+    # "Ứng dụng định danh quốc gia", "Thương hiệu quốc gia Việt Nam"
+    for j in range(i + 1, min(n - 1, i + 5)):
+        u = toks[j]
+        if u.before != " " or not u.text.islower() or u.text in _FUNCTION:
+            break
+        if u.text == "quốc" and j > i + 1 and toks[j + 1].text == "gia" and toks[j + 1].before == " ":
+            return True
     nxt = toks[i + 1] if i + 1 < n else None
     if nxt is not None and nxt.before == " ":
         if _NUMBER_AFTER.match(text, nxt.end):
