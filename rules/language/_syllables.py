@@ -313,7 +313,7 @@ def _stream(notice: "Notice", split) -> Stream:
     carry = False  # the previous non-blank line ended in a word followed by spaces only
     # a PDF's text export of a justified page widens the spaces of its lines: there a run of
     # up to six spaces between two words of one column still joins them (the ranges of words)
-    widened: list[tuple[int, int]] | None = [] if wrap and doc.layout_export() else None
+    widened: list[tuple[int, int]] | None = [] if wrap else None  # (whether it is one: asked only if needed)
     # each distinct word and separator held once (the parts kept refer to it): a long document
     # repeats a few thousand syllables, and a string per occurrence costs ~80 bytes a word.
     # Only past the first _SHARE_FROM parts: in a short document most words are new, and
@@ -369,7 +369,7 @@ def _stream(notice: "Notice", split) -> Stream:
     for i, sep in heads:
         before[i] = sep
     out.joined = joined = list(map(_SEP_JOINS.__getitem__, before))
-    if widened:
+    if widened and doc.layout_export():
         for lo, hi in widened:
             for i in range(lo + 1, hi):
                 sep = before[i]

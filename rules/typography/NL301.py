@@ -76,7 +76,7 @@ class DoubleSpace(Rule):
                 return
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         # a PDF's text export of a justified page: its widened gaps are the page's, not typed
-        layout = notice.document.layout_export()
+        layout = None  # asked at the first run of spaces found
         for para in notice.document.paragraphs:
             text = para.text
             if "  " not in text and "\u00a0" not in text:
@@ -92,8 +92,11 @@ class DoubleSpace(Rule):
                     continue  # a blank field of a draft's number or date
                 if para.cell is None and notice.document.kind != "docx" and _right_column(text, end):
                     continue  # the signature column of a text export
-                if layout and end - start <= 6:
-                    continue  # a justified line's widened gap
+                if end - start <= 6:
+                    if layout is None:
+                        layout = notice.document.layout_export()
+                    if layout:
+                        continue  # a justified line's widened gap
                 if skip is None:
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end):
