@@ -290,21 +290,27 @@ def phrase_key(form: str) -> str:
     return " ".join(key(w) for w in _WORD.findall(form))
 
 
-def mined_names(phrase_forms: Counter) -> dict[str, tuple[str, int]]:
-    """Names that start with a type word, written one way in >= 97 % of their uses and
-    *closed*: no one next word follows them in half of their uses (``Sở Thông`` is not a
-    name: ``tin`` always follows).  A name is dropped when the words it adds to a shorter
-    kept name are all in small letters (they add nothing NL207 can judge)."""
+def _by_key(forms: Counter) -> tuple[dict[str, Counter], dict[str, int], dict[str, int]]:
+    """The written forms grouped by their key (case and tone placement aside), each key's
+    total count, and the count of the commonest key one word longer (its next word)."""
     by_key: dict[str, Counter] = {}
-    for form, c in phrase_forms.items():
+    for form, c in forms.items():
         by_key.setdefault(phrase_key(form), Counter())[form] += c
-    totals = {k: sum(forms.values()) for k, forms in by_key.items()}
-    # the commonest next word of each key, with its count
+    totals = {k: sum(fs.values()) for k, fs in by_key.items()}
     longest_next: dict[str, int] = {}
     for k, total in totals.items():
         head, _, _last = k.rpartition(" ")
         if head in totals:
             longest_next[head] = max(longest_next.get(head, 0), total)
+    return by_key, totals, longest_next
+
+
+def mined_names(phrase_forms: Counter) -> dict[str, tuple[str, int]]:
+    """Names that start with a type word, written one way in >= 97 % of their uses and
+    *closed*: no one next word follows them in half of their uses (``Sở Thông`` is not a
+    name: ``tin`` always follows).  A name is dropped when the words it adds to a shorter
+    kept name are all in small letters (they add nothing NL207 can judge)."""
+    by_key, totals, longest_next = _by_key(phrase_forms)
     out: dict[str, tuple[str, int]] = {}
     for k, forms in by_key.items():
         top, c = sorted(forms.items(), key=lambda fc: (-fc[1], fc[0]))[0]
@@ -336,15 +342,7 @@ _ORGAN2 = {" ".join(map(key, t.split())) for t in ORGAN_TYPES if " " in t}
 
 def mined_fields(field_forms: Counter) -> list[list]:
     """The fields of organs' names (see ``fields`` above), ``[form, count]``."""
-    by_key: dict[str, Counter] = {}
-    for form, c in field_forms.items():
-        by_key.setdefault(phrase_key(form), Counter())[form] += c
-    totals = {k: sum(forms.values()) for k, forms in by_key.items()}
-    longest_next: dict[str, int] = {}
-    for k, total in totals.items():
-        head, _, _last = k.rpartition(" ")
-        if head in totals:
-            longest_next[head] = max(longest_next.get(head, 0), total)
+    by_key, totals, longest_next = _by_key(field_forms)
     out = []
     for k, forms in by_key.items():
         # the share of the commonest way of capitalising (``hóa`` and ``hoá`` are one way)

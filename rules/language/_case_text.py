@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from notice_lint_rules._memo import Verdicts
 
+from ._syllables import latin_split
+
 __all__ = ["Tok", "Line", "is_title", "OPENERS", "CAPITAL"]
 
 _SPLIT = re.compile(r"([^\W\d_]+)")
@@ -26,22 +28,6 @@ _SPLIT = re.compile(r"([^\W\d_]+)")
 # regex of the letters of those blocks, about a third faster than ``[^\W\d_]`` and with
 # the same parts there (the block U+2000-U+206F holds no letter); other lines by _SPLIT
 _OTHER_SCRIPT = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
-_fast: list = []
-
-
-def _latin_split():
-    if not _fast:
-        letter = re.compile(r"[^\W\d_]")
-        spans: list[list[int]] = []  # runs of consecutive letters, as [first, last] code points
-        for c in [*range(0x250), *range(0x1E00, 0x1F00)]:
-            if letter.match(chr(c)):
-                if spans and spans[-1][1] == c - 1:
-                    spans[-1][1] = c
-                else:
-                    spans.append([c, c])
-        cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
-        _fast.append(re.compile(f"([{cls}]+)").split)
-    return _fast[0]
 
 #: characters after which a sentence, an item, a quotation or a parenthesis starts
 OPENERS = frozenset(".!?:;(\"“”'‘’«»-–—+*•…|[{=>)\n\t")
@@ -79,7 +65,7 @@ class Line:
         self.end = end
         seg = text[start:end]
         if parts is None:
-            parts = (_SPLIT.split if _OTHER_SCRIPT.search(seg) else _fast[0] if _fast else _latin_split())(seg)
+            parts = (_SPLIT.split if _OTHER_SCRIPT.search(seg) else latin_split())(seg)
         self._seg = seg
         #: the line goes on a sentence the previous line left open (a text export wraps
         #: anywhere, even inside a name): set by the caller

@@ -157,19 +157,22 @@ _NOT_LATIN = re.compile(f"[^{_LATIN}]")
 _latin_split: list = []
 
 
-def _fast_split():
-    if not _latin_split:
-        letter = re.compile(r"[^\W\d_]")
-        spans: list[list[int]] = []  # runs of consecutive letters, as [first, last] code points
-        for c in [*range(0x250), *range(0x1E00, 0x1F00)]:
-            if letter.match(chr(c)):
-                if spans and spans[-1][1] == c - 1:
-                    spans[-1][1] = c
-                else:
-                    spans.append([c, c])
-        cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
-        _latin_split.append(re.compile(f"([{cls}]+)").split)
+def latin_split():
+    """``re.split`` on runs of the letters of the Latin blocks (built once, at first use)."""
+    if _latin_split:
+        return _latin_split[0]
+    letter = re.compile(r"[^\W\d_]")
+    spans: list[list[int]] = []  # runs of consecutive letters, as [first, last] code points
+    for c in [*range(0x250), *range(0x1E00, 0x1F00)]:
+        if letter.match(chr(c)):
+            if spans and spans[-1][1] == c - 1:
+                spans[-1][1] = c
+            else:
+                spans.append([c, c])
+    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    _latin_split.append(re.compile(f"([{cls}]+)").split)
     return _latin_split[0]
+
 #: ``syllable_key`` through a process-wide dict: the fast way for many words
 key_of = _KEY_OF.__getitem__
 
@@ -276,7 +279,7 @@ def stream(notice: "Notice") -> Stream:
     cached = doc.meta.get("_language_stream")
     if cached is not None:
         return cached
-    out = _stream(notice, _fast_split())
+    out = _stream(notice, latin_split())
     seps = out.separator_text()  # the distinct separators: a short text to search
     if any(TOKEN_RE.match(c) for c in set(_NOT_LATIN.findall(seps))):
         out = _stream(notice, _SPLIT_RE.split)  # a letter of another script
