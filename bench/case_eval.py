@@ -60,7 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from lm_eval import default_source, held_lines, sample, words_in  # noqa: E402
+from lm_eval import default_source, held_lines, sample, words_in, write_docs  # noqa: E402
 
 from notice_lint.runner import Linter, Options  # noqa: E402
 from notice_lint_rules.language import NL207  # noqa: E402
@@ -189,18 +189,6 @@ def inject(lines: list[str], rng: random.Random, share: float):
         out.append(bad)
         made.append((n, pos, kind, line[pos:end], bad[pos:end]))
     return out, made
-
-
-def write_docs(lines: list[str], folder: Path, per_doc: int) -> list[tuple[Path, int]]:
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("doc*.txt"):
-        old.unlink()
-    out = []
-    for k in range(0, len(lines), per_doc):
-        p = folder / f"doc{k // per_doc:04d}.txt"
-        p.write_text("\n\n".join(lines[k:k + per_doc]) + "\n", encoding="utf-8")
-        out.append((p, k))
-    return out
 
 
 def lint(docs: list[tuple[Path, int]]):

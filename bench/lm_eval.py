@@ -188,8 +188,11 @@ def inject(lines: list[str], rng: random.Random, every: int = 60):
 
 
 def write_docs(lines: list[str], folder: Path, per_doc: int = 200) -> list[tuple[Path, int]]:
-    """Documents of ``per_doc`` lines (a blank line between paragraphs): ``(path, first line)``."""
+    """Documents of ``per_doc`` lines (a blank line between paragraphs): ``(path, first line)``;
+    the documents of an earlier run in ``folder`` are removed first."""
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("doc*.txt"):
+        old.unlink()
     out = []
     for k in range(0, len(lines), per_doc):
         p = folder / f"doc{k // per_doc:04d}.txt"
