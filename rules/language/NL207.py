@@ -8,6 +8,7 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from ._case_citations import WORDS as CITATION_WORDS, citation_defects
 from ._case_data import first_words_any_case
 from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
+from ._case_summary import summary_defects
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
 from ._syllables import built_stream
@@ -38,6 +39,7 @@ class Capitalization(Rule):
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
+    | the trích yếu's first letter (NĐ 30 PL I, II.5; HD 36 1.5; HD 05 5.1.1): a capital in a state document, a small letter in a Party one | `THÔNG BÁO` / `kết luận của Giám đốc Sở…` (state); `Về một số nội dung…` (Party) | `Kết luận của Giám đốc Sở…`; `về một số nội dung…` | safe (state), suggested (Party) |
 
     Not inside a sentence, so never judged for a capital: a line's first word
     (a PDF export wraps lines anywhere), the first word after a heading label
@@ -102,13 +104,14 @@ class Capitalization(Rule):
         'ủy», «Sở Giáo dục và Đào tạo»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
         '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
-        '«về việc» giữa dòng viết thường. Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
+        '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
+        'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
     )
     severity = Severity.WARNING
     fixable = True
     profiles = ("nd30", "hd36", "hd05")
-    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính)"
+    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính), Phụ lục I mục II.5; HD 36-HD/VPTW 1.5; HD 05-HD/VPTW Phần II, I-5.1.1"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
@@ -196,6 +199,10 @@ class Capitalization(Rule):
             if stop_then_lower(text, seg.start, seg.end):
                 for s, e, r, vi, en, safe in sentence_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, safe)
+        for seg, s, e, r, vi, en, safe in summary_defects(notice):
+            if (seg.index, s) not in found:
+                fix = Fix((Edit(seg.index, s, s + 1, r),), safe)
+                found[(seg.index, s)] = self.finding(seg.paragraph, s, e, vi=vi, en=en, fix=fix)
         if mined:
             _drop_house_style(found, mined, state.get("official", set()))
         if len(terms) >= _TERM_USES:
