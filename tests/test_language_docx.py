@@ -96,3 +96,20 @@ def test_the_signers_name_is_not_judged(tmp_path) -> None:
     result = lint_bytes(named.read_bytes(), ".docx", select=["NL204"])
     assert [f.severity for f in result.findings] == [Severity.INFO]
     assert not result.findings[0].fix.safe
+
+
+def test_tree_is_kept_only_for_a_legacy_font(tmp_path) -> None:
+    from notice_lint.document import read_document
+    from notice_lint.document.docx import release_tree
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(_package([("Thông báo kết luận của Giám đốc Sở", ".VnTime")]))
+    doc = read_document(path)
+    assert not release_tree(doc, fonts=True)  # NL206 reads the runs' fonts from the tree
+    assert doc.paragraphs[0].source is not None and doc.paragraphs[0].runs[0].source is not None
+    assert release_tree(doc)  # no rule reads fonts: let go
+    assert doc.paragraphs[0].source is None and doc.paragraphs[0].runs[0].source is None
+    assert "document_xml" not in doc.meta
+    path.write_bytes(_package([("Thông báo kết luận của Giám đốc Sở", "Times New Roman")]))
+    doc = read_document(path)
+    assert release_tree(doc, fonts=True) and all(p.source is None for p in doc.paragraphs)

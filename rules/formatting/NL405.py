@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, FormatEdit, Rule, RuleContext, Severity
@@ -33,11 +34,25 @@ def _violates(prop: str, want: bool, run, text: str) -> bool:
         # upper case is met by typed capitals or by the caps attribute
         if run.props.caps is None:
             return False  # formatting unknown (hidden text, styles not read)
-        return want and not run.props.caps and any(ch.isalpha() and ch != ch.upper() for ch in text)
+        if not want:  # Word's "All caps" on a part in small letters (typed capitals: _typed_caps)
+            return bool(run.props.caps) and any(ch.isalpha() and ch != ch.upper() for ch in text)
+        return not run.props.caps and any(ch.isalpha() and ch != ch.upper() for ch in text)
     got = getattr(run.props, prop)
     if got is None:
         return False
     return bool(got) != want
+
+
+_AUTHOR = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}CỦA\s")
+
+
+def _typed_caps(text: str, party: bool) -> bool:
+    """A part in small letters typed wholly in capitals (three words or more); in a Party
+    document the author's line of a summary (``KẾT LUẬN CỦA BAN THƯỜNG VỤ …``) is in capitals."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 3 or any(ch.isalpha() and ch != ch.upper() for ch in text):
+        return False
+    return not (party and _AUTHOR.match(text))
 
 
 class ElementStyle(Rule):
@@ -46,7 +61,10 @@ class ElementStyle(Rule):
     State (NĐ 30/2020, Phụ lục I): Quốc hiệu upper case bold; Tiêu ngữ bold;
     organ upper case bold (its parent upper case, not bold — judged only when
     the organ block is two lines); number upright, not bold; place and date
-    italic; kind title upper case bold; summary bold; ``V/v`` line upright;
+    italic; kind title upper case bold; summary bold and in small letters
+    (``chữ in thường``: a summary typed wholly in capitals is reported, with no
+    fix, since its letters must be retyped; in a Party document the author's
+    line ``KẾT LUẬN CỦA BAN THƯỜNG VỤ …`` above it is in capitals); ``V/v`` line upright;
     Roman-numbered headings upper case bold; signature block upper case
     bold; signer's name bold; ``Nơi nhận:`` bold italic; its list upright.
     Party (HD 36-HD/VPTW 1.7, Phụ lục 3; HD 05 keeps it): header upper case
@@ -116,6 +134,10 @@ class ElementStyle(Rule):
                 bad.append(prop)
                 first = hits[0][0] if first is None else min(first, hits[0][0])
                 last = hits[-1][1] if last is None else max(last, hits[-1][1])
+            if want.get("caps") is False and "caps" not in bad and _typed_caps(text[seg.start:seg.end], notice.is_party):
+                bad.append("caps")  # typed in capitals: no formatting to change, so no fix
+                first = seg.start if first is None else min(first, seg.start)
+                last = seg.end if last is None else max(last, seg.end)
             if not bad:
                 continue
             vi, en = _message(*PART_NAMES[part.key], want, bad)
@@ -126,4 +148,4 @@ class ElementStyle(Rule):
                 edits.append(FormatEdit("run", seg.paragraph.index, s, e, tuple((k, want[k]) for k in props),
                                         note_vi=f"«{text[s:e][:30]}»: {words_vi}",
                                         note_en=f"“{text[s:e][:30]}”: {words_en}"))
-            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en, fix=Fix(tuple(edits)))
+            yield self.finding(seg.paragraph, first or 0, last or 0, vi=vi, en=en, fix=Fix(tuple(edits)) if edits else None)

@@ -113,7 +113,7 @@ STYLES_STATE: dict[str, dict[str, bool]] = {
     "number": {"bold": False, "italic": False},
     "place_date": {"italic": True},
     "title": {"caps": True, "bold": True, "italic": False},
-    "summary": {"bold": True, "italic": False},
+    "summary": {"caps": False, "bold": True, "italic": False},
     "subject": {"bold": False, "italic": False},
     "heading": {"caps": True, "bold": True},
     "signature_prefix": {"caps": True, "bold": True, "italic": False},
@@ -130,7 +130,7 @@ STYLES_PARTY: dict[str, dict[str, bool]] = {
     "number": {"bold": False, "italic": False},
     "place_date": {"italic": True},
     "title": {"caps": True, "bold": True, "italic": False},
-    "summary": {"bold": True, "italic": False},
+    "summary": {"caps": False, "bold": True, "italic": False},
     "subject": {"italic": True},
     "signature_prefix": {"caps": True, "bold": True, "italic": False},
     # under T/M, K/T, T/L the signer's own title is not bold (HD 36 1.7, Phụ lục 3)

@@ -8,10 +8,11 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from ._case_citations import WORDS as CITATION_WORDS, citation_defects
 from ._case_data import first_words_any_case
 from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
+from ._case_summary import summary_defects
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
 from ._syllables import built_stream
-from ._case_words import STOP_THEN_LOWER, semicolon_defects, sentence_defects, word_defects
+from ._case_words import STOP_THEN_LOWER, semicolon_defects, sentence_defects, weekday_defects, word_defects
 from ._validator import is_caps
 
 
@@ -25,7 +26,7 @@ class Capitalization(Rule):
     | I. a sentence starts with a capital | `hoàn thành tốt. các đơn vị` | `hoàn thành tốt. Các đơn vị` | safe |
     | II. every syllable of a personal name | `ông Trần văn Bình` | `ông Trần Văn Bình` | safe |
     | II, VI. a title before a person's name | `giám đốc Lê Minh Tâm` | `Giám đốc Lê Minh Tâm` | suggested |
-    | III.1 the noun of a unit before its name | `tại Phường Yên Bái` | `tại phường Yên Bái` | safe |
+    | III.1 the noun of a unit before its name (one capital at most, on its first letter) | `tại Phường Yên Bái`, `Thành Phố Hà Tĩnh`, `Thị Xã Kỳ Anh` | `tại phường Yên Bái`, `thành phố Hà Tĩnh`, `Thị xã Kỳ Anh` | safe |
     | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
     | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
@@ -34,10 +35,11 @@ class Capitalization(Rule):
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
-    | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai` | `vào tháng 10`, `vào thứ Hai` | safe |
+    | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
+    | the trích yếu's first letter (NĐ 30 PL I, II.5; HD 36 1.5; HD 05 5.1.1): a capital in a state document, a small letter in a Party one | `THÔNG BÁO` / `kết luận của Giám đốc Sở…` (state); `Về một số nội dung…` (Party) | `Kết luận của Giám đốc Sở…`; `về một số nội dung…` | safe (state), suggested (Party) |
 
     Not inside a sentence, so never judged for a capital: a line's first word
     (a PDF export wraps lines anywhere), the first word after a heading label
@@ -102,13 +104,14 @@ class Capitalization(Rule):
         'ủy», «Sở Giáo dục và Đào tạo»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
         '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
-        '«về việc» giữa dòng viết thường. Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
+        '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
+        'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
     )
     severity = Severity.WARNING
     fixable = True
     profiles = ("nd30", "hd36", "hd05")
-    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính)"
+    reference = "NĐ 30/2020, Phụ lục II (viết hoa trong văn bản hành chính), Phụ lục I mục II.5; HD 36-HD/VPTW 1.5; HD 05-HD/VPTW Phần II, I-5.1.1"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
         prose = [*notice.summary, *notice.subject, *notice.addressee, *notice.body]
@@ -167,7 +170,7 @@ class Capitalization(Rule):
                     add(s, e, ((s, s + 1, r),), vi, en, True)
             if not held.isdisjoint(UNIT_FIRST):
                 for s, e, r, vi, en in unit_defects(toks, text):
-                    add(s, e, ((s, s + 1, r),), vi, en, True)
+                    add(s, e, _letter_edits(text, s, r), vi, en, True)
             if not held.isdisjoint(firsts):
                 for s, e, edits, vi, en, name, safe in name_defects(toks, state):
                     if not safe:
@@ -193,14 +196,26 @@ class Capitalization(Rule):
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
                         add(s, e, ((s, s + 1, r),), vi, en, safe)
+            if "thứ" in held or "Thứ" in held:
+                for s, e, r, vi, en, safe in weekday_defects(text, seg.start, seg.end):
+                    add(s, e, _letter_edits(text, s, r), vi, en, safe)
             if stop_then_lower(text, seg.start, seg.end):
                 for s, e, r, vi, en, safe in sentence_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, safe)
+        for seg, s, e, r, vi, en, safe in summary_defects(notice):
+            if (seg.index, s) not in found:
+                fix = Fix((Edit(seg.index, s, s + 1, r),), safe)
+                found[(seg.index, s)] = self.finding(seg.paragraph, s, e, vi=vi, en=en, fix=fix)
         if mined:
             _drop_house_style(found, mined, state.get("official", set()))
         if len(terms) >= _TERM_USES:
             _drop_defined_terms(found, terms, prose)
         return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
+
+
+def _letter_edits(text: str, start: int, good: str) -> tuple[tuple[int, int, str], ...]:
+    """The letters of ``text[start:]`` that ``good`` (same length) writes in the other case."""
+    return tuple((k, k + 1, g) for k, g in enumerate(good, start) if text[k] != g)
 
 
 _NONE: frozenset = frozenset()

@@ -38,11 +38,12 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
 
 
 def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """``(start, end, the unit noun in small letters, vi, en)``: the noun spans start..end."""
     n = len(toks)
     for i in toks.find(UNIT_FIRST):
         t = toks[i]
         w = t.text
-        if not t.mid or t.quoted:
+        if t.quoted:
             continue
         noun = None
         for unit in _UNITS:
@@ -51,26 +52,31 @@ def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, st
             k = len(unit)
             if i + k > n:
                 continue
-            if all(toks[i + j].text == unit[j] and toks[i + j].before == " " for j in range(1, k)):
+            # the later syllables in either case: ``Thành Phố Hà Tĩnh`` is wrong twice
+            if all(toks[i + j].text.lower() == unit[j] and toks[i + j].before == " " for j in range(1, k)):
                 noun = unit
                 break
         if noun is None:
             continue
         last = toks[i + len(noun) - 1]
         nxt = toks[i + len(noun)] if i + len(noun) < n else None
-        if _NUMBER_AFTER.match(text, last.end):
-            continue  # Quận 1
         joined = nxt is not None and nxt.before in (" ", "\u00a0")
+        phrase = text[t.start:last.end]  # as written: ``Thành phố``, ``Thành Phố``
+        kept = " ".join(noun)  # with its first capital, where a capital is right
+        after = nxt.text if joined and nxt.text[0].isupper() else ""
+        if not t.mid or _NUMBER_AFTER.match(text, last.end) or (
+                after and (fold(after) in _PERSON_OR_EVENT or (noun == ("Thành", "phố") and after == "Hồ"))):
+            # a sentence's start, ``Quận 1``, ``Phường Điện Biên Phủ``, ``Thành phố Hồ Chí Minh``:
+            # the first capital is right, one on a later syllable never is (``Thành Phố``)
+            if phrase != kept and after:
+                shown, good = f"{phrase} {after}", f"{kept} {after}"
+                yield (t.start, last.end, kept,
+                       f"Danh từ chung chỉ đơn vị hành chính chỉ viết hoa chữ cái đầu: «{shown}» → «{good}» (Phụ lục II, NĐ 30)",
+                       f"Only the first letter of an administrative unit's noun is a capital: «{shown}» → «{good}»")
+            continue
         if joined and nxt.text.lower() in _ORGAN_NEXT:
             continue  # Tỉnh ủy, Huyện đoàn
-        phrase = " ".join(noun)
-        if joined and nxt.text[0].isupper():
-            if fold(nxt.text) in _PERSON_OR_EVENT:
-                continue
-            if phrase == "Thành phố" and nxt.text == "Hồ":
-                continue
-            after = nxt.text
-        else:
+        if not after:
             # no proper name after it: only after the name of an organ is it certainly the unit's noun
             prev = toks[i - 1] if i else None
             if prev is None or prev.before.endswith(("\n",)) or t.before not in (" ", "\u00a0"):
@@ -78,14 +84,11 @@ def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, st
             pair = (toks[i - 2].text, prev.text) if i >= 2 else None
             if prev.text not in _ORGAN_END or (prev.text in {"dân", "Dân", "bộ", "tra", "an"} and pair not in _ORGAN_PAIRS):
                 continue
-            if joined and nxt.text[0].isupper():
-                continue
-            after = ""
-        lower = phrase[0].lower() + phrase[1:]
+        lower = phrase.lower()
         shown = f"{phrase} {after}".strip()
         good = f"{lower} {after}".strip()
         yield (
-            t.start, last.end, w[0].lower(),
+            t.start, last.end, lower,
             f"Danh từ chung chỉ đơn vị hành chính viết thường: «{shown}» → «{good}» (Phụ lục II, NĐ 30)",
             f"The common noun of an administrative unit is lower case: «{shown}» → «{good}»",
         )

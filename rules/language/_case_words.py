@@ -25,7 +25,7 @@ from ._case_data import capital_verdict, fields_by_first, named_term
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["word_defects", "sentence_defects"]
+__all__ = ["word_defects", "sentence_defects", "weekday_defects"]
 
 _NUMBER_AFTER = re.compile(r"[ \u00a0]*(?:\d|số\b|Số\b|[IVXLC]+\b)")
 # function words and verbs that never start a name: a capital on them after ";" is wrong
@@ -202,6 +202,21 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
         if not t.mid:
             return False
     return False
+
+
+# a weekday's name in small letters, told from an ordinal (``lần thứ sáu``) by the date or
+# week after it: ``thứ sáu, ngày 14``, ``Thứ bảy tuần này``
+_WEEKDAY_LOW = re.compile(r"(?<![^\W\d_])([Tt])hứ (hai|ba|tư|năm|sáu|bảy)(?=,? (?:ngày [0-9]|tuần|hằng tuần|hàng tuần))")
+
+
+def weekday_defects(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str, str, bool]]:
+    """``thứ sáu, ngày 14`` → ``thứ Sáu`` (Phụ lục II, VI): ``(start, end, replacement, vi, en, safe)``."""
+    for m in _WEEKDAY_LOW.finditer(text, start, end):
+        good = "thứ " + m.group(2).capitalize()
+        bad = m.group()
+        yield (m.start(), m.end(), good,
+               f"Ngày trong tuần viết «{good}»: «{bad}» → «{good}» (Phụ lục II, NĐ 30)",
+               f"A weekday is written «{good}»: «{bad}» → «{good}»", True)
 
 
 # the capitalised words judged by their own rule, not by the statistics

@@ -180,23 +180,25 @@ key_of = _KEY_OF.__getitem__
 class Stream:
     """The document as one stream of syllables, held as parallel lists.
 
-    ``keys[i]``, ``texts[i]`` and ``joined[i]`` describe word ``i``; its paragraph
-    and offsets are worked out on demand (:meth:`para`, :meth:`span`, :meth:`word`),
-    since the rules only need them where they report.
+    ``keys[i]``, ``texts[i]`` and ``joined[i]`` (1 or 0: a bytearray, one byte a word)
+    describe word ``i``; its paragraph and offsets are worked out on demand (:meth:`para`,
+    :meth:`span`, :meth:`word`), since the rules only need them where they report.
     """
 
     __slots__ = (
         "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
-        "_separator_text",
+        "_separator_text", "_split",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, split=None) -> None:
         self.keys: list[str] = []
         self.texts: list[str] = []
-        self.joined: list[bool] = []
+        self.joined: bytearray = bytearray()
         self._firsts: list[int] = []  # stream index of the first word of each paragraph
-        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list)
+        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list), or
+        # (paragraph, None, None) past the first _KEEP_PARTS parts: split again when asked
         self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
+        self._split = split  # what split the paragraphs (to split one again)
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
@@ -213,7 +215,8 @@ class Stream:
     def paragraph_parts(self) -> dict[int, tuple["Paragraph", list[str]]]:
         """``paragraph index -> (paragraph, parts)`` for each paragraph split whole: its
         ``[separator, word, separator, …, separator]`` as ``re.split`` on ``[^\\W\\d_]+``
-        gives them (shared: do not change them)."""
+        gives them (shared: do not change them).  Past the first :data:`_KEEP_PARTS` parts of
+        the document they are not kept, and such paragraphs are not in here."""
         return {para.index: (para, parts) for para, parts, _spans in self._segs if parts is not None}
 
     def distinct(self) -> list[str]:
@@ -262,6 +265,8 @@ class Stream:
         if acc is None:
             if len(self._acc) >= 64:  # rules ask in reading order: a few paragraphs' offsets are kept
                 self._acc.clear()
+            if parts is None:  # not kept: the paragraph split again, as the stream split it
+                parts = self._split(self._segs[s][0].text)
             acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
         return acc[2 * j], acc[2 * j + 1]
 
@@ -295,13 +300,17 @@ def built_stream(doc) -> Stream | None:
 #: split parts (two a word) of a document held as ``re.split`` made them before the stream
 #: shares equal strings (about 16,000 words)
 _SHARE_FROM = 1 << 15
+#: split parts the stream keeps by paragraph (about 32,000 words: every paragraph of all but
+#: long documents); past them a paragraph is split again when its offsets are asked for
+#: (8 bytes a part and a list a paragraph, ~30 % of a long document's stream, not kept)
+_KEEP_PARTS = 1 << 16
 
 
 def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
-    out = Stream()
+    out = Stream(split)
     firsts, segs = out._firsts, out._segs
     first, last, bare = out._seps[1:]
     named = out._named
@@ -349,7 +358,7 @@ def _stream(notice: "Notice", split) -> Stream:
         firsts.append(at >> 1)
         if at >= _SHARE_FROM:
             parts = list(map(same, parts, parts))
-        segs.append((para, parts, None))
+        segs.append((para, parts if at < _KEEP_PARTS else None, None))
         flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
@@ -371,7 +380,7 @@ def _stream(notice: "Notice", split) -> Stream:
     out._seps = (inner, first, last, bare)
     for i, sep in heads:
         before[i] = sep
-    out.joined = joined = list(map(_SEP_JOINS.__getitem__, before))
+    out.joined = joined = bytearray(map(_SEP_JOINS.__getitem__, before))
     if widened and doc.layout_export():
         for lo, hi in widened:
             for i in range(lo + 1, hi):

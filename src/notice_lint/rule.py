@@ -292,7 +292,9 @@ class Rule:
     profiles: ClassVar[tuple[str, ...]] = ALL_PROFILES
     #: document kinds the rule can judge ("docx", "text", "markdown")
     formats: ClassVar[tuple[str, ...]] = ("docx", "text", "markdown")
-    #: extra parts a reader must load for this rule ("styles" for formatting)
+    #: extra parts a reader must load for this rule ("styles" for formatting); after reading,
+    #: a .docx's XML tree is let go (``Paragraph.source``/``RunSpan.source`` become None) unless a
+    #: rule needs "tree", or needs "fonts" (run fonts) and the package names a legacy font
     needs: ClassVar[frozenset[str]] = frozenset()
     #: configuration keys this rule understands (key -> help text)
     config_keys: ClassVar[dict[str, str]] = {}

@@ -264,6 +264,10 @@ class Linter:
             needs = self._needs[id(rules)] = set().union(*(r.needs for r in rules))
         doc = read_document(path, formatting="styles" in needs, data=data)
         result.kind = doc.kind
+        if doc.kind == "docx" and "tree" not in needs:
+            from .document.docx import release_tree
+
+            release_tree(doc, fonts="fonts" in needs)
         tables = self.data_for(cfg)
         today = self.options.today or _dt.date.today()
         profile = self.options.profile or cfg.profile

@@ -80,6 +80,32 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
     return doc
 
 
+def release_tree(doc: Document, *, fonts: bool = False) -> bool:
+    """Let go of the XML tree of a ``.docx`` once read (its paragraphs' and runs' handles
+    and ``meta["document_xml"]``): the rules read the model, and --fix/--annotate parse the
+    package again.  With ``fonts`` (a rule reads run fonts), the tree is kept when the
+    package names a legacy font (:func:`~.fonts.legacy_fonts_declared`, cached on the
+    document).  Returns whether it was let go.
+
+    The tree (lxml's nodes, ~120 bytes each, and a proxy for each paragraph and run) is
+    the largest thing a long document holds after reading; freed here, the memory serves
+    what the anatomy and the rules build.
+    """
+    if doc.kind != "docx":
+        return False
+    if fonts:
+        from .fonts import legacy_fonts_declared
+
+        if legacy_fonts_declared(doc):
+            return False
+    for para in doc.paragraphs:
+        para.source = None
+        for run in para.runs:
+            run.source = None
+    doc.meta.pop("document_xml", None)
+    return True
+
+
 def _twips_mm(v: str | None) -> float | None:
     if v is None:
         return None
