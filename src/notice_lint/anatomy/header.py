@@ -567,13 +567,38 @@ def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
                 return i  # a new sentence: the body begins
         else:
             if not centred and not is_upper_text(text) and (BODY_START_RE.match(text) or len(text) > 110):
-                return i
+                if not _summary_line_of_text(notice, segments, i):
+                    return i
             if len(text) > 300:
                 return i
         notice.summary.append(seg)
         notice.set_role(seg, "summary")
         i += 1
     return i
+
+
+_INDENTED = re.compile(r" {8,}\S")
+
+
+def _summary_line_of_text(notice: Notice, segments: list[Segment], i: int) -> bool:
+    """In a text file, the line under the title that opens like a body (``Thực hiện Đề án số
+    08 …``, the trích yếu of many plans) is the trích yếu when it stands alone: short, with no
+    closing punctuation, and centred (a ``pdftotext -layout`` export indents it) or not wrapped
+    into the next line (which starts a new sentence, a heading or a rule, or is blank)."""
+    if notice.document.kind == "docx":
+        return False
+    seg = segments[i]
+    text = seg.text.strip()
+    if len(text) > 90 or text.endswith((".", ":", ";", ",")):
+        return False
+    if _INDENTED.match(seg.paragraph.text):
+        return True
+    if i + 1 >= len(segments):
+        return False
+    nxt = segments[i + 1].text.strip()
+    if nxt[:1].islower():
+        return False  # the line wraps on: a body paragraph
+    return not nxt or nxt[:1].isupper() or RULE_LINE_RE.match(nxt) is not None
 
 
 def _summary_after_rule(segments: list[Segment], i: int) -> bool:
