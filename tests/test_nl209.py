@@ -90,3 +90,57 @@ def test_model_not_loaded_unless_nl209_runs(tmp_path: Path) -> None:
         "assert _lm._MODEL and _lm._MODEL[0] is not None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _findings(path: Path) -> list[tuple]:
+    result = lint_path(path, select=["NL209"])
+    assert result.error is None
+    return [(f.line, f.column, f.message_vi) for f in result.findings]
+
+
+def test_runs_found_silent_are_skipped_and_findings_stay_the_same(monkeypatch) -> None:
+    """A run of words found silent is not weighed again (process-wide), and that changes no
+    finding: each document gives the same findings first, after itself and after others."""
+    from notice_lint_rules.language import NL209
+
+    drafts = [DATA / "draft-typos.txt", DATA / "draft-clean.txt"]
+    alone = []
+    for path in drafts:
+        NL209._CACHES.clear()
+        alone.append(_findings(path))
+    assert alone[0] and not alone[1]
+    NL209._CACHES.clear()
+    for _ in range(2):  # after the other draft, and again
+        assert [_findings(p) for p in drafts] == alone
+        assert [_findings(p) for p in reversed(drafts)] == alone[::-1]
+    # the clean draft's runs are known silent now: only a few of its words are looked at
+    looked = []
+    unsettled = NL209._unsettled
+
+    def spy(texts, *args):
+        todo, fresh, starts = unsettled(texts, *args)
+        looked.append((len(todo), len(texts), len(fresh)))
+        return todo, fresh, starts
+
+    monkeypatch.setattr(NL209, "_unsettled", spy)
+    assert _findings(drafts[1]) == []
+    (todo, words, fresh), = looked
+    assert words > 200 and todo * 10 < words and fresh <= 2
+
+
+def test_a_silent_run_is_looked_at_again_when_vni_digits_follow_it(tmp_path: Path) -> None:
+    """``va`` ends a run found silent (before a full stop); followed by ``2`` and a word it is
+    a VNI leftover of ``và``, reported though the run's words are the same."""
+    from notice_lint_rules.language import NL209
+
+    NL209._CACHES.clear()
+    head = "THÔNG BÁO\n\n"
+    silent, typo = tmp_path / "a.txt", tmp_path / "b.txt"
+    silent.write_text(head + "Văn phòng Sở tổng hợp va.\n", encoding="utf-8")
+    typo.write_text(head + "Văn phòng Sở tổng hợp va2 các phòng.\n", encoding="utf-8")
+    fresh = _findings(typo)
+    assert [m for _, _, m in fresh] == ["Có thể gõ nhầm: «va2 các» → «và các»?"]
+    NL209._CACHES.clear()
+    assert _findings(silent) == [] and _findings(silent) == []
+    assert NL209._CACHES[4]  # the run is known silent
+    assert _findings(typo) == fresh

@@ -204,6 +204,17 @@ def find(st: Stream, index: TypoIndex) -> Iterable[tuple[int, Entry]]:
                 break
 
 
+def places(notice, st: Stream, index: TypoIndex) -> list[tuple[int, Entry]]:
+    """:func:`find` on the document's stream, kept on the document (NL209 asks for it too)."""
+    meta = notice.document.meta
+    kept = meta.get("_nl201_places")
+    if kept is not None and kept[0] is st and kept[1] is index:
+        return kept[2]
+    out = list(find(st, index))
+    meta["_nl201_places"] = (st, index, out)
+    return out
+
+
 def corrected(found: list[Word], entry: Entry) -> list[str]:
     """The right words with the capitalisation (and tone style) of the words they replace."""
     m = len(found)
@@ -299,7 +310,7 @@ class KnownTypo(Rule):
         if not index:
             return
         st = stream(notice)
-        for i, entry in find(st, index):
+        for i, entry in places(notice, st, index):
             found = st.words(i, i + len(entry.wrong))
             fixed = corrected(found, entry)
             first = found[0].para

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import chain, compress, repeat
-from operator import getitem, not_, or_
+from operator import getitem, not_, or_, sub
 from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
@@ -17,6 +18,7 @@ THRESHOLD = 7.5
 ONE_SIDED = 2.5
 
 _VNI_TAIL = re.compile(r"[1-9]{1,3}(?!\w)")
+_DIGIT_FIRST = re.compile(r"[1-9]")
 _CODE_NEAR = frozenset("0123456789-/_@.&+#%=\\")
 _NAME_CUES = frozenset({"ông", "bà", "chí", "anh", "chị", "em", "cô", "thầy", "cháu", "bé"})
 
@@ -86,7 +88,7 @@ class ContextTypo(Rule):
         st = stream(notice)
         if not st.keys:
             return
-        covered = _nl201_words(st, ctx)
+        covered = _nl201_words(notice, st, ctx)
         for i, cand, left, right, span in scan(st, m, covered):
             para = st.para(i)
             start, end = span
@@ -102,16 +104,16 @@ class ContextTypo(Rule):
             )
 
 
-def _nl201_words(st: Stream, ctx: RuleContext) -> set[int]:
+def _nl201_words(notice, st: Stream, ctx: RuleContext) -> set[int]:
     """Stream indexes of the words NL201's table reports (NL209 stays silent there)."""
     try:
-        from .NL201 import TypoIndex, find
+        from .NL201 import TypoIndex, places
 
         index = ctx.data.derived("typos", "NL201-index", TypoIndex)
         if not index:
             return set()
         out: set[int] = set()
-        for i, entry in find(st, index):
+        for i, entry in places(notice, st, index):
             out.update(range(i, i + len(entry.wrong)))
         return out
     except Exception:  # noqa: BLE001 - the table is NL201's; a broken one must not stop this rule
@@ -122,6 +124,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
          verdicts: list | None = None):
     """``(index, candidate, left word, right word, (start, end))`` of each word judged a typo.
 
+    ``covered``: the words not to judge (NL201's places).
     ``verdicts``, when given, receives ``(index, gain, candidate)`` for every word the
     model weighed (the evaluation script uses it to choose the threshold)."""
     from ._candidates import LOG_PRIOR, telex, vni
@@ -130,28 +133,46 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     limit = THRESHOLD if threshold is None else threshold
     texts, keys, joined = st.texts, st.keys, st.joined
     n = len(keys)
+    if not n:
+        return
+    keep = verdicts is not None
+    best_prior = max(LOG_PRIOR.values())
+    logp = m.logp
+    cands, decided, quiet = _caches(m, limit)
+    decided_get = decided.get
+    memo = m.memo()
+    lp = m._logp
     idof = m.ids.get
-    ids = list(map(idof, keys, repeat(-1, n)))
+    # only lower-case words and capitalised words that start a run are judged: names,
+    # abbreviations and capitals inside a sentence are skipped without a look; nor the
+    # words of a run found silent before (but an ASCII word at its end)
+    if keep:
+        todo = list(compress(range(n), map(or_, map(str.islower, texts), map(not_, joined))))
+        odd = None
+    else:
+        _words, inner, _first, last, _bare = st.inventory()
+        digits = any(map(_DIGIT_FIRST.match, chain(inner, last)))  # a word may be followed by digits
+        todo, fresh, starts = _unsettled(texts, joined, quiet, digits, covered)
+        loud: list[int] = []  # words past "silent", or not judged on their run alone
+        odd: list[int] | None = []  # words followed by digits (a VNI leftover?)
     # the context of word i: the run of joined words around it, <s> (0) at its edges.
     # prev[k] is word k - 1 when word k is joined to it, joins[k] is word k when it is joined
     # to word k - 1, else 0 (no word's id is 0: that is <s>); so word i follows
     # b = prev[i] and a = prev[i - 1] (when b), and c = joins[i + 1] and d = joins[i + 2]
-    # (when c) follow it.  Made at C speed, with zeros past the end: each entry is
-    # (0, id)[joined], the id itself (a product would be a new int object per word)
-    prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), joined))
-    prev += (0, 0)
-    joins = list(map(getitem, zip(repeat(0), ids), joined))
-    joins += (0, 0)
-    keep = verdicts is not None
-    best_prior = max(LOG_PRIOR.values())
-    logp = m.logp
-    cands, decided = _caches(m, limit)
-    decided_get = decided.get
-    memo = m.memo()
-    lp = m._logp
-    # only lower-case words and capitalised words that start a run are judged: names,
-    # abbreviations and capitals inside a sentence are skipped without a look
-    for i in compress(range(n), map(or_, map(str.islower, texts), map(not_, joined))):
+    # (when c) follow it, with zeros past the end.
+    if len(todo) * 4 >= n:
+        # made at C speed: each entry is (0, id)[joined], the id itself (a product would be
+        # a new int object per word)
+        ids = list(map(idof, keys, repeat(-1, n)))
+        prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), joined))
+        prev += (0, 0)
+        joins = list(map(getitem, zip(repeat(0), ids), joined))
+        joins += (0, 0)
+    else:
+        # few words to look at (the others' runs were found silent before): the same
+        # entries, each made when first read
+        ids, prev, joins = _Lazy(keys, joined, idof, 0), _Lazy(keys, joined, idof, 1), _Lazy(keys, joined, idof, 2)
+    for i in todo:
         text = texts[i]
         if text.islower():
             low = text
@@ -186,7 +207,7 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             d = joins[i + 2] if nxt else -1
             leftover = None
             if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
-                leftover = _leftover(st, i, low, telex, vni, check)
+                leftover = _leftover(st, i, low, telex, vni, check, odd)
                 if leftover is not None:
                     w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
                     if leftover[2]:  # VNI digits: the next word follows the digits
@@ -218,6 +239,8 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             verdicts.append((i, best_gain, best))
         if best_gain <= limit:
             continue
+        if not keep:
+            loud.append(i)
         if _foreign_near(texts, i, b, c, check):
             continue
         if _guarded(st, i, span):
@@ -236,22 +259,109 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             else:
                 left = ""
         yield i, best, left, right, span
+        # the next two words are judged against the corrected text: look at them (again)
+        at = bisect_right(todo, i)
+        again = {j for j in (i + 1, i + 2) if j < n and (texts[j].islower() or not joined[j])}
+        if again:
+            todo[at : at + 2] = sorted(again.union(todo[at : at + 2]))
+    if not keep and fresh:
+        _settle(quiet, fresh, starts, loud, odd)
+
+
+class _Lazy(dict):
+    """``ids``, ``prev`` or ``joins`` of :func:`scan` (``kind`` 0, 1, 2), each entry made
+    when first read, as the lists would hold it before any change."""
+
+    __slots__ = ("keys", "joined", "idof", "kind")
+
+    def __init__(self, keys: list[str], joined: list[bool], idof, kind: int) -> None:
+        super().__init__()
+        self.keys, self.joined, self.idof, self.kind = keys, joined, idof, kind
+
+    def __missing__(self, k: int) -> int:
+        keys, joined, kind = self.keys, self.joined, self.kind
+        n = len(keys)
+        if kind == 0:
+            v = self.idof(keys[k], -1)
+        elif kind == 1:
+            v = self.idof(keys[k - 1], -1) if 0 < k < n and joined[k] else 0
+        else:
+            v = self.idof(keys[k], -1) if 0 <= k < n and joined[k] else 0
+        self[k] = v
+        return v
+
+
+def _unsettled(texts: list[str], joined: list[bool], quiet: set, digits: bool, covered: set[int] = frozenset()):
+    """``(the words to look at, the runs to settle later, each run's first word)``.
+
+    The words looked at are the lower-case ones and those that start a run (a run: words
+    joined one to the next).  A run decides the verdict on each of its words (their
+    contexts, the NL201 places, whether they are names, whether they are Telex leftovers)
+    but for an ASCII word at its end when digits follow it (VNI: only spaces join words,
+    so no digit follows a word inside a run): a run that :func:`_settle` found silent
+    before is skipped, but for such a word when ``digits`` (some separator of the
+    document starts with a digit).  A run of notices repeats its phrases, a document its
+    own.  A run holding words of ``covered`` (not judged) is another run than the same
+    words without.  Made at C speed but for the runs not found silent."""
+    n = len(texts)
+    islower = str.islower
+    starts = list(compress(range(n), map(not_, joined)))
+    if not starts or starts[0]:
+        starts.insert(0, 0)
+    ends = starts[1:]
+    ends.append(n)
+    # a run as one string (its words are letter runs: a space cannot be in one); held by
+    # ``quiet`` after the document, it costs less than a tuple of its words
+    runs = list(map(" ".join, map(texts.__getitem__, map(slice, starts, ends))))
+    for i in sorted(covered):
+        r = bisect_right(starts, i) - 1
+        runs[r] += f"\0{i - starts[r]}"
+    known = list(map(quiet.__contains__, runs)) if quiet else None
+    if not known or not any(known):
+        todo = list(compress(range(n), map(or_, map(islower, texts), map(not_, joined))))
+        fresh = list(zip(runs, starts))
+        return todo, fresh, starts
+    todo = []
+    fresh = []
+    for r in compress(range(len(runs)), map(not_, known)):
+        s = starts[r]
+        if not joined[s] or islower(texts[s]):
+            todo.append(s)
+        todo += compress(range(s + 1, ends[r]), map(islower, texts[s + 1 : ends[r]]))
+        fresh.append((runs[r], s))
+    if digits:
+        again = [j for j in compress(map(sub, ends, repeat(1)), known)
+                 if texts[j].isascii() and (islower(texts[j]) or not joined[j])]
+        if again:
+            todo = sorted(chain(todo, again))
+    return todo, fresh, starts
+
+
+def _settle(quiet: set, fresh: list, starts: list[int], loud: list[int], odd: list[int]) -> None:
+    """Remember the runs of ``fresh`` none of whose words was loud or followed by digits
+    (``starts``: each run's first word)."""
+    if len(quiet) > 50_000:
+        quiet.clear()
+    blocked = {starts[bisect_right(starts, i) - 1] for i in chain(loud, odd)}
+    quiet.update([run for run, s in fresh if s not in blocked])
 
 
 _CACHES: list = []
 
 
 def _caches(m, limit: float):
-    """Process-wide ``(word -> its candidates as (id, log prior, text), context -> decision)``
-    for model ``m`` and threshold ``limit`` (a document repeats its phrases, a run its documents)."""
+    """Process-wide ``(word -> its candidates as (id, log prior, text), context -> decision,
+    silent runs)`` for model ``m`` and threshold ``limit`` (a document repeats its phrases, a
+    run its documents)."""
     from notice_lint_rules._memo import Verdicts
 
     if not _CACHES or _CACHES[0] is not m or _CACHES[1] != limit:
-        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}]
+        _CACHES[:] = [m, limit, Verdicts(lambda low: _candidate_ids(m, low), most=50_000), {}, set()]
     decided = _CACHES[3]
     if len(decided) > 200_000:
         decided.clear()
-    return _CACHES[2].__getitem__, decided
+        _CACHES[4].clear()  # a silent run is one whose decisions are all in there
+    return _CACHES[2].__getitem__, decided, _CACHES[4]
 
 
 def _candidate_ids(m, low: str) -> tuple:
@@ -332,13 +442,16 @@ def _score(logp, a: int, b: int, x: int, c: int, d: int) -> float:
     return s
 
 
-def _leftover(st: Stream, i: int, low: str, telex, vni, check):
+def _leftover(st: Stream, i: int, low: str, telex, vni, check, odd: list | None = None):
     """``(syllable, span, vni)`` when word ``i`` is a Telex or VNI leftover, else None;
-    ``vni`` is 0 for Telex, 2 for VNI digits followed by spaces and a word, 1 otherwise."""
+    ``vni`` is 0 for Telex, 2 for VNI digits followed by spaces and a word, 1 otherwise.
+    ``odd`` gets ``i`` when digits follow the word (the verdict depends on them)."""
     start, end = st.span(i)
     text = st.para(i).text
     tail = _VNI_TAIL.match(text, end)
     if tail:
+        if odd is not None:
+            odd.append(i)
         if len(low) < 2 or (start and text[start - 1] in _CODE_NEAR):
             return None
         cand = vni(low, tail.group())

@@ -38,7 +38,9 @@ __all__ = [
 # "Số: 18/TB-SKHCN", "Số:      /TB-SCT", "Số 240-TB/VPTU", "SỐ: 05/QĐ-UBND", "Số -CV/ĐU"
 # possessive runs (``*+``): the lines ``^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]\s*[A-ZĐa-zđ]`` matches,
 # in linear time (that pattern shares a long run of spaces out every possible way)
-NUMBER_RE = re.compile(r"^S[ốỐ]\s*+(?:[:.;]\s*+)?(?:\d[\d\s]*+|[\s_.…]*+)[/\-]\s*+[A-ZĐa-zđ]", re.IGNORECASE)
+NUMBER_RE = re.compile(
+    r"^S[ốỐ]\s*+(?:[:.;]\s*+)?(?:\d[\d\s]*+|[\s_.…]*+)(?:/\s*+\d{4}\s*+)?[/\-]\s*+[A-ZĐa-zđ]", re.IGNORECASE
+)  # the year of a legal document: ``Số: 12/2024/QĐ-UBND``
 DATE_WORDS_RE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
 # a rule drawn with characters: "_____", "-----", "*****", soft hyphens, box-drawing lines
 RULE_LINE_RE = re.compile(r"^[\s_\-–—=.*…\u00ad\u2010-\u2015\u2500-\u2501]{3,}$")
@@ -87,8 +89,8 @@ _ORGAN_WORDS = (
 _BLANK = r"[\s_.…\-]*"
 _PLACE_DATE_WORDS = re.compile(
     r"^(?P<place>[^\d\n]{0,60}?(?:\s\d{1,2})?)(?P<sep>[\s,;.]*)"
-    r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?" + _BLANK + r")"
-    r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?" + _BLANK + r")"
+    r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
+    r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
     r"(?P<nam>năm)(?P<yfield>" + _BLANK + r"(?P<year>\d{2,4})?" + _BLANK + r")[.\s]*$",
     re.IGNORECASE,
 )
@@ -567,13 +569,38 @@ def _summary(notice: Notice, segments: list[Segment], i: int) -> int:
                 return i  # a new sentence: the body begins
         else:
             if not centred and not is_upper_text(text) and (BODY_START_RE.match(text) or len(text) > 110):
-                return i
+                if not _summary_line_of_text(notice, segments, i):
+                    return i
             if len(text) > 300:
                 return i
         notice.summary.append(seg)
         notice.set_role(seg, "summary")
         i += 1
     return i
+
+
+_INDENTED = re.compile(r" {8,}\S")
+
+
+def _summary_line_of_text(notice: Notice, segments: list[Segment], i: int) -> bool:
+    """In a text file, the line under the title that opens like a body (``Thực hiện Đề án số
+    08 …``, the trích yếu of many plans) is the trích yếu when it stands alone: short, with no
+    closing punctuation, and centred (a ``pdftotext -layout`` export indents it) or not wrapped
+    into the next line (which starts a new sentence, a heading or a rule, or is blank)."""
+    if notice.document.kind == "docx":
+        return False
+    seg = segments[i]
+    text = seg.text.strip()
+    if len(text) > 90 or text.endswith((".", ":", ";", ",")):
+        return False
+    if _INDENTED.match(seg.paragraph.text):
+        return True
+    if i + 1 >= len(segments):
+        return False
+    nxt = segments[i + 1].text.strip()
+    if nxt[:1].islower():
+        return False  # the line wraps on: a body paragraph
+    return not nxt or nxt[:1].isupper() or RULE_LINE_RE.match(nxt) is not None
 
 
 def _summary_after_rule(segments: list[Segment], i: int) -> bool:
