@@ -9,6 +9,13 @@ from ._number import parse_number
 from ._top import number_example, option_list
 
 
+#: the kinds that are never legal normative documents (a Quyết định, Nghị quyết, Chỉ thị may be)
+_NO_YEAR = frozenset({
+    "TB", "KH", "BC", "TTr", "GM", "BB", "HD", "CTr", "PA", "ĐA", "CV", "GGT", "GUQ", "GNP", "GXN", "PG",
+    "PC", "PB", "BGN", "BTT", "CĐ", "CC", "TC", "BCĐ",
+})
+
+
 class NumberFormat(Rule):
     """The number/symbol line is not in the required form.
 
@@ -21,6 +28,10 @@ class NumberFormat(Rule):
     The word ``Số`` is written in lower case.  A number in the other
     profile's order (``Số 05/TB-TU`` in a Party document, ``Số: 18-TB/SKHCN``
     in a state one) is reported once, with the whole symbol rewritten.
+
+    A year inside the symbol (``Số: 12/2024/QĐ-UBND``) belongs to legal
+    normative documents; an administrative document (thông báo, kế hoạch,
+    báo cáo, công văn, tờ trình…) has none (``Số: 18/2024/TB-SKHCN``).
 
     When the configuration names the organ (``organ = "SKHCN"``) the organ
     part of the symbol must be it; with ``units = ["VP", "QLKH"]`` the unit
@@ -41,7 +52,8 @@ class NumberFormat(Rule):
     Số: 05/TB-SKHCN
     ```
 
-    **Fix**: the colon, the spaces and the leading zero are corrected.
+    **Fix**: the colon, the spaces and the leading zero are corrected; a year
+    in an administrative document's number is removed.
     """
 
     code = "NL111"
@@ -146,6 +158,18 @@ class NumberFormat(Rule):
                 yield self._f(para, base, s, e, m.group(1),
                               "Ký hiệu văn bản viết liền, không có dấu cách quanh dấu gạch",
                               "The symbol has no spaces around its hyphens and slashes", form)
+        # 5. a year inside the symbol belongs to legal normative documents (Số: 12/2024/QĐ-UBND),
+        # never to an administrative one (NĐ 30, Phụ lục I, II.3)
+        if not party and line.year_len:
+            kind = line.kind_and_organ(False)[0]
+            if notice.kind in _NO_YEAR or (kind and kind in _NO_YEAR):
+                s, e = sym_start, sym_start + line.year_len
+                year = line.symbol[:4]
+                yield self._f(para, base, s, e, "",
+                              f"Văn bản hành chính không ghi năm «{year}» trong số, ký hiệu (chỉ văn bản quy phạm "
+                              f"pháp luật ghi năm)",
+                              f"An administrative document has no year «{year}» in its number (only legal "
+                              f"normative documents have one)", form)
         if party and "/" not in line.symbol:
             yield self.finding(para, base + sym_start, base + len(text.rstrip()),
                                vi=f"Ký hiệu văn bản của Đảng có dạng «loại/cơ quan» (dạng: {form})",

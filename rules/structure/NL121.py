@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable
 
@@ -7,6 +8,13 @@ from notice_lint.anatomy.header import parse_place_date
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._top import option_list
+
+_COMMA = re.compile(r"\s*,")
+_STOP = re.compile(r"\s*\.+")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class DateFormat(Rule):
@@ -17,7 +25,9 @@ class DateFormat(Rule):
     ``tháng``, ``năm`` with Arabic numbers; a day below 10 and the months 1
     and 2 take a leading zero (``ngày 05``, ``tháng 01``, ``tháng 02``) and
     the months 3 to 12 do not (``tháng 3``, not ``tháng 03``).  When the
-    configuration names the organ's ``place``, the line must use it.
+    configuration names the organ's ``place``, the line must use it.  No
+    comma stands between the day, month and year, and no full stop after it
+    (``ngày 25 tháng 3, năm 2024.``).
 
     Blank fields of a draft (``ngày      tháng 6 năm 2026``) are NL123's
     business, not this rule's.
@@ -27,6 +37,7 @@ class DateFormat(Rule):
     ```
     Quảng Ngãi ngày 5 tháng 03 năm 2024
     Quảng Ngãi, 05/3/2024
+    Quảng Ngãi, ngày 25 tháng 3, năm 2024.
     ```
 
     **Best practice**
@@ -119,6 +130,22 @@ class DateFormat(Rule):
                 vi="Viết chữ thường «ngày … tháng … năm …»",
                 en="«ngày … tháng … năm …» is written in lower case",
                 fix=Fix(tuple(edits)),
+            )
+        # 4b. no comma inside the date, no full stop after it ("ngày 25, tháng 3, năm 2024.")
+        text = seg.text
+        commas = [m for name in ("day", "month") if sp[name][1] >= 0
+                  for m in _COMMA.finditer(text, sp[name][1], sp["thang" if name == "day" else "nam"][0])]
+        stops = list(_STOP.finditer(text, sp["year"][1], len(text.rstrip()))) if pd.year is not None else []
+        if commas or stops:
+            vi = [("Không có dấu phẩy giữa ngày, tháng, năm", "No comma between the day, month and year")] if commas else []
+            if stops:
+                vi.append(("không có dấu chấm sau năm ban hành", "no full stop after the year"))
+            stray = commas + stops
+            yield self.finding(
+                para, base + stray[0].start(), base + stray[-1].end(),
+                vi=_sentence(" và ".join(v for v, _ in vi)),
+                en=_sentence("; ".join(e for _, e in vi)),
+                fix=Fix(tuple(Edit(para, base + m.start(), base + m.end(), "") for m in stray)),
             )
         # 5. zeros: day below 10 and months 1, 2 padded; months 3..12 not
         if pd.day is not None:

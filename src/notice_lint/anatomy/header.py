@@ -38,7 +38,9 @@ __all__ = [
 # "Số: 18/TB-SKHCN", "Số:      /TB-SCT", "Số 240-TB/VPTU", "SỐ: 05/QĐ-UBND", "Số -CV/ĐU"
 # possessive runs (``*+``): the lines ``^S[ốỐ]\s*[:.;]?\s*(?:\d[\d\s]*|[\s_.…]*)\s*[/\-]\s*[A-ZĐa-zđ]`` matches,
 # in linear time (that pattern shares a long run of spaces out every possible way)
-NUMBER_RE = re.compile(r"^S[ốỐ]\s*+(?:[:.;]\s*+)?(?:\d[\d\s]*+|[\s_.…]*+)[/\-]\s*+[A-ZĐa-zđ]", re.IGNORECASE)
+NUMBER_RE = re.compile(
+    r"^S[ốỐ]\s*+(?:[:.;]\s*+)?(?:\d[\d\s]*+|[\s_.…]*+)(?:/\s*+\d{4}\s*+)?[/\-]\s*+[A-ZĐa-zđ]", re.IGNORECASE
+)  # the year of a legal document: ``Số: 12/2024/QĐ-UBND``
 DATE_WORDS_RE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
 # a rule drawn with characters: "_____", "-----", "*****", soft hyphens, box-drawing lines
 RULE_LINE_RE = re.compile(r"^[\s_\-–—=.*…\u00ad\u2010-\u2015\u2500-\u2501]{3,}$")
@@ -87,8 +89,8 @@ _ORGAN_WORDS = (
 _BLANK = r"[\s_.…\-]*"
 _PLACE_DATE_WORDS = re.compile(
     r"^(?P<place>[^\d\n]{0,60}?(?:\s\d{1,2})?)(?P<sep>[\s,;.]*)"
-    r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?" + _BLANK + r")"
-    r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?" + _BLANK + r")"
+    r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
+    r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
     r"(?P<nam>năm)(?P<yfield>" + _BLANK + r"(?P<year>\d{2,4})?" + _BLANK + r")[.\s]*$",
     re.IGNORECASE,
 )
