@@ -308,7 +308,7 @@ _KEEP_PARTS = 1 << 16
 
 
 #: in a text file a line shorter than this (in characters) does not go on into a next one as short
-_WRAPS = 40
+_WRAPS = 30
 
 
 def _stream(notice: "Notice", split) -> Stream:
