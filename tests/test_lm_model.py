@@ -110,3 +110,58 @@ def test_prefix_starts_and_batched_scores_agree_with_the_tables() -> None:
                 l3, l2 = m.log3count(*ctx, x), m.log2count(ctx[1], x)
                 seen["tri" if l3 is not None and m.log2count(*ctx) is not None else "bi" if l2 is not None else "uni"] += 1
     assert min(seen.values()) > 0, seen
+
+
+def _held(m, w: int) -> list[tuple[str, str]]:
+    from notice_lint_rules.language._candidates import CLASSES
+
+    held = m.candidates(w)
+    return None if held is None else [(m.vocab[v >> 4], CLASSES[v & 15]) for v in held]
+
+
+def test_candidates_held_in_the_model_are_those_nl209_would_compute() -> None:
+    """Format 3 holds, for each syllable of the vocabulary, what ``_candidates.judged``
+    gives (rebuild the model when ``_candidates.py`` changes); none for the other keys."""
+    from notice_lint_rules.language._candidates import judged, of_key
+
+    m = _lm.load(_lm.DATA)
+    held = 0
+    for w, key in enumerate(m.vocab):
+        word = of_key(key) if w else None
+        if word is None or build_lm.syllable_key(word) != key:
+            assert m.candidates(w) is None, key
+            continue
+        assert _held(m, w) == [(k, cls) for k, _, cls in judged(word, m.ids)], key
+        held += 1
+    assert held > 3000 and len(m.cands) > 20_000
+
+
+def test_slice_model_holds_candidates(tmp_path: Path) -> None:
+    from notice_lint_rules.language._candidates import judged
+
+    m = _lm.load(build_lm.build(_source(tmp_path), tmp_path / "m.bin", None) and tmp_path / "m.bin")
+    from notice_lint_rules.language._candidates import of_key
+
+    kept = {m.vocab[w]: _held(m, w) for w in range(1, len(m.vocab))}
+    assert kept[build_lm.syllable_key("kết")] == [(k, cls) for k, _, cls in judged("kết", m.ids)]
+    assert ("kê2", "keyboard") in kept["kêt2"]  # "kế" typed with a t too many
+    assert all(v == [(k, cls) for k, _, cls in judged(of_key(key), m.ids)] for key, v in kept.items() if v is not None)
+    assert m.candidates(0) is None and m.candidates(-1) is None
+
+
+def test_nl209_reads_the_candidates_it_would_compute() -> None:
+    """NL209's candidates of a word are the same read from the model or computed, and a
+    word written another way (tone on another vowel) is computed."""
+    from notice_lint_rules.language import NL209
+    from notice_lint_rules.language._candidates import LOG_PRIOR, judged, of_key
+
+    m = _lm.load(_lm.DATA)
+    read = 0
+    for low in ("thực", "hiện", "hoạch", "quả", "hoá", "hóa", "thuỷ", "thủy", "cuar", "email", "của"):
+        got = NL209._candidate_ids(m, low)
+        computed = [(m.ids[k], LOG_PRIOR.get(cls, -9.0), cand) for k, cand, cls in judged(low, m.ids)]
+        assert [(x, p, t if t is not None else of_key(m.vocab[x])) for x, p, t in got] == computed, low
+        read += bool(got) and got[0][2] is None
+        if low in ("hoá", "hóa", "thuỷ", "thủy"):  # one of each pair is written as the model writes it
+            assert (got[0][2] is None) == (of_key(m.vocab[m.id(build_lm.syllable_key(low))]) == low), low
+    assert read >= 6

@@ -21,7 +21,7 @@ written to ``--heldout`` (outside the repository) for ``bench/lm_eval.py``.
 
 Output format (little-endian), read by ``rules/language/_lm.py``::
 
-    header  b"NLLM" version:u32 vocab:u32 bigrams:u32 trigrams:u32 total:u64 scale:u32 pad:u32
+    header  b"NLLM" version:u32 vocab:u32 bigrams:u32 trigrams:u32 total:u64 scale:u32 candidates:u32
     vocab   u32 byte length + the keys, UTF-8, joined by "\\n", zero padded to 8
             (id 0 is "<s>", then by falling count, ties by key)
     unigram counts   u32 × vocab
@@ -34,9 +34,19 @@ Output format (little-endian), read by ``rules/language/_lm.py``::
     trigram starts   u32 × (bigrams + 1)  index of the first trigram whose first two words are
                                           >= bigram j (so the trigrams of bigram j lie in
                                           [start j, start j+1))
+    judged           u8 × vocab      1 when the candidates below are those of the syllable
+                                     the key stands for (``_candidates.of_key``), else 0
+    (zero padded to 4)
+    candidate starts u32 × (vocab + 1)   the candidates of word w lie in [start w, start w+1)
+    candidates       u32 × candidates    (id << 4 | class), class an index into
+                                         ``_candidates.CLASSES``, in the order NL209 weighs them
 
 The two start tables (version 2) let a reader search the few n-grams that share a
-prefix instead of the whole table.
+prefix instead of the whole table.  The candidates (version 3) are what NL209
+weighs against each syllable of the vocabulary (``_candidates.judged``): a
+document's words need not be taken apart and put together again when NL209
+first meets them (about 100 µs a word).  They depend on ``_candidates.py``:
+when it changes, rebuild the model (a test compares the two).
 
 Pruning: syllables seen fewer than ``--min-uni`` times are left out of the
 vocabulary (and of every n-gram), bigrams seen fewer than ``--min-bi`` times,
@@ -55,12 +65,13 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
+from notice_lint_rules.language._candidates import CLASSES, judged, of_key
 from notice_lint_rules.language._syllables import _SEP_JOINS, _SPLIT_RE, syllable_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
 MAGIC = b"NLLM"
-VERSION = 2
+VERSION = 3
 BITS = 21
 SCALE = 12  # quantised count = round(SCALE * log2(count)): ±3 %, up to 2**21
 HEADER = struct.Struct("<4sIIIIQII")
@@ -164,8 +175,9 @@ def build(src: Path, out: Path, heldout: Path | None, min_uni: int = 2, min_bi: 
     bi_keys = sorted(k for k, v in bi.items() if v >= min_bi)
     tri_keys = sorted(k for k, v in tri.items() if v >= min_tri)
     blob = "\n".join(vocab).encode("utf-8")
+    flags, cand_starts, cands = candidate_table(vocab)
     with open(out, "wb") as fh:
-        fh.write(HEADER.pack(MAGIC, VERSION, len(vocab), len(bi_keys), len(tri_keys), total, SCALE, 0))
+        fh.write(HEADER.pack(MAGIC, VERSION, len(vocab), len(bi_keys), len(tri_keys), total, SCALE, len(cands)))
         fh.write(struct.pack("<I", len(blob)))
         fh.write(blob)
         fh.write(b"\0" * (-fh.tell() % 8))
@@ -180,8 +192,27 @@ def build(src: Path, out: Path, heldout: Path | None, min_uni: int = 2, min_bi: 
         fh.write(b"\0" * (-fh.tell() % 4))
         for starts in (prefix_starts(bi_keys, len(vocab), BITS), prefix_starts(tri_keys, len(bi_keys), BITS, bi_keys)):
             fh.write(starts.tobytes() if sys.byteorder == "little" else _swap(starts))
-    return {"tokens": total, "vocab": len(vocab), "bigrams": len(bi_keys), "trigrams": len(tri_keys),
+        fh.write(flags)
+        fh.write(b"\0" * (-fh.tell() % 4))
+        for arr in (cand_starts, cands):
+            fh.write(arr.tobytes() if sys.byteorder == "little" else _swap(arr))
+    return {"candidates": len(cands), "tokens": total, "vocab": len(vocab), "bigrams": len(bi_keys), "trigrams": len(tri_keys),
             "bigrams_seen": len(bi), "trigrams_seen": len(tri), "bytes": out.stat().st_size}
+
+
+def candidate_table(vocab: list[str]) -> tuple[bytes, array, array]:
+    """``(judged flags, starts, candidates)`` of the format above, for each key of ``vocab``."""
+    ids = dict(zip(vocab, range(len(vocab))))
+    flags = bytearray(len(vocab))
+    starts = array("I", [0])
+    cands = array("I")
+    for w, key in enumerate(vocab):
+        word = of_key(key) if w else None
+        if word is not None and syllable_key(word) == key:
+            flags[w] = 1
+            cands.extend((ids[k] << 4) | CLASSES.index(cls) for k, _, cls in judged(word, ids))
+        starts.append(len(cands))
+    return bytes(flags), starts, cands
 
 
 def prefix_starts(keys: list[int], n: int, shift: int, prefixes: list[int] | None = None) -> array:

@@ -365,16 +365,20 @@ def _caches(m, limit: float):
 
 
 def _candidate_ids(m, low: str) -> tuple:
-    """``(id, log prior, candidate)`` of each candidate of ``low`` the model knows."""
-    from ._candidates import LOG_PRIOR, candidate_keys
-    from ._validator import check
+    """``(id, log prior, candidate or None)`` of each candidate of ``low`` the model knows
+    (None: the text is the one :func:`~._candidates.of_key` gives for its key): read from
+    the model when it holds them for ``low`` (a syllable of its vocabulary, written as
+    ``of_key`` writes it), else computed."""
+    from ._candidates import CLASSES, LOG_PRIOR, judged, of_key
 
-    verdict = check(low)
-    if not verdict.ok and (verdict.fixed is not None or low.isascii()):
-        return ()  # NL202 has the certain fix; a foreign word is not judged
     ids = m.ids
+    w = ids.get(key_of(low), -1)
+    held = m.candidates(w)
+    if held is not None and of_key(m.vocab[w]) == low:
+        prior = [LOG_PRIOR.get(cls, -9.0) for cls in CLASSES]
+        return tuple([(v >> 4, prior[v & 15], None) for v in held])
     get = LOG_PRIOR.get
-    return tuple([(ids[key], get(cls, -9.0), cand) for key, cand, cls in candidate_keys(low, ids)])
+    return tuple([(ids[key], get(cls, -9.0), cand) for key, cand, cls in judged(low, ids)])
 
 
 def _decide(m, memo: dict, lp, cands, low: str, a: int, b: int, w: int, c: int, d: int, bound: float,
@@ -413,18 +417,25 @@ def _decide(m, memo: dict, lp, cands, low: str, a: int, b: int, w: int, c: int, 
     logp = m.logp
     best, best_gain = None, -1e9
     # the first term of every candidate at once: they share the context a b
-    for (x, prior, cand), first in zip(cands, m.logps(a, b, [t[0] for t in cands])):
+    for t, first in zip(cands, m.logps(a, b, [t[0] for t in cands])):
         # each term is <= 0: stop as soon as the rest cannot lift the gain over the bound
-        gain = first - base + prior
+        gain = first - base + t[1]
         if not keep and gain <= bound:
             continue
         if c >= 0:
+            x = t[0]
             gain += logp(-1, x, c)
             if c and d >= 0 and (keep or gain > bound):
                 gain += logp(x, c, d)
         if gain > best_gain:
-            best, best_gain = cand, gain
-    return best, best_gain
+            best, best_gain = t, gain
+    if best is None:
+        return None, best_gain
+    if best[2] is None:
+        from ._candidates import of_key
+
+        return of_key(m.vocab[best[0]]), best_gain
+    return best[2], best_gain
 
 
 _SILENT = (None, -1e9)

@@ -27,7 +27,7 @@ from operator import add
 
 from ._validator import TONES, _base_info, _split_tone, check
 
-__all__ = ["candidates", "telex", "vni", "SHARES", "LOG_PRIOR", "strip_marks", "compose"]
+__all__ = ["candidates", "telex", "vni", "SHARES", "LOG_PRIOR", "strip_marks", "compose", "judged", "of_key", "CLASSES"]
 
 SHARES = {
     "tone": 0.34, "rhyme": 0.24, "mark": 0.14, "initial": 0.12, "tone-position": 0.05,
@@ -36,6 +36,8 @@ SHARES = {
 # how many alternatives a class usually offers for one syllable (the share is spread over them)
 _SPREAD = {"tone": 3, "rhyme": 2, "mark": 1.5, "initial": 1.5, "keyboard": 8, "telex": 1, "vni": 1, "bare": 4}
 LOG_PRIOR = {k: math.log(SHARES[k] / n) for k, n in _SPREAD.items()}
+#: the classes :func:`judged` gives, by the number ``rules/data/lm.bin`` stores for each
+CLASSES = ("tone", "rhyme", "mark", "initial", "keyboard", "telex", "vni", "bare")
 
 _TONE_CHARS = (None, "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 _STOP = ("c", "p", "t", "ch")
@@ -133,6 +135,25 @@ def candidate_keys(word: str, known) -> list[tuple[str, str, str]]:
                 out[c] = cls
                 keys.append((b + digit, c, cls))
     return keys
+
+
+def judged(word: str, known) -> list[tuple[str, str, str]]:
+    """What NL209 weighs against lower-case ``word``: :func:`candidate_keys`, or nothing
+    for a word that is no syllable (NL202 has the certain fix; a foreign word is not
+    judged).  ``tools/build_lm.py`` stores it in the model for each syllable of its
+    vocabulary (as :func:`of_key` writes it), so NL209 need not compute it."""
+    verdict = check(word)
+    if not verdict.ok and (verdict.fixed is not None or word.isascii()):
+        return []
+    return candidate_keys(word, known)
+
+
+def of_key(key: str) -> str | None:
+    """The syllable a key stands for, as :func:`compose` writes it (``hoa2`` → ``hoá``), or
+    None when the key is no syllable: the text of a candidate :func:`candidate_keys` gives
+    with that key."""
+    tone = _TONE_DIGITS.index(key[-1]) if key[-1:] in "12345" and len(key) > 1 else 0
+    return compose(key[:-1] if tone else key, tone)
 
 
 _TONE_DIGITS = ("", "1", "2", "3", "4", "5")

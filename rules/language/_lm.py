@@ -20,13 +20,12 @@ import math
 import mmap
 import struct
 from bisect import bisect_left
-from itertools import repeat
 from pathlib import Path
 
 __all__ = ["Model", "model", "load", "BOUNDARY", "DATA"]
 
 MAGIC = b"NLLM"
-VERSION = 2
+VERSION = 3
 BITS = 21
 HEADER = struct.Struct("<4sIIIIQII")
 BOUNDARY = "<s>"
@@ -38,10 +37,10 @@ class Model:
     """Counts of one model file; every method takes syllable keys or ids."""
 
     __slots__ = ("ids", "vocab", "uni", "bi", "bi_q", "tri", "tri_q", "bi_start", "tri_start", "total", "scale",
-                 "_log_total", "_unk", "_buf", "_levels", "_memo", "_lnuni")
+                 "judged", "cand_start", "cands", "_log_total", "_unk", "_buf", "_levels", "_memo", "_lnuni")
 
     def __init__(self, buf) -> None:
-        magic, version, n_vocab, n_bi, n_tri, total, scale, _ = HEADER.unpack_from(buf, 0)
+        magic, version, n_vocab, n_bi, n_tri, total, scale, n_cand = HEADER.unpack_from(buf, 0)
         if magic != MAGIC or version != VERSION:
             raise ValueError("not a notice-lint language model (or another version)")
         pos = HEADER.size
@@ -69,6 +68,15 @@ class Model:
         pos += 4 * (n_vocab + 1)
         self.tri_start = view[pos : pos + 4 * (n_bi + 1)].cast("I")
         pos += 4 * (n_bi + 1)
+        #: 1 for each word whose candidates (NL209's) the file holds, 0 else
+        self.judged = view[pos : pos + n_vocab]
+        pos += n_vocab
+        pos += -pos % 4
+        self.cand_start = view[pos : pos + 4 * (n_vocab + 1)].cast("I")
+        pos += 4 * (n_vocab + 1)
+        #: ``id << 4 | class`` of each candidate (see ``tools/build_lm.py``)
+        self.cands = view[pos : pos + 4 * n_cand].cast("I")
+        pos += 4 * n_cand
         if pos != len(buf):
             raise ValueError("damaged language model")
         self.ids = dict(zip(self.vocab, range(n_vocab)))
@@ -80,7 +88,7 @@ class Model:
         # natural log of the count a quantised level stands for
         self._levels = [q / scale * math.log(2) for q in range(256)]
         self._memo: dict = {}
-        self._lnuni: list | None = None  # ln max(c(w), 1) by id, made on first use
+        self._lnuni: _LnUni | None = None  # ln max(c(w), 1) by id, each made on first use
 
     # -- counts ------------------------------------------------------------
     def id(self, key: str) -> int:
@@ -121,11 +129,18 @@ class Model:
         i = -1 if j < 0 else self.trigram(j, c)
         return None if i < 0 else self._levels[self.tri_q[i]]
 
-    def lnuni(self) -> list:
-        """``ln max(c(w), 1)`` by id (made on first use)."""
+    def lnuni(self) -> "_LnUni":
+        """``ln max(c(w), 1)`` by id (each made on first use: a document meets few words)."""
         if self._lnuni is None:
-            self._lnuni = list(map(math.log, map(max, self.uni, repeat(1))))
+            self._lnuni = _LnUni(self.uni)
         return self._lnuni
+
+    def candidates(self, w: int) -> memoryview | None:
+        """The candidates the file holds for word ``w`` (``id << 4 | class``), None when it
+        holds none for it (not a syllable of the vocabulary)."""
+        if w <= 0 or not self.judged[w]:
+            return None
+        return self.cands[self.cand_start[w] : self.cand_start[w + 1]]
 
     # -- scores ------------------------------------------------------------
     def logp(self, a: int, b: int, c: int) -> float:
@@ -232,6 +247,20 @@ class Model:
             b = ids[j - 1] if j >= 1 else -1
             total += self.logp(a, b, ids[j])
         return total
+
+
+class _LnUni(dict):
+    """``id -> ln max(c(id), 1)``, each made when first asked for."""
+
+    __slots__ = ("uni",)
+
+    def __init__(self, uni) -> None:
+        super().__init__()
+        self.uni = uni
+
+    def __missing__(self, x: int) -> float:
+        v = self[x] = math.log(max(self.uni[x], 1))
+        return v
 
 
 _MODEL: list = []
