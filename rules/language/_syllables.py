@@ -204,9 +204,10 @@ class Stream:
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
         self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
-        # the separators (non-letter runs) of every non-blank paragraph: between two words
-        # (distinct), before the first word, after the last word, and whole paragraphs with no word
-        self._seps: tuple[set[str], list[str], list[str], list[str]] = (set(), [], [], [])
+        # the separators (non-letter runs) of every non-blank paragraph, each once: between two
+        # words, before the first word, after the last word, and whole paragraphs with no word
+        # (given to :meth:`inventory`, then let go)
+        self._seps: tuple[set[str], set[str], set[str], set[str]] | None = (set(), set(), set(), set())
         self._inventory: tuple | None = None
         self._separator_text: str | None = None
 
@@ -236,10 +237,12 @@ class Stream:
         """``(words, inner, first, last, bare)``: each distinct word of the document (name
         segments included) and each distinct separator as :attr:`_seps` sorts them.  Every
         letter run and every non-letter run of the document is in there, so a rule can tell
-        from them, without scanning the text, that a pattern cannot match (typography)."""
+        from them, without scanning the text, that a pattern cannot match (typography).
+        Shared: do not change them."""
         if self._inventory is None:
-            inner, first, last, bare = self._seps
-            self._inventory = (self.distinct_set().union(self._named), set(inner), set(first), set(last), set(bare))
+            inner, first, last, bare = self._seps  # type: ignore[misc]
+            self._inventory = (self.distinct_set().union(self._named), inner, first, last, bare)
+            self._seps = None
         return self._inventory
 
     def separator_text(self) -> str:
@@ -317,7 +320,7 @@ def _stream(notice: "Notice", split) -> Stream:
     names = _name_spans(notice)
     out = Stream(split)
     firsts, segs = out._firsts, out._segs
-    first, last, bare = out._seps[1:]
+    first, last, bare = out._seps[1:]  # type: ignore[index]
     named = out._named
     # the stream as one list [separator before word 0, word 0, separator before word 1, ...]:
     # a paragraph's split parts go in whole (less its tail), and the words, the separators
@@ -343,16 +346,13 @@ def _stream(notice: "Notice", split) -> Stream:
             continue  # a blank line between hard-wrapped lines keeps the carry
         parts = split(text)  # [sep, word, sep, word, ..., sep]
         if len(parts) == 1:
-            bare.append(text)
+            bare.add(text)
             carry = False
             continue
         head = parts[0]
         tail = parts[-1]
-        if len(flat) >= _SHARE_FROM:
-            head = same(head, head)
-            tail = same(tail, tail)
-        first.append(head)
-        last.append(tail)
+        first.add(head)  # (each once)
+        last.add(tail)
         skip = names.get(para.index) if names else None
         if skip:
             named_seps += parts[2:-1:2]
