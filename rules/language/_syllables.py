@@ -5,7 +5,8 @@ one stream of syllables where each word knows whether it *joins* the one
 before it: only spaces (or a line break) between them, so a phrase may run
 across them.  In a ``.txt``/``.md`` export a sentence is hard-wrapped into
 consecutive lines (often with blank lines between), so the last word of one
-line joins the first word of the next non-empty line.  Words of the segments
+line joins the first word of the next non-empty line, unless both lines are
+short (table cells and column fragments of a PDF's text export).  Words of the segments
 that hold personal names (``notice.name_segments()``) are left out.
 """
 
@@ -309,6 +310,10 @@ _SHARE_FROM = 1 << 15
 _KEEP_PARTS = 1 << 16
 
 
+#: in a text file a line shorter than this (in characters) does not go on into a next one as short
+_WRAPS = 30
+
+
 def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
@@ -326,6 +331,7 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    carry_short = False  # ... and was shorter than _WRAPS
     # a PDF's text export of a justified page widens the spaces of its lines: there a run of
     # up to six spaces between two words of one column still joins them (the ranges of words)
     widened: list[tuple[int, int]] | None = [] if wrap else None  # (whether it is one: asked only if needed)
@@ -353,6 +359,7 @@ def _stream(notice: "Notice", split) -> Stream:
             named += parts[1::2]
             single_column = not wrap or para.single_column
             carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
+            carry_short = len(text) < _WRAPS
             continue
         at = len(flat)
         firsts.append(at >> 1)
@@ -362,11 +369,15 @@ def _stream(notice: "Notice", split) -> Stream:
         flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
-        if carry and (not head or head.isspace()) and (not wrap or para.single_column):
+        # two short lines in a row are table cells or a column's fragments in a PDF's text
+        # export (``Văn hóa - Thông Các thôn`` / ``tin``), not one sentence wrapped
+        if carry and (not head or head.isspace()) and (not wrap or para.single_column) \
+                and not (carry_short and len(text) < _WRAPS):
             heads.append((at >> 1, " "))
         else:
             heads.append((at >> 1, ""))
         carry = wrap and (not tail or tail.isspace()) and para.single_column
+        carry_short = len(text) < _WRAPS
         if widened is not None and para.single_column and "   " in text:
             widened.append((at >> 1, (len(flat) + 1) >> 1))
     out.texts = texts = flat[1::2]
