@@ -5,7 +5,8 @@ one stream of syllables where each word knows whether it *joins* the one
 before it: only spaces (or a line break) between them, so a phrase may run
 across them.  In a ``.txt``/``.md`` export a sentence is hard-wrapped into
 consecutive lines (often with blank lines between), so the last word of one
-line joins the first word of the next non-empty line.  Words of the segments
+line joins the first word of the next non-empty line, unless both lines are
+short (table cells and column fragments of a PDF's text export).  Words of the segments
 that hold personal names (``notice.name_segments()``) are left out.
 """
 
@@ -203,9 +204,10 @@ class Stream:
         self._distinct: list[str] | None = None
         self._distinct_set: set[str] | None = None
         self._named: list[str] = []  # the words of the name segments' paragraphs (left out above)
-        # the separators (non-letter runs) of every non-blank paragraph: between two words
-        # (distinct), before the first word, after the last word, and whole paragraphs with no word
-        self._seps: tuple[set[str], list[str], list[str], list[str]] = (set(), [], [], [])
+        # the separators (non-letter runs) of every non-blank paragraph, each once: between two
+        # words, before the first word, after the last word, and whole paragraphs with no word
+        # (given to :meth:`inventory`, then let go)
+        self._seps: tuple[set[str], set[str], set[str], set[str]] | None = (set(), set(), set(), set())
         self._inventory: tuple | None = None
         self._separator_text: str | None = None
 
@@ -235,10 +237,12 @@ class Stream:
         """``(words, inner, first, last, bare)``: each distinct word of the document (name
         segments included) and each distinct separator as :attr:`_seps` sorts them.  Every
         letter run and every non-letter run of the document is in there, so a rule can tell
-        from them, without scanning the text, that a pattern cannot match (typography)."""
+        from them, without scanning the text, that a pattern cannot match (typography).
+        Shared: do not change them."""
         if self._inventory is None:
-            inner, first, last, bare = self._seps
-            self._inventory = (self.distinct_set().union(self._named), set(inner), set(first), set(last), set(bare))
+            inner, first, last, bare = self._seps  # type: ignore[misc]
+            self._inventory = (self.distinct_set().union(self._named), inner, first, last, bare)
+            self._seps = None
         return self._inventory
 
     def separator_text(self) -> str:
@@ -306,13 +310,17 @@ _SHARE_FROM = 1 << 15
 _KEEP_PARTS = 1 << 16
 
 
+#: in a text file a line shorter than this (in characters) does not go on into a next one as short
+_WRAPS = 30
+
+
 def _stream(notice: "Notice", split) -> Stream:
     doc = notice.document
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream(split)
     firsts, segs = out._firsts, out._segs
-    first, last, bare = out._seps[1:]
+    first, last, bare = out._seps[1:]  # type: ignore[index]
     named = out._named
     # the stream as one list [separator before word 0, word 0, separator before word 1, ...]:
     # a paragraph's split parts go in whole (less its tail), and the words, the separators
@@ -323,6 +331,7 @@ def _stream(notice: "Notice", split) -> Stream:
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
+    carry_short = False  # ... and was shorter than _WRAPS
     # a PDF's text export of a justified page widens the spaces of its lines: there a run of
     # up to six spaces between two words of one column still joins them (the ranges of words)
     widened: list[tuple[int, int]] | None = [] if wrap else None  # (whether it is one: asked only if needed)
@@ -337,22 +346,20 @@ def _stream(notice: "Notice", split) -> Stream:
             continue  # a blank line between hard-wrapped lines keeps the carry
         parts = split(text)  # [sep, word, sep, word, ..., sep]
         if len(parts) == 1:
-            bare.append(text)
+            bare.add(text)
             carry = False
             continue
         head = parts[0]
         tail = parts[-1]
-        if len(flat) >= _SHARE_FROM:
-            head = same(head, head)
-            tail = same(tail, tail)
-        first.append(head)
-        last.append(tail)
+        first.add(head)  # (each once)
+        last.add(tail)
         skip = names.get(para.index) if names else None
         if skip:
             named_seps += parts[2:-1:2]
             named += parts[1::2]
             single_column = not wrap or para.single_column
             carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
+            carry_short = len(text) < _WRAPS
             continue
         at = len(flat)
         firsts.append(at >> 1)
@@ -362,11 +369,15 @@ def _stream(notice: "Notice", split) -> Stream:
         flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
-        if carry and (not head or head.isspace()) and (not wrap or para.single_column):
+        # two short lines in a row are table cells or a column's fragments in a PDF's text
+        # export (``Văn hóa - Thông Các thôn`` / ``tin``), not one sentence wrapped
+        if carry and (not head or head.isspace()) and (not wrap or para.single_column) \
+                and not (carry_short and len(text) < _WRAPS):
             heads.append((at >> 1, " "))
         else:
             heads.append((at >> 1, ""))
         carry = wrap and (not tail or tail.isspace()) and para.single_column
+        carry_short = len(text) < _WRAPS
         if widened is not None and para.single_column and "   " in text:
             widened.append((at >> 1, (len(flat) + 1) >> 1))
     out.texts = texts = flat[1::2]

@@ -258,6 +258,7 @@ class Linter:
     def _lint(self, path: str, cfg: Config, rules: list[Rule], result: FileResult, data: bytes | None) -> list[Finding]:
         from . import anatomy
         from .document import read_document
+        from .document.limits import LONG_DOCUMENT, return_large_blocks
 
         needs = self._needs.get(id(rules))
         if needs is None:
@@ -268,6 +269,8 @@ class Linter:
             from .document.docx import release_tree
 
             release_tree(doc, fonts="fonts" in needs)
+        if len(doc.paragraphs) >= LONG_DOCUMENT:
+            return_large_blocks()  # what the rules build and drop goes back to the system
         tables = self.data_for(cfg)
         today = self.options.today or _dt.date.today()
         profile = self.options.profile or cfg.profile

@@ -53,3 +53,34 @@ def too_deep(depth: int | None) -> InputError:
         f"bảng lồng nhau quá sâu (hơn {MAX_TABLE_DEPTH} tầng); hãy bỏ bớt bảng lồng trong bảng rồi lưu lại",
         f"tables are nested too deeply (more than {MAX_TABLE_DEPTH} levels); remove nested tables and save it again",
     )
+
+
+#: paragraphs from which a document counts as long for :func:`return_large_blocks`
+LONG_DOCUMENT = 2_000
+_LARGE_BLOCKS: list[bool] = []
+
+
+def return_large_blocks() -> None:
+    """Have glibc give every allocation of 128 KiB or more its own mapping, returned to the
+    system when freed (``mallopt(M_MMAP_THRESHOLD, 128 KiB)``, as ``MALLOC_MMAP_THRESHOLD_``
+    would set it); once per process, called for a long document only (ctypes costs ~2 ms).
+
+    By default glibc raises that threshold to the size of the largest block freed so far,
+    so the big lists a long document's rules build and drop (the syllable stream while it is
+    made, the language model's contexts) stay in the heap once freed, where Python's small
+    objects (the findings, which live in arenas of their own) never reuse them: the peak of
+    a 20,000-paragraph document falls by ~20 MB.  Elsewhere than glibc nothing happens.
+    """
+    if _LARGE_BLOCKS:
+        return
+    _LARGE_BLOCKS.append(True)
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (malloc.h)
+    except (OSError, AttributeError, ImportError):  # no ctypes, or a libc without mallopt
+        pass
