@@ -32,6 +32,7 @@ class Capitalization(Rule):
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
     | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
+    | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |

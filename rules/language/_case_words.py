@@ -336,7 +336,8 @@ def _kind(pair: tuple[str, str | None]) -> int:
         return _SPECIAL_WORD
     # the statistics first (two dict look-ups): most capitalised words are names
     if w in _RESPECT:
-        return 0
+        # but a member of the Party is a common noun: ``kết nạp đảng viên`` (HD 36, HD 05)
+        return _COMMON if w == "Đảng" and nw == "viên" else 0
     if w in _NAME_WORDS:  # a name part alone: only the pair tells ("Ban hành")
         if nw is None or nw in _FUNCTION or nw in _AFTER_OWN:
             return 0
