@@ -115,17 +115,43 @@ def test_runs_found_silent_are_skipped_and_findings_stay_the_same(monkeypatch) -
         assert [_findings(p) for p in reversed(drafts)] == alone[::-1]
     # the clean draft's runs are known silent now: only a few of its words are looked at
     looked = []
-    unsettled = NL209._unsettled
+    walk = NL209._walk
 
-    def spy(texts, *args):
-        todo, fresh, starts = unsettled(texts, *args)
-        looked.append((len(todo), len(texts), len(fresh)))
-        return todo, fresh, starts
+    def spy(work, texts, *args):
+        looked.append((list(walk(work, texts, *args)), len(texts)))
+        return iter(looked[-1][0])
 
-    monkeypatch.setattr(NL209, "_unsettled", spy)
+    monkeypatch.setattr(NL209, "_walk", spy)
     assert _findings(drafts[1]) == []
-    (todo, words, fresh), = looked
-    assert words > 200 and todo * 10 < words and fresh <= 2
+    (todo, words), = looked
+    assert words > 200 and len(todo) * 10 < words
+
+
+def test_a_run_repeated_in_a_document_is_weighed_once(tmp_path: Path, monkeypatch) -> None:
+    """The second time a document holds the same run of words, it is not weighed again
+    (found silent the first time); a typo repeated is reported at each place."""
+    from notice_lint_rules.language import NL209
+
+    NL209._CACHES.clear()
+    line = "Các phòng chuyên môn tiếp tục thực hiện các nhiệm vụ đã được giao theo kế hoạch năm của Sở."
+    typo = "Văn phòng Sở tổng hợp kết quá thực hiện nhiệm vụ của các đơn vị."
+    path = tmp_path / "a.txt"
+    path.write_text("THÔNG BÁO\n\n" + "\n".join([line, typo] * 5) + "\n", encoding="utf-8")
+    looked = []
+    walk = NL209._walk
+
+    def spy(*args):
+        for i in walk(*args):
+            looked.append(i)
+            yield i
+
+    monkeypatch.setattr(NL209, "_walk", spy)
+    found = _findings(path)
+    assert [m for _, _, m in found] == ["Có thể gõ nhầm: «kết quá» → «kết quả»?"] * 5
+    assert [line for line, _, _ in found] == [4, 6, 8, 10, 12]
+    words = len(line.split()) + len(typo.split())
+    # the clean line once (five times: 150 words), the typo's each time
+    assert words < len(looked) < words + 5 * len(typo.split()) + 10
 
 
 def test_a_silent_run_is_looked_at_again_when_vni_digits_follow_it(tmp_path: Path) -> None:

@@ -148,19 +148,21 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     # words of a run found silent before (but an ASCII word at its end)
     if keep:
         todo = list(compress(range(n), map(or_, map(str.islower, texts), map(not_, joined))))
+        many = len(todo)
         odd = None
     else:
         _words, inner, _first, last, _bare = st.inventory()
         digits = any(map(_DIGIT_FIRST.match, chain(inner, last)))  # a word may be followed by digits
-        todo, fresh, starts = _unsettled(texts, joined, quiet, digits, covered)
+        work, many = _unsettled(texts, joined, quiet, digits, covered)
         loud: list[int] = []  # words past "silent", or not judged on their run alone
         odd: list[int] | None = []  # words followed by digits (a VNI leftover?)
+        todo = _walk(work, texts, joined, quiet, digits, loud, odd)
     # the context of word i: the run of joined words around it, <s> (0) at its edges.
     # prev[k] is word k - 1 when word k is joined to it, joins[k] is word k when it is joined
     # to word k - 1, else 0 (no word's id is 0: that is <s>); so word i follows
     # b = prev[i] and a = prev[i - 1] (when b), and c = joins[i + 1] and d = joins[i + 2]
     # (when c) follow it, with zeros past the end.
-    if len(todo) * 4 >= n:
+    if many * 4 >= n:
         # made at C speed: each entry is (0, id)[joined], the id itself (a product would be
         # a new int object per word)
         ids = list(map(idof, keys, repeat(-1, n)))
@@ -259,13 +261,6 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
             else:
                 left = ""
         yield i, best, left, right, span
-        # the next two words are judged against the corrected text: look at them (again)
-        at = bisect_right(todo, i)
-        again = {j for j in (i + 1, i + 2) if j < n and (texts[j].islower() or not joined[j])}
-        if again:
-            todo[at : at + 2] = sorted(again.union(todo[at : at + 2]))
-    if not keep and fresh:
-        _settle(quiet, fresh, starts, loud, odd)
 
 
 class _Lazy(dict):
@@ -292,19 +287,18 @@ class _Lazy(dict):
 
 
 def _unsettled(texts: list[str], joined: list[bool], quiet: set, digits: bool, covered: set[int] = frozenset()):
-    """``(the words to look at, the runs to settle later, each run's first word)``.
+    """``(runs to walk, how many words at most)`` for :func:`_walk`: ``(first word, end,
+    the run as one string)`` of each run not found silent before, and ``(first word, end,
+    None)`` of each run found silent whose last word :func:`_walk` must look at again.
 
-    The words looked at are the lower-case ones and those that start a run (a run: words
-    joined one to the next).  A run decides the verdict on each of its words (their
+    A run (words joined one to the next) decides the verdict on each of its words (their
     contexts, the NL201 places, whether they are names, whether they are Telex leftovers)
     but for an ASCII word at its end when digits follow it (VNI: only spaces join words,
-    so no digit follows a word inside a run): a run that :func:`_settle` found silent
-    before is skipped, but for such a word when ``digits`` (some separator of the
-    document starts with a digit).  A run of notices repeats its phrases, a document its
-    own.  A run holding words of ``covered`` (not judged) is another run than the same
-    words without.  Made at C speed but for the runs not found silent."""
+    so no digit follows a word inside a run): a run found silent before is skipped, but
+    for such a word when ``digits`` (some separator of the document starts with a digit).
+    A run holding words of ``covered`` (not judged) is another run than the same words
+    without.  Made at C speed but for the runs not found silent."""
     n = len(texts)
-    islower = str.islower
     starts = list(compress(range(n), map(not_, joined)))
     if not starts or starts[0]:
         starts.insert(0, 0)
@@ -318,32 +312,41 @@ def _unsettled(texts: list[str], joined: list[bool], quiet: set, digits: bool, c
         runs[r] += f"\0{i - starts[r]}"
     known = list(map(quiet.__contains__, runs)) if quiet else None
     if not known or not any(known):
-        todo = list(compress(range(n), map(or_, map(islower, texts), map(not_, joined))))
-        fresh = list(zip(runs, starts))
-        return todo, fresh, starts
-    todo = []
-    fresh = []
-    for r in compress(range(len(runs)), map(not_, known)):
-        s = starts[r]
-        if not joined[s] or islower(texts[s]):
-            todo.append(s)
-        todo += compress(range(s + 1, ends[r]), map(islower, texts[s + 1 : ends[r]]))
-        fresh.append((runs[r], s))
+        return list(zip(starts, ends, runs)), n
+    work = list(compress(zip(starts, ends, runs), map(not_, known)))
+    many = sum(map(sub, [e for _, e, _ in work], [s for s, _, _ in work]))
     if digits:
-        again = [j for j in compress(map(sub, ends, repeat(1)), known)
+        islower = str.islower
+        again = [(j, j + 1, None) for j in compress(map(sub, ends, repeat(1)), known)
                  if texts[j].isascii() and (islower(texts[j]) or not joined[j])]
         if again:
-            todo = sorted(chain(todo, again))
-    return todo, fresh, starts
+            work = sorted(work + again)
+            many += len(again)
+    return work, many
 
 
-def _settle(quiet: set, fresh: list, starts: list[int], loud: list[int], odd: list[int]) -> None:
-    """Remember the runs of ``fresh`` none of whose words was loud or followed by digits
-    (``starts``: each run's first word)."""
-    if len(quiet) > 50_000:
-        quiet.clear()
-    blocked = {starts[bisect_right(starts, i) - 1] for i in chain(loud, odd)}
-    quiet.update([run for run, s in fresh if s not in blocked])
+def _walk(work: list, texts: list[str], joined: list[bool], quiet: set, digits: bool, loud: list[int],
+          odd: list[int]):
+    """The words :func:`scan` looks at, run by run (:func:`_unsettled`): the lower-case
+    ones and those that start a run.  A run none of whose words turned out loud or
+    followed by digits is remembered as silent (the scan of its words ran between two
+    steps of this generator); the same words later in the document are skipped."""
+    islower = str.islower
+    for s, e, run in work:
+        if run is None:  # a run found silent before, whose last word digits may follow
+            yield s
+            continue
+        if run in quiet:  # found silent earlier in this document
+            last = e - 1
+            if digits and texts[last].isascii() and (islower(texts[last]) or not joined[last]):
+                yield last
+            continue
+        mark = len(loud) + len(odd)
+        if not joined[s] or islower(texts[s]):
+            yield s
+        yield from compress(range(s + 1, e), map(islower, texts[s + 1 : e]))
+        if len(loud) + len(odd) == mark:
+            quiet.add(run)
 
 
 _CACHES: list = []
@@ -361,6 +364,8 @@ def _caches(m, limit: float):
     if len(decided) > 200_000:
         decided.clear()
         _CACHES[4].clear()  # a silent run is one whose decisions are all in there
+    if len(_CACHES[4]) > 50_000:
+        _CACHES[4].clear()
     return _CACHES[2].__getitem__, decided, _CACHES[4]
 
 
