@@ -22,13 +22,14 @@ ALNUM = re.compile(r"\w", re.UNICODE)
 class Part(Record):
     """One part of the notice: a segment with its name and expectations (read-only)."""
 
+    __slots__ = ("key", "segment", "heading")  # one a paragraph of the body: no __dict__ each
     _fields = __match_args__ = ("key", "segment", "heading")
 
     def __init__(self, key: str, segment: Segment, heading: bool = False) -> None:
-        fields = self.__dict__  # past __setattr__, which refuses every change
-        fields["key"] = key  # "national", "title", "body"…
-        fields["segment"] = segment
-        fields["heading"] = heading
+        put = object.__setattr__  # past __setattr__, which refuses every change
+        put(self, "key", key)  # "national", "title", "body"…
+        put(self, "segment", segment)
+        put(self, "heading", heading)
 
     def __hash__(self) -> int:
         return hash((self.key, self.segment, self.heading))

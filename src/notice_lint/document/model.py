@@ -314,7 +314,7 @@ class Paragraph:
 
         A PDF export or a hand-typed header lays two columns out on one line
         with a run of three or more spaces or one or more tabs; each column is
-        returned as ``(start, end)`` into ``text``, stripped.
+        returned as ``(start, end)`` into ``text``, stripped (shared: do not change it).
         """
         if self._columns is None:
             self._columns = split_columns(self.text)
@@ -361,7 +361,7 @@ def split_columns(text: str) -> list[tuple[int, int]]:
     if "\t" not in text and "  " not in text and "\u00a0" not in text:  # no gap possible: one column
         ls = len(text) - len(text.lstrip())
         rs = len(text.rstrip())
-        return [(ls, rs)] if rs > ls else []
+        return _one_span(ls, rs) if rs > ls else []
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _COLUMN_GAP.finditer(text):
@@ -383,7 +383,24 @@ def split_columns(text: str) -> list[tuple[int, int]]:
         rs = len(seg.rstrip())
         if rs > ls:
             out.append((s + ls, s + rs))
+    if len(out) == 1:
+        return _one_span(*out[0])
     return out
+
+
+#: (start, end) -> the one list ``[(start, end)]`` every one-column line with that span shares:
+#: a long document holds its paragraphs' columns, most of them one span (~140 bytes each)
+_ONE_SPAN: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
+def _one_span(start: int, end: int) -> list[tuple[int, int]]:
+    key = (start, end)
+    hit = _ONE_SPAN.get(key)
+    if hit is None:
+        if len(_ONE_SPAN) >= 4096:
+            _ONE_SPAN.clear()
+        hit = _ONE_SPAN[key] = [key]
+    return hit
 
 
 _DOCUMENT_FIELDS = ("path", "kind", "paragraphs", "page", "sections", "fonts_declared", "comments", "meta", "source")
