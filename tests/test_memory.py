@@ -131,3 +131,40 @@ def test_many_paragraphs_with_findings_peak_is_bounded_at_full_size(tmp_path, ba
     # 20,000 paragraphs (6 MB of XML), each with one finding: ~20.5 times today (12 without
     # NL209's strings of silent runs), 24 and 40.6 before
     _check_paragraphs(tmp_path, baseline, 20_000, 27)
+
+
+def test_findings_deduplicated_by_code_and_sorted_in_reading_order() -> None:
+    # the runner holds the places seen code by code: a code met again after another
+    # code's findings is still deduplicated against its own earlier ones
+    from notice_lint.document.model import Document, Paragraph
+    from notice_lint.rule import Finding, Severity
+    from notice_lint.runner import finalize
+
+    doc = Document("a.txt", "text", [Paragraph(k, "Một hai ba bốn năm sáu") for k in (1, 2, 3)])
+
+    def f(code: str, para: int, start: int, msg: str = "m") -> Finding:
+        return Finding(code, "x", Severity.WARNING, para, start, start + 1, msg, msg)
+
+    found = [f("NL302", 2, 4), f("NL301", 2, 4), f("NL302", 1, 0), f("NL301", 2, 4), f("NL302", 2, 4),
+             f("NL302", 2, 4, "other"), f("NL201", 3, 0), f("NL302", 1, 0)]
+    out = finalize(doc, found)
+    assert [(x.code, x.line, x.column, x.message_en) for x in out] == [
+        ("NL302", 1, 1, "m"), ("NL301", 2, 5, "m"), ("NL302", 2, 5, "m"), ("NL302", 2, 5, "other"), ("NL201", 3, 1, "m"),
+    ]
+    assert out[2] is found[0] and out[1] is found[1]  # the first of equal findings is kept
+
+
+def test_text_report_is_written_in_chunks(monkeypatch) -> None:
+    from notice_lint.reporters import text
+    from notice_lint.rule import Finding, Severity
+    from notice_lint.runner import FileResult
+
+    monkeypatch.setattr(text, "CHUNK", 3)
+    findings = [Finding("NL301", "x", Severity.WARNING, k, 0, 1, "m", "m", line=k, column=1) for k in range(1, 8)]
+    results = [FileResult("a.txt", findings), FileResult("b.txt")]
+    chunks = list(text.iter_render(results, lang="en"))
+    assert len(chunks) == 3 and all(c.endswith("\n") for c in chunks)
+    whole = "".join(chunks)
+    assert whole == text.render(results, lang="en") and whole.count("\n") == 8
+    assert whole.startswith("a.txt:1:1: NL301 warning: m\n") and whole.endswith("in 2 file(s): 0 error(s), 7 warning(s), 0 info.\n")
+    assert list(text.iter_render([FileResult("b.txt")], lang="en", quiet=True)) == []

@@ -227,17 +227,28 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
     if fixer and diff:
         sys.exit(2 if input_errors else 1 if fixer.would_change else 0)
     color = output_file is None and sys.stdout.isatty() and fmt == "text"
-    report = get_reporter(fmt)(results, lang=ui_lang, color=color, quiet=quiet, show_source=show_source)
+    options = dict(lang=ui_lang, color=color, quiet=quiet, show_source=show_source)
+    if fmt == "text":  # written as it is made: a long document's report never stands whole
+        from .reporters.text import iter_render
+
+        chunks = iter_render(results, **options)
+    else:
+        chunks = iter((get_reporter(fmt)(results, **options),))
     if statistics:
         from .reporters.text import statistics as stats
 
-        report = stats(results, ui_lang) + report if fmt == "text" else report
-        if fmt != "text":
+        if fmt == "text":
+            from itertools import chain
+
+            chunks = chain((stats(results, ui_lang),), chunks)
+        else:
             click.echo(stats(results, ui_lang), err=True, nl=False)
     if output_file:
-        Path(output_file).write_text(report, encoding="utf-8")
+        with open(output_file, "w", encoding="utf-8") as out:  # as Path.write_text writes
+            out.writelines(chunks)
     else:
-        click.echo(report, nl=False)
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
     if input_errors or config_error or (fixer and fixer.failures):
         sys.exit(2)
     if fail and not exit_zero:

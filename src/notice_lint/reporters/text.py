@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator
 
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
@@ -123,6 +123,19 @@ def render(
     results: list[Any], *, lang: str = "vi", color: bool = False, quiet: bool = False, show_source: bool = False,
     **_: Any,
 ) -> str:
+    return "".join(iter_render(results, lang=lang, color=color, quiet=quiet, show_source=show_source))
+
+
+#: findings a chunk of :func:`iter_render` holds
+CHUNK = 2000
+
+
+def iter_render(
+    results: list[Any], *, lang: str = "vi", color: bool = False, quiet: bool = False, show_source: bool = False,
+    **_: Any,
+) -> Iterator[str]:
+    """:func:`render`'s text in chunks of lines (each line with its line break), for a
+    caller that writes as it goes: 150,000 findings never stand as one string."""
     lines: list[str] = []
     for r in results:
         sources = source_lines(r.path) if show_source and r.findings else {}
@@ -130,9 +143,15 @@ def render(
             lines.append(line_for(r.path, f, lang, color))
             if f.line in sources:
                 lines.extend(excerpt(sources[f.line], f))
+            if len(lines) >= CHUNK:
+                lines.append("")
+                yield "\n".join(lines)
+                lines.clear()
     if not quiet:
         lines.append(summary(results, lang))
-    return "\n".join(lines) + ("\n" if lines else "")
+    if lines:
+        lines.append("")
+        yield "\n".join(lines)
 
 
 def statistics(results: list[Any], lang: str = "vi") -> str:
