@@ -170,3 +170,15 @@ def test_a_silent_run_is_looked_at_again_when_vni_digits_follow_it(tmp_path: Pat
     assert _findings(silent) == [] and _findings(silent) == []
     assert NL209._CACHES[4]  # the run is known silent
     assert _findings(typo) == fresh
+
+
+def test_a_long_run_is_not_kept(tmp_path: Path) -> None:
+    from notice_lint_rules.language import NL209
+
+    NL209._CACHES.clear()
+    path = tmp_path / "a.txt"
+    path.write_text("THÔNG BÁO\n\nCác phòng họp.\n" + " ".join(["các phòng thực hiện kế hoạch"] * 30) + "\n",
+                    encoding="utf-8")
+    assert _findings(path) == []
+    quiet = NL209._CACHES[4]
+    assert "Các phòng họp" in quiet and max(len(run.split()) for run in quiet) < 100

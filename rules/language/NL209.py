@@ -19,6 +19,9 @@ ONE_SIDED = 2.5
 
 _VNI_TAIL = re.compile(r"[1-9]{1,3}(?!\w)")
 _DIGIT_FIRST = re.compile(r"[1-9]")
+#: the longest run of words remembered silent (a longer one seldom comes again; a line of
+#: 100,000 characters with no punctuation must not be kept whole)
+_LONGEST_KEPT = 100
 _CODE_NEAR = frozenset("0123456789-/_@.&+#%=\\")
 _NAME_CUES = frozenset({"ông", "bà", "chí", "anh", "chị", "em", "cô", "thầy", "cháu", "bé"})
 
@@ -330,7 +333,8 @@ def _walk(work: list, texts: list[str], joined: list[bool], quiet: set, digits: 
     """The words :func:`scan` looks at, run by run (:func:`_unsettled`): the lower-case
     ones and those that start a run.  A run none of whose words turned out loud or
     followed by digits is remembered as silent (the scan of its words ran between two
-    steps of this generator); the same words later in the document are skipped."""
+    steps of this generator), if not too long; the same words later in the document
+    are skipped."""
     islower = str.islower
     for s, e, run in work:
         if run is None:  # a run found silent before, whose last word digits may follow
@@ -345,7 +349,7 @@ def _walk(work: list, texts: list[str], joined: list[bool], quiet: set, digits: 
         if not joined[s] or islower(texts[s]):
             yield s
         yield from compress(range(s + 1, e), map(islower, texts[s + 1 : e]))
-        if len(loud) + len(odd) == mark:
+        if len(loud) + len(odd) == mark and e - s <= _LONGEST_KEPT:
             quiet.add(run)
 
 
