@@ -103,6 +103,8 @@ class Edit(FrozenRecord):
         put(self, "paragraph", paragraph)
         put(self, "start", start)
         put(self, "end", end)
+        if type(replacement) is str and len(replacement) <= 4:  # ", " or " x" made afresh per finding: one copy
+            replacement = _SHARED[replacement]
         put(self, "replacement", replacement)
 
 
@@ -177,16 +179,24 @@ class Fix(FrozenRecord):
     ``--unsafe-fixes``.
     """
 
-    __slots__ = ("edits", "safe")
-    _fields = __match_args__ = __slots__
+    __slots__ = ("_edits", "safe")
+    _fields = __match_args__ = ("edits", "safe")
 
-    edits: tuple[Edit | FormatEdit, ...]
     safe: bool
 
     def __init__(self, edits: tuple[Edit | FormatEdit, ...], safe: bool = True) -> None:
         put = object.__setattr__
-        put(self, "edits", edits)
+        # one edit (most fixes) is held alone, not in a tuple of its own: 48 bytes a finding
+        put(self, "_edits", edits[0] if type(edits) is tuple and len(edits) == 1 else edits)
         put(self, "safe", safe)
+
+    @property
+    def edits(self) -> tuple[Edit | FormatEdit, ...]:
+        edits = self._edits
+        return (edits,) if isinstance(edits, (Edit, FormatEdit)) else edits
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.edits, self.safe)
 
     @classmethod
     def replace(cls, paragraph: int, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":
