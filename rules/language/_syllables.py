@@ -16,6 +16,7 @@ from notice_lint.rule import ANY_PROFILE
 
 import functools
 import re
+from array import array
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate, chain
@@ -187,18 +188,22 @@ class Stream:
     """
 
     __slots__ = (
-        "keys", "texts", "joined", "_firsts", "_segs", "_acc", "_distinct", "_distinct_set", "_named", "_seps", "_inventory",
-        "_separator_text", "_split",
+        "keys", "texts", "joined", "_firsts", "_segs", "_parts", "_spans", "_acc", "_distinct", "_distinct_set", "_named",
+        "_seps", "_inventory", "_separator_text", "_split",
     )
 
     def __init__(self, split=None) -> None:
         self.keys: list[str] = []
         self.texts: list[str] = []
         self.joined: bytearray = bytearray()
-        self._firsts: list[int] = []  # stream index of the first word of each paragraph
-        # per paragraph: (paragraph, split parts) or (paragraph, explicit (start, end) list), or
-        # (paragraph, None, None) past the first _KEEP_PARTS parts: split again when asked
-        self._segs: list[tuple["Paragraph", list[str] | None, list[tuple[int, int]] | None]] = []
+        # per paragraph with words (a "seg"), in order: the stream index of its first word (an
+        # array: 8 bytes, no int object each), the paragraph, and by seg number its split parts
+        # (past the first _KEEP_PARTS parts: none kept, split again when asked) or, for a
+        # paragraph with a name segment, the (start, end) of each of its words
+        self._firsts = array("q")
+        self._segs: list["Paragraph"] = []
+        self._parts: dict[int, list[str]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         self._split = split  # what split the paragraphs (to split one again)
         self._acc: dict[int, list[int]] = {}
         self._distinct: list[str] | None = None
@@ -219,7 +224,8 @@ class Stream:
         ``[separator, word, separator, …, separator]`` as ``re.split`` on ``[^\\W\\d_]+``
         gives them (shared: do not change them).  Past the first :data:`_KEEP_PARTS` parts of
         the document they are not kept, and such paragraphs are not in here."""
-        return {para.index: (para, parts) for para, parts, _spans in self._segs if parts is not None}
+        segs = self._segs
+        return {segs[s].index: (segs[s], parts) for s, parts in self._parts.items()}
 
     def distinct(self) -> list[str]:
         """Each word text once (rules judge a word once, not per occurrence)."""
@@ -257,20 +263,21 @@ class Stream:
         return bisect_right(self._firsts, i) - 1
 
     def para(self, i: int) -> "Paragraph":
-        return self._segs[self._seg(i)][0]
+        return self._segs[self._seg(i)]
 
     def span(self, i: int) -> tuple[int, int]:
         s = self._seg(i)
-        _, parts, spans = self._segs[s]
         j = i - self._firsts[s]
+        spans = self._spans.get(s) if self._spans else None
         if spans is not None:
             return spans[j]
         acc = self._acc.get(s)
         if acc is None:
             if len(self._acc) >= 64:  # rules ask in reading order: a few paragraphs' offsets are kept
                 self._acc.clear()
+            parts = self._parts.get(s)
             if parts is None:  # not kept: the paragraph split again, as the stream split it
-                parts = self._split(self._segs[s][0].text)
+                parts = self._split(self._segs[s].text)
             acc = self._acc[s] = list(accumulate(map(len, parts)))  # type: ignore[arg-type]
         return acc[2 * j], acc[2 * j + 1]
 
@@ -319,7 +326,7 @@ def _stream(notice: "Notice", split) -> Stream:
     wrap = doc.kind in ("text", "markdown")
     names = _name_spans(notice)
     out = Stream(split)
-    firsts, segs = out._firsts, out._segs
+    firsts, segs, kept = out._firsts, out._segs, out._parts
     first, last, bare = out._seps[1:]  # type: ignore[index]
     named = out._named
     # the stream as one list [separator before word 0, word 0, separator before word 1, ...]:
@@ -365,7 +372,9 @@ def _stream(notice: "Notice", split) -> Stream:
         firsts.append(at >> 1)
         if at >= _SHARE_FROM:
             parts = list(map(same, parts, parts))
-        segs.append((para, parts if at < _KEEP_PARTS else None, None))
+        if at < _KEEP_PARTS:
+            kept[len(segs)] = parts
+        segs.append(para)
         flat += parts
         flat.pop()  # the tail: no word follows it
         # a line's first word joins the last one's only through spaces, in one column
@@ -438,5 +447,6 @@ def _add_named(
         spans.append((s, e))
     if spans:
         out._firsts.append(first)
-        out._segs.append((para, None, spans))
+        out._spans[len(out._segs)] = spans
+        out._segs.append(para)
     return wrap and single_column and not after_name and _blank(parts[-1])
