@@ -7,6 +7,7 @@ from notice_lint.rule import Finding, Rule, RuleContext, Severity
 from ._headings import breaks, label_span
 
 _LEVEL_VI = {"article": "điều", "roman": "mục (số La Mã)", "arabic": "khoản (số Ả Rập)", "decimal": "tiểu mục"}
+_PART_EN = {"phần": "part", "chương": "chapter", "mục": "section"}
 _LEVEL_EN = {"article": "article", "roman": "Roman-numbered section", "arabic": "numbered item", "decimal": "sub-item"}
 
 
@@ -19,7 +20,10 @@ class HeadingSequence(Rule):
     A list that starts again at its first value is a new list, not an error.
     Parts (``PHẦN THỨ NHẤT``, ``Chương II``), capital-letter parts (``A.``,
     ``B.``), steps (``BƯỚC 1``) and annexes (``PHỤ LỤC 2``, ``Mẫu số 01``) are
-    levels above the others: under each, ``I.`` or ``1.`` starts again, or
+    levels above the others.  Parts and chapters numbered with digits run on
+    through the document (``Phần I``, ``Phần II``, ``Phần III``; a regulation
+    after its decision starts again at ``Chương I``), sections (``Mục 1``) under
+    each chapter: under each, ``I.`` or ``1.`` starts again, or
     goes on from the part before, and is judged from there.  A form field
     named in the text (``Mục 7 (quê quán): ghi …``) or a wrapped line that
     begins with a number (``2.5 Quy định số …``) is no heading.
@@ -63,7 +67,11 @@ class HeadingSequence(Rule):
                 continue  # NL142
             start, end = label_span(h)
             shown = h.label.strip()
-            lvl_vi, lvl_en = _LEVEL_VI.get(h.kind, "mục"), _LEVEL_EN.get(h.kind, "section")
+            if h.kind == "part":  # "Phần", "Chương", "Mục": the word of the label names its level
+                word = h.label.split()[0].lower()
+                lvl_vi, lvl_en = word, _PART_EN.get(word, "part")
+            else:
+                lvl_vi, lvl_en = _LEVEL_VI.get(h.kind, "mục"), _LEVEL_EN.get(h.kind, "section")
             after_vi = f" sau «{b.previous}»" if b.previous else ""
             after_en = f" after «{b.previous}»" if b.previous else ""
             if b.kind == "repeat":

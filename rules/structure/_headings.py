@@ -185,6 +185,30 @@ def breaks(notice: Notice) -> list[Break]:
     return found
 
 
+_PART_NUMBER = re.compile(r"^(\S+)\s+(?:([IVXLC]+)|(\d+))$")
+
+
+def _part_break(h: Heading, parts: dict[str, int]) -> Iterator[Break]:
+    """``Phần I``, ``Phần II``, ``Phần IV``: the parts, chapters and sections of a document run on
+    without gaps (a chapter's sections start again under it); parts counted in words
+    (``PHẦN THỨ HAI``) are not judged."""
+    m = _PART_NUMBER.match(h.label.strip().rstrip(".:-").strip())
+    if m is None:
+        return
+    word = m.group(1).lower()
+    if word == "chương":
+        parts.pop("mục", None)
+    value = int(h.value)  # type: ignore[arg-type]
+    prev = parts.get(word)
+    parts[word] = value
+    if prev is None or value == prev + 1 or value == 1:
+        return  # the first, the next, or a new document's first (a regulation under its decision)
+
+    def label(v: int) -> str:
+        return f"{m.group(1)} {to_roman(v) if m.group(2) else v}"
+    yield Break(h, label(prev + 1), label(prev), "repeat" if value <= prev else "gap")
+
+
 def _breaks(notice: Notice) -> Iterator[Break]:
     # "annex" above all (every numbering starts again in an annex), then parts and articles; the other
     # levels rank in the order they first appear ("A." above "I." above "1.", or "I." above "BƯỚC 1")
@@ -195,6 +219,7 @@ def _breaks(notice: Notice) -> Iterator[Break]:
     #: from there (numbered through the parts) or start again; any other value is out of order
     carry: dict[str, int] = {}
     carry_dec: dict[tuple[int, ...], int] = {}
+    parts: dict[str, int] = {}  # the last number of each word of part ("phần", "chương", "mục")
     for h in relevant(notice):
         kind = h.kind
         level = rank.get(kind)
@@ -212,6 +237,10 @@ def _breaks(notice: Notice) -> Iterator[Break]:
                         carry_dec.update(open_dec)
                 if other == "decimal":
                     open_dec.clear()
+        if kind == "part":
+            yield from _part_break(h, parts)
+        elif kind == "annex":
+            parts.clear()  # an annex numbers its parts anew
         if parent:
             if level < -1:
                 # a part or an annex learns its levels anew ("A." above "I." in one, "I." alone in another)
