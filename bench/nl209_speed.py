@@ -18,7 +18,9 @@ import argparse
 import subprocess
 import sys
 
-_CHILD = r"""
+#: the start of a child process that adds the CPU time of NL209.check to ``spent[0]``
+#: (``bench/nl209_first.py`` uses it too)
+TIMED_NL209 = r"""
 import gc, glob, sys, time
 from notice_lint.runner import Linter, Options
 from notice_lint_rules.language import NL209
@@ -30,6 +32,9 @@ def timed(self, notice, ctx):
     spent[0] += time.process_time() - t
     return out
 NL209.ContextTypo.check = timed
+"""
+
+_CHILD = TIMED_NL209 + r"""
 files = sorted(glob.glob(sys.argv[1] + "/clean/*.txt"))[: int(sys.argv[2]) + 1]
 if len(files) < 2:
     sys.exit("too few held-out documents in " + sys.argv[1] + "/clean: run bench/lm_eval.py --out first")
