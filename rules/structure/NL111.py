@@ -6,14 +6,7 @@ from typing import Iterable
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._number import parse_number
-from ._top import number_example, option_list
-
-
-#: the kinds that are never legal normative documents (a Quyết định, Nghị quyết, Chỉ thị may be)
-_NO_YEAR = frozenset({
-    "TB", "KH", "BC", "TTr", "GM", "BB", "HD", "CTr", "PA", "ĐA", "CV", "GGT", "GUQ", "GNP", "GXN", "PG",
-    "PC", "PB", "BGN", "BTT", "CĐ", "CC", "TC", "BCĐ",
-})
+from ._top import entry_from_number, is_cong_van, number_example, option_list
 
 
 class NumberFormat(Rule):
@@ -161,8 +154,8 @@ class NumberFormat(Rule):
         # 5. a year inside the symbol belongs to legal normative documents (Số: 12/2024/QĐ-UBND),
         # never to an administrative one (NĐ 30, Phụ lục I, II.3)
         if not party and line.year_len:
-            kind = line.kind_and_organ(False)[0]
-            if notice.kind in _NO_YEAR or (kind and kind in _NO_YEAR):
+            entry = notice.kind_entry or entry_from_number(notice, ctx)
+            if is_cong_van(notice, ctx) or (entry is not None and not entry.get("normative", False)):
                 s, e = sym_start, sym_start + line.year_len
                 year = line.symbol[:4]
                 yield self._f(para, base, s, e, "",

@@ -19,6 +19,7 @@ __all__ = [
     "where_after_header",
     "option_list",
     "title_from_number",
+    "entry_from_number",
     "is_cong_van",
 ]
 
@@ -50,6 +51,12 @@ def number_example(notice: Any, ctx: Any) -> str:
 
 def title_from_number(notice: Any, ctx: Any) -> str | None:
     """The title the number's kind code stands for (``TB`` → ``THÔNG BÁO``), or None."""
+    entry = entry_from_number(notice, ctx)
+    return str(entry["title"]) if entry is not None else None
+
+
+def entry_from_number(notice: Any, ctx: Any) -> dict[str, Any] | None:
+    """The row of the kinds table the number's kind code stands for, or None."""
     from notice_lint.anatomy import kind_columns
     from notice_lint.anatomy.header import kind_titles
 
@@ -71,7 +78,7 @@ def title_from_number(notice: Any, ctx: Any) -> str | None:
             if col in entry:
                 want = entry[col]
                 if want and want.casefold() == folded:
-                    return str(entry["title"])
+                    return entry
                 break
     return None
 
