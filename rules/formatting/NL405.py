@@ -82,6 +82,7 @@ class ElementStyle(Rule):
     ```
     Quảng Ngãi, ngày 05 tháng 3 năm 2024     ← upright
     Nơi nhận:                                ← bold, not italic
+    KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI CUỘC HỌP     ← a state summary typed in capitals
     ```
 
     **Best practice**
@@ -89,6 +90,7 @@ class ElementStyle(Rule):
     ```
     *Quảng Ngãi, ngày 05 tháng 3 năm 2024*
     ***Nơi nhận:***
+    **Kết luận của Giám đốc Sở tại cuộc họp**
     ```
     """
 
@@ -99,7 +101,8 @@ class ElementStyle(Rule):
     summary_vi = "Kiểu chữ (đậm, nghiêng, in hoa) của từng thành phần đúng quy định"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Mỗi thành phần có kiểu chữ (đậm, nghiêng, in hoa, gạch chân) theo quy định. Sai: dòng địa danh, '
-        'ngày tháng chữ đứng (phải nghiêng); «Nơi nhận:» chữ đậm không nghiêng.'
+        'ngày tháng chữ đứng (phải nghiêng); «Nơi nhận:» chữ đậm không nghiêng; trích yếu gõ toàn chữ in hoa '
+        '(phải là chữ in thường).'
     )
     severity = Severity.ERROR
     formats = ("docx",)

@@ -36,6 +36,7 @@ class NumberFormat(Rule):
     Số 18/TB-SKHCN
     Số: 18 / TB - SKHCN
     Số: 5/TB-SKHCN
+    Số: 18/2024/TB-SKHCN
     ```
 
     **Best practice**
@@ -56,7 +57,8 @@ class NumberFormat(Rule):
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Dòng số, ký hiệu viết theo mẫu «Số: 18/TB-SKHCN»: có dấu hai chấm sau chữ «Số», số nhỏ hơn 10 '
         'thêm số 0 phía trước, không có dấu cách quanh «/» và «-». Sai: «Số 5/TB-SKHCN». Đúng: «Số: '
-        '05/TB-SKHCN».'
+        '05/TB-SKHCN». Văn bản hành chính không ghi năm trong số, ký hiệu (chỉ văn bản quy phạm pháp luật '
+        'ghi năm): sai «Số: 18/2024/TB-SKHCN».'
     )
     severity = Severity.ERROR
     fixable = True

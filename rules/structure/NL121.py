@@ -57,7 +57,8 @@ class DateFormat(Rule):
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Dòng địa danh, ngày tháng năm viết theo mẫu «Quảng Ngãi, ngày 05 tháng 3 năm 2024»: có dấu phẩy '
         'sau địa danh; ngày dưới 10 và tháng 1, 2 thêm số 0 phía trước (từ tháng 3 không thêm). Sai: '
-        '«Quảng Ngãi ngày 5 tháng 03 năm 2024», «Quảng Ngãi, 05/3/2024».'
+        '«Quảng Ngãi ngày 5 tháng 03 năm 2024», «Quảng Ngãi, 05/3/2024». Không có dấu phẩy giữa ngày, tháng, '
+        'năm và không có dấu chấm cuối dòng: sai «ngày 25 tháng 3, năm 2024.».'
     )
     severity = Severity.ERROR
     fixable = True

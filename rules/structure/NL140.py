@@ -35,6 +35,8 @@ class HeadingSequence(Rule):
     I. ĐÁNH GIÁ CHUNG
     II. NHIỆM VỤ TRỌNG TÂM
     IV. TỔ CHỨC THỰC HIỆN
+
+    Phần I … Phần II … Phần IV
     ```
 
     **Best practice**
@@ -43,6 +45,8 @@ class HeadingSequence(Rule):
     I. ĐÁNH GIÁ CHUNG
     II. NHIỆM VỤ TRỌNG TÂM
     III. TỔ CHỨC THỰC HIỆN
+
+    Phần I … Phần II … Phần III
     ```
     """
 
@@ -55,7 +59,8 @@ class HeadingSequence(Rule):
         '«IV.». Đúng: «I.», «II.», «III.». Dưới mỗi phần («PHẦN THỨ HAI», «Chương II»), mỗi phần đánh chữ '
         'in hoa («A.», «B.»), mỗi bước («BƯỚC 1») và mỗi phụ lục («PHỤ LỤC 2», «Mẫu số 01»), số thứ tự '
         'được đánh lại từ đầu hoặc đánh tiếp theo phần trước. «Mục 7 (quê quán): ghi …» (trường của mẫu '
-        'biểu) và dòng bị ngắt «2.5 Quy định số …» không phải là đề mục.'
+        'biểu) và dòng bị ngắt «2.5 Quy định số …» không phải là đề mục. Các phần, chương đánh số liên tục '
+        '(«Phần I», «Phần II», «Phần III»), các mục («Mục 1») đánh lại trong mỗi chương.'
     )
     severity = Severity.WARNING
     reference = "NĐ 30/2020, Phụ lục I, mục II.6; HD 36-HD/VPTW, 1.6; HD 05-HD/VPTW, 6.2.4"
