@@ -37,6 +37,7 @@ def parse(
         annex_at = find_annex(segments, body_start)
         # a text issued by the document, after its closing (a regulation under its decision)
         attached_at = find_attached(segments, body_start, annex_at)
+        attached = attached_at < annex_at
         annex_at = min(annex_at, attached_at)
         body_end = find_closing(notice, segments[:annex_at] if annex_at < len(segments) else segments, body_start)
         notice.body_start = body_start
@@ -49,7 +50,7 @@ def parse(
             # the numbering of each annex is judged too, from its own start
             first = len(notice.headings)
             find_headings(notice, [s for s in segments[annex_at:] if roles.get((s.paragraph.index, s.start)) is None])
-            if attached_at == annex_at:
+            if attached:
                 # the attached text numbers its chapters, articles and points anew, like an annex
                 notice.headings.insert(first, Heading(segments[annex_at], "annex", "", None, ""))
     except Exception:  # the anatomy never raises: what it found so far stands
