@@ -7,6 +7,7 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._case_citations import WORDS as CITATION_WORDS, citation_defects
 from ._case_data import first_words_any_case
+from ._case_party import COMMITTEE_WORDS, committee_defects
 from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
 from ._case_summary import summary_defects
 from ._case_text import Line
@@ -31,6 +32,8 @@ class Capitalization(Rule):
     | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
     | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
+    | IV. … a committee after one of its organs or titles | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |
+    | IV. a ministry, also at a sentence's start | `Bộ quốc phòng, Bộ Công an …` | `Bộ Quốc phòng, Bộ Công an …` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
     | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
@@ -102,7 +105,7 @@ class Capitalization(Rule):
         'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa; danh từ chung chỉ đơn vị hành '
         'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng và sau tên cơ quan; tên cơ quan, '
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
-        'ủy», «Sở Giáo dục và Đào tạo»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
+        'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
         '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
@@ -188,6 +191,10 @@ class Capitalization(Rule):
                 for s, e, edits, vi, en, safe in person_defects(toks):
                     add(s, e, edits, vi, en, safe)
             covered = state.pop("covered", _NONE)
+            if not held.isdisjoint(COMMITTEE_WORDS):
+                for s, e, edits, vi, en in committee_defects(toks, text):
+                    if not any(f.paragraph == para.index and f.start <= s < f.end for f in found.values()):
+                        add(s, e, edits, vi, en, True)
             if toks.capitals():
                 for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
                     if not safe:  # a common word by the statistics: the term it starts

@@ -200,6 +200,11 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
             yield found
 
 
+def _ministry(name) -> bool:
+    """A listed ministry (``Bộ Tài chính``), not ``Bộ luật …`` or ``Bộ trưởng``."""
+    return name.words[0] == "Bộ" and len(name.words) > 1 and name.words[1][:1].isupper()
+
+
 def _judge(name, words: list[Tok], toks: Line, state: dict):
     edits = []
     wrong_lower = False  # a word the name capitalises is written with a small letter
@@ -224,8 +229,10 @@ def _judge(name, words: list[Tok], toks: Line, state: dict):
     if name.level == 0 and not wrong_lower:
         return None  # a mined name: only a missing capital is certain enough
     if not (titled_inside or first_cap):
-        # written all in small letters: a common noun, except for a body that exists once
-        if name.level < 2:
+        # written all in small letters: a common noun, except for a body that exists once,
+        # and a ministry whose type word has its capital at a sentence's start ("Bộ quốc
+        # phòng, …": no common noun reads so; "cán bộ y tế", "tiến bộ khoa học" do)
+        if name.level < 2 and not (name.level and _ministry(name) and first.text[0].isupper()):
             return None
         prev = toks[first.index - 1] if first.index else None
         if prev is not None and prev.text.lower() in _PLURAL:
