@@ -491,6 +491,54 @@ def find_annex(segments: list[Segment], body_start: int) -> int:
     return n
 
 
+#: "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)": the line under the title of a text
+#: attached to the document (a regulation issued by a decision, a plan's programme)
+_ATTACHED_RE = re.compile(r"^\s*\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s")
+_ATTACHED_FIRST = frozenset("(").union(c for c in map(chr, range(0x3001)) if c.isspace())
+_MOTTO_FOLD = ("doc lap", "tu do", "hanh phuc", "viet nam")
+
+
+def find_attached(segments: list[Segment], body_start: int, end: int) -> int:
+    """Where a text attached after the closing begins (``QUY CHẾ`` / ``Phối hợp …`` / ``(Ban hành
+    kèm theo Quyết định số …)`` under the signature of the decision that issues it), or ``end``.
+
+    The attached text starts at its title (the capitals above the ``(Ban hành) kèm theo`` line,
+    under at most three lines of its summary), or at the header drawn above that title (organ,
+    Quốc hiệu, Tiêu ngữ, rules).  It counts only when a ``Nơi nhận`` label or an authority prefix
+    stands before it; before ``end`` (an annex found by its ``PHỤ LỤC`` heading).
+    """
+    closed_at = None
+    firsts = map(_ATTACHED_FIRST.__contains__, map(_FIRST, map(_TEXT, segments[body_start:end])))
+    for i in compress(range(body_start, end), firsts):
+        if not _ATTACHED_RE.match(segments[i].text):
+            continue
+        if closed_at is None:
+            closed_at = next(
+                (k for k in range(body_start, i)
+                 if RECIPIENTS_RE.match(segments[k].text)
+                 or (segments[k].text.lstrip()[:1] in "TKQ" and _title_line(segments[k].text)
+                     and parse_prefix(segments[k].text.strip()) is not None)),
+                end,
+            )
+        if closed_at >= i:
+            continue
+        title = next((k for k in range(i - 1, max(closed_at, i - 5), -1) if is_upper_text(segments[k].text.strip())
+                      and segments[k].side not in ("left", "right")), None)
+        if title is None:
+            continue
+        start = title
+        while start - 1 > closed_at and _header_like(segments[start - 1].text):
+            start -= 1
+        return start
+    return end
+
+
+def _header_like(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and (is_upper_text(t) or t == "*" or fold(t).startswith(_MOTTO_FOLD)
+                        or not any(ch.isalnum() for ch in t))
+
+
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
     """Label recipients and signature; return the index where the closing zone starts."""
     n = len(segments)

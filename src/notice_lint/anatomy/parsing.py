@@ -11,9 +11,9 @@ from typing import Any
 
 from ..document.model import Document
 from .body import find_headings
-from .closing import find_annex, find_closing
+from .closing import find_annex, find_attached, find_closing
 from .header import find_header
-from .model import Notice
+from .model import Heading, Notice
 from .profile import choose_profile, kind_code
 from .segments import segments_of
 
@@ -35,6 +35,10 @@ def parse(
         body_start = find_header(notice, segments, kinds or [])
         # annexes after the closing: texts of their own
         annex_at = find_annex(segments, body_start)
+        # a text issued by the document, after its closing (a regulation under its decision)
+        attached_at = find_attached(segments, body_start, annex_at)
+        attached = attached_at < annex_at
+        annex_at = min(annex_at, attached_at)
         body_end = find_closing(notice, segments[:annex_at] if annex_at < len(segments) else segments, body_start)
         notice.body_start = body_start
         roles = notice.roles
@@ -44,7 +48,11 @@ def parse(
         find_headings(notice, notice.body)
         if annex_at < len(segments):
             # the numbering of each annex is judged too, from its own start
+            first = len(notice.headings)
             find_headings(notice, [s for s in segments[annex_at:] if roles.get((s.paragraph.index, s.start)) is None])
+            if attached:
+                # the attached text numbers its chapters, articles and points anew, like an annex
+                notice.headings.insert(first, Heading(segments[annex_at], "annex", "", None, ""))
     except Exception:  # the anatomy never raises: what it found so far stands
         import logging
 
