@@ -182,3 +182,34 @@ def test_a_long_run_is_not_kept(tmp_path: Path) -> None:
     assert _findings(path) == []
     quiet = NL209._CACHES[4]
     assert "Các phòng họp" in quiet and max(len(run.split()) for run in quiet) < 100
+
+
+def test_windows_of_any_size_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    """The scan builds its lists of contexts a window of whole runs at a time: windows of one
+    run (a VNI leftover at a window's end reads the next window's first words), of a few
+    runs and of the whole document give the same findings, and the lists are never made for
+    more than a window's words."""
+    from notice_lint_rules.language import NL209
+
+    draft = (DATA / "draft-typos.txt").read_text(encoding="utf-8")
+    # VNI leftovers before a full stop and before a word, a repeated typo, a run found silent
+    extra = "Văn phòng Sở tổng hợp va2 các phòng. Phòng Tài chính tổng hợp va. Báo cáo kết quá cho Sở va2 Ủy ban.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(draft + extra * 3, encoding="utf-8")
+    NL209._CACHES.clear()
+    whole = _findings(path)
+    assert len(whole) > 12 and sum("va2" in m for _, _, m in whole) == 6 + draft.count("va2")
+    made = []
+    lists = NL209._Lazy.__init__
+
+    def spy(self, keys, joined, idof, kind, lo=0):
+        made.append(lo)
+        lists(self, keys, joined, idof, kind, lo)
+
+    monkeypatch.setattr(NL209._Lazy, "__init__", spy)
+    for size in (1, 2, 7, 60):
+        monkeypatch.setattr(NL209, "_WINDOW", size)
+        NL209._CACHES.clear()
+        assert _findings(path) == whole, size
+        assert _findings(path) == whole, size  # the runs known silent now
+    assert made and min(made) == 0 and max(made) > 300  # lazy windows far into the document

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import chain, compress, repeat
 from operator import getitem, not_, or_, sub
 from typing import Iterable
@@ -151,171 +151,206 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
     # words of a run found silent before (but an ASCII word at its end)
     if keep:
         todo = list(compress(range(n), map(or_, map(str.islower, texts), map(not_, joined))))
-        many = len(todo)
+        windows: Iterable = ((0, n, todo, len(todo)),)
         odd = None
     else:
         _words, inner, _first, last, _bare = st.inventory()
         digits = any(map(_DIGIT_FIRST.match, chain(inner, last)))  # a word may be followed by digits
-        work, many = _unsettled(texts, joined, quiet, digits, covered)
         loud: list[int] = []  # words past "silent", or not judged on their run alone
         odd: list[int] | None = []  # words followed by digits (a VNI leftover?)
-        todo = _walk(work, texts, joined, quiet, digits, loud, odd)
-    # the context of word i: the run of joined words around it, <s> (0) at its edges.
-    # prev[k] is word k - 1 when word k is joined to it, joins[k] is word k when it is joined
-    # to word k - 1, else 0 (no word's id is 0: that is <s>); so word i follows
-    # b = prev[i] and a = prev[i - 1] (when b), and c = joins[i + 1] and d = joins[i + 2]
+        windows = _windows(texts, joined, quiet, digits, covered, loud, odd)
+    # The document is scanned a window of whole runs at a time (about _WINDOW words; see
+    # :func:`_windows`): a context never reaches past its run but for a VNI leftover's, which
+    # reads the two words after it, so a window's lists hold its words and the two after
+    # them, indexed from the window's first word ``lo`` (k = i - lo).
+    # The context of word i: the run of joined words around it, <s> (0) at its edges.
+    # prev[k] is word i - 1 when word i is joined to it, joins[k] is word i when it is joined
+    # to word i - 1, else 0 (no word's id is 0: that is <s>); so word i follows
+    # b = prev[k] and a = prev[k - 1] (when b), and c = joins[k + 1] and d = joins[k + 2]
     # (when c) follow it, with zeros past the end.
-    if many * 4 >= n:
-        # made at C speed: each entry is (0, id)[joined], the id itself (a product would be
-        # a new int object per word)
-        ids = list(map(idof, keys, repeat(-1, n)))
-        prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), joined))
-        prev += (0, 0)
-        joins = list(map(getitem, zip(repeat(0), ids), joined))
-        joins += (0, 0)
-    else:
-        # few words to look at (the others' runs were found silent before): the same
-        # entries, each made when first read
-        ids, prev, joins = _Lazy(keys, joined, idof, 0), _Lazy(keys, joined, idof, 1), _Lazy(keys, joined, idof, 2)
-    for i in todo:
-        text = texts[i]
-        if text.islower():
-            low = text
-        elif not _title(text):
-            continue  # ALL CAPS, camelCase: abbreviations and names
+    for lo, hi, todo, many in windows:
+        top = min(hi + 2, n)
+        if many * 4 >= hi - lo:
+            # made at C speed: each entry is (0, id)[joined], the id itself (a product would be
+            # a new int object per word)
+            ids = list(map(idof, keys[lo:top], repeat(-1)))
+            near = joined[lo:top]
+            prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), near))
+            prev += (0, 0)
+            joins = list(map(getitem, zip(repeat(0), ids), near))
+            joins += (0, 0)
         else:
-            low = text.lower()
-        if covered and i in covered:
-            continue
-        b = prev[i]
-        c = joins[i + 1]
-        if b < 0:
-            continue  # next to a word the model does not know (foreign, a name, a code)
-        w = ids[i]
-        if w >= 0 and c > 0 and (not text.isascii() or check(low).ok):
-            # a known word inside a run: weighed as it is (the common case)
-            a = prev[i - 1] if b else -1
-            d = joins[i + 2]
-            one_sided = ONE_SIDED if b == 0 else 0.0
-            memo_key = (a, b, w, c, d, keep)
-            done = decided_get(memo_key)
-            if done is None:
-                done = decided[memo_key] = _decide(m, memo, lp, cands, low, a, b, w, c, d, limit + one_sided,
-                                                   best_prior, keep)
-            best, best_gain = done
-            if best is None:
+            # few words to look at (the others' runs were found silent before): the same
+            # entries, each made when first read
+            ids, prev, joins = (_Lazy(keys, joined, idof, kind, lo) for kind in (0, 1, 2))
+        for i in todo:
+            k = i - lo
+            text = texts[i]
+            if text.islower():
+                low = text
+            elif not _title(text):
+                continue  # ALL CAPS, camelCase: abbreviations and names
+            else:
+                low = text.lower()
+            if covered and i in covered:
                 continue
-            span = None
-        else:
-            nxt = c != 0
-            a = prev[i - 1] if b else -1
-            d = joins[i + 2] if nxt else -1
-            leftover = None
-            if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
-                leftover = _leftover(st, i, low, telex, vni, check, odd)
-                if leftover is not None:
-                    w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
-                    if leftover[2]:  # VNI digits: the next word follows the digits
-                        nxt = leftover[2] == 2
-                        c = ids[i + 1] if nxt else 0
-                        d = joins[i + 2] if nxt else -1
-            if c < 0:
+            b = prev[k]
+            c = joins[k + 1]
+            if b < 0:
                 continue  # next to a word the model does not know (foreign, a name, a code)
-            one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
-            if leftover is None:
-                memo_key = (a, b, w if w >= 0 else low, c, d, keep)
+            w = ids[k]
+            if w >= 0 and c > 0 and (not text.isascii() or check(low).ok):
+                # a known word inside a run: weighed as it is (the common case)
+                a = prev[k - 1] if b else -1
+                d = joins[k + 2]
+                one_sided = ONE_SIDED if b == 0 else 0.0
+                memo_key = (a, b, w, c, d, keep)
                 done = decided_get(memo_key)
                 if done is None:
                     done = decided[memo_key] = _decide(m, memo, lp, cands, low, a, b, w, c, d, limit + one_sided,
                                                        best_prior, keep)
                 best, best_gain = done
+                if best is None:
+                    continue
                 span = None
             else:
-                base = _score(logp, a, b, w, c, d)
-                cand, span, _ = leftover
-                x = idof(key_of(cand), -1)
-                if x < 0 or (m.log2count(b, x) is None and m.log2count(x, c) is None):
-                    continue  # the candidate must fit at least one neighbour
-                best, best_gain = cand, _score(logp, a, b, x, c, d) - base + LOG_PRIOR["telex"]
-            if best is None:
+                nxt = c != 0
+                a = prev[k - 1] if b else -1
+                d = joins[k + 2] if nxt else -1
+                leftover = None
+                if w < 0 or (text.isascii() and (not nxt or not check(low).ok)):
+                    leftover = _leftover(st, i, low, telex, vni, check, odd)
+                    if leftover is not None:
+                        w = -1  # a keyboard leftover is no word: weigh the candidate against an unknown one
+                        if leftover[2]:  # VNI digits: the next word follows the digits
+                            nxt = leftover[2] == 2
+                            c = ids[k + 1] if nxt else 0
+                            d = joins[k + 2] if nxt else -1
+                if c < 0:
+                    continue  # next to a word the model does not know (foreign, a name, a code)
+                one_sided = ONE_SIDED if b == 0 or c == 0 else 0.0
+                if leftover is None:
+                    memo_key = (a, b, w if w >= 0 else low, c, d, keep)
+                    done = decided_get(memo_key)
+                    if done is None:
+                        done = decided[memo_key] = _decide(m, memo, lp, cands, low, a, b, w, c, d, limit + one_sided,
+                                                           best_prior, keep)
+                    best, best_gain = done
+                    span = None
+                else:
+                    base = _score(logp, a, b, w, c, d)
+                    cand, span, _ = leftover
+                    x = idof(key_of(cand), -1)
+                    if x < 0 or (m.log2count(b, x) is None and m.log2count(x, c) is None):
+                        continue  # the candidate must fit at least one neighbour
+                    best, best_gain = cand, _score(logp, a, b, x, c, d) - base + LOG_PRIOR["telex"]
+                if best is None:
+                    continue
+            best_gain -= one_sided
+            if keep:
+                verdicts.append((i, best_gain, best))
+            if best_gain <= limit:
                 continue
-        best_gain -= one_sided
-        if keep:
-            verdicts.append((i, best_gain, best))
-        if best_gain <= limit:
-            continue
-        if not keep:
-            loud.append(i)
-        if _foreign_near(texts, i, b, c, check):
-            continue
-        if _guarded(st, i, span):
-            continue
-        if span is None:
-            span = st.span(i)
-        x = idof(key_of(best), -1)
-        ids[i] = x  # later words are judged against the corrected text
-        prev[i + 1] = x * joined[i + 1] if i + 1 < n else 0
-        left = texts[i - 1] if b > 0 else ""
-        right = texts[i + 1] if c > 0 else ""
-        # show the neighbour that carries the evidence
-        if left and right:
-            if logp(-1, b, x) >= logp(-1, x, c):
-                right = ""
-            else:
-                left = ""
-        yield i, best, left, right, span
+            if not keep:
+                loud.append(i)
+            if _foreign_near(texts, i, b, c, check):
+                continue
+            if _guarded(st, i, span):
+                continue
+            if span is None:
+                span = st.span(i)
+            x = idof(key_of(best), -1)
+            ids[k] = x  # later words are judged against the corrected text
+            prev[k + 1] = x * joined[i + 1] if i + 1 < n else 0
+            left = texts[i - 1] if b > 0 else ""
+            right = texts[i + 1] if c > 0 else ""
+            # show the neighbour that carries the evidence
+            if left and right:
+                if logp(-1, b, x) >= logp(-1, x, c):
+                    right = ""
+                else:
+                    left = ""
+            yield i, best, left, right, span
 
 
 class _Lazy(dict):
-    """``ids``, ``prev`` or ``joins`` of :func:`scan` (``kind`` 0, 1, 2), each entry made
-    when first read, as the lists would hold it before any change."""
+    """``ids``, ``prev`` or ``joins`` of a window of :func:`scan` (``kind`` 0, 1, 2) from word
+    ``lo`` on, each entry made when first read, as the lists would hold it before any change."""
 
-    __slots__ = ("keys", "joined", "idof", "kind")
+    __slots__ = ("keys", "joined", "idof", "kind", "lo")
 
-    def __init__(self, keys: list[str], joined: list[bool], idof, kind: int) -> None:
+    def __init__(self, keys: list[str], joined: bytearray, idof, kind: int, lo: int = 0) -> None:
         super().__init__()
-        self.keys, self.joined, self.idof, self.kind = keys, joined, idof, kind
+        self.keys, self.joined, self.idof, self.kind, self.lo = keys, joined, idof, kind, lo
 
     def __missing__(self, k: int) -> int:
         keys, joined, kind = self.keys, self.joined, self.kind
         n = len(keys)
+        i = k + self.lo
         if kind == 0:
-            v = self.idof(keys[k], -1)
+            v = self.idof(keys[i], -1)
         elif kind == 1:
-            v = self.idof(keys[k - 1], -1) if 0 < k < n and joined[k] else 0
+            v = self.idof(keys[i - 1], -1) if 0 < i < n and joined[i] else 0
         else:
-            v = self.idof(keys[k], -1) if 0 <= k < n and joined[k] else 0
+            v = self.idof(keys[i], -1) if 0 <= i < n and joined[i] else 0
         self[k] = v
         return v
 
 
-def _unsettled(texts: list[str], joined: list[bool], quiet: set, digits: bool, covered: set[int] = frozenset()):
-    """``(runs to walk, how many words at most)`` for :func:`_walk`: ``(first word, end,
-    the run as one string)`` of each run not found silent before, and ``(first word, end,
-    None)`` of each run found silent whose last word :func:`_walk` must look at again.
+#: words of a window of :func:`scan` (it ends at the first run start from there): the lists
+#: of contexts and the runs' strings are made for one window at a time
+_WINDOW = 4096
+
+
+def _windows(texts: list[str], joined: bytearray, quiet: set, digits: bool, covered: set[int],
+             loud: list[int], odd: list[int]):
+    """``(lo, hi, words to look at, how many at most)`` of each window of whole runs
+    ``[lo, hi)`` of the document, in order: about :data:`_WINDOW` words, up to a run start.
+    Each window's runs are looked up in ``quiet`` when the window comes, after the earlier
+    windows' words were judged (a run found silent there is skipped here)."""
+    n = len(texts)
+    marked = sorted(covered) if covered else []
+    lo = 0
+    while lo < n:
+        hi = joined.find(0, lo + _WINDOW) if lo + _WINDOW < n else -1
+        if hi < 0:
+            hi = n
+        cut = marked[bisect_left(marked, lo) : bisect_left(marked, hi)] if marked else ()
+        work, many = _unsettled(texts, joined, quiet, digits, cut, lo, hi)
+        yield lo, hi, _walk(work, texts, joined, quiet, digits, loud, odd), many
+        lo = hi
+
+
+def _unsettled(texts: list[str], joined: bytearray, quiet: set, digits: bool, covered: Iterable[int] = (),
+               lo: int = 0, hi: int | None = None):
+    """``(runs to walk, how many words at most)`` of words ``[lo, hi)`` (whole runs) for
+    :func:`_walk`: ``(first word, end, the run as one string)`` of each run not found silent
+    before, and ``(first word, end, None)`` of each run found silent whose last word
+    :func:`_walk` must look at again.
 
     A run (words joined one to the next) decides the verdict on each of its words (their
     contexts, the NL201 places, whether they are names, whether they are Telex leftovers)
     but for an ASCII word at its end when digits follow it (VNI: only spaces join words,
     so no digit follows a word inside a run): a run found silent before is skipped, but
     for such a word when ``digits`` (some separator of the document starts with a digit).
-    A run holding words of ``covered`` (not judged) is another run than the same words
-    without.  Made at C speed but for the runs not found silent."""
-    n = len(texts)
-    starts = list(compress(range(n), map(not_, joined)))
-    if not starts or starts[0]:
-        starts.insert(0, 0)
+    A run holding words of ``covered`` (not judged; in order) is another run than the same
+    words without.  Made at C speed but for the runs not found silent."""
+    if hi is None:
+        hi = len(texts)
+    starts = list(compress(range(lo, hi), map(not_, joined[lo:hi])))
+    if not starts or starts[0] != lo:
+        starts.insert(0, lo)
     ends = starts[1:]
-    ends.append(n)
+    ends.append(hi)
     # a run as one string (its words are letter runs: a space cannot be in one); held by
     # ``quiet`` after the document, it costs less than a tuple of its words
     runs = list(map(" ".join, map(texts.__getitem__, map(slice, starts, ends))))
-    for i in sorted(covered):
+    for i in covered:
         r = bisect_right(starts, i) - 1
         runs[r] += f"\0{i - starts[r]}"
     known = list(map(quiet.__contains__, runs)) if quiet else None
     if not known or not any(known):
-        return list(zip(starts, ends, runs)), n
+        return list(zip(starts, ends, runs)), hi - lo
     work = list(compress(zip(starts, ends, runs), map(not_, known)))
     many = sum(map(sub, [e for _, e, _ in work], [s for s, _, _ in work]))
     if digits:
