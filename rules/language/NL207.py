@@ -8,6 +8,7 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from ._case_citations import KIND_FIRST, WORDS as CITATION_WORDS, citation_defects, kind_defects
 from ._case_data import first_words_any_case
 from ._case_party import COMMITTEE_WORDS, committee_defects
+from ._case_plural import PLURAL_WORDS, plural_defects
 from ._case_organs import (NOUN_FIRST, SECOND_CAP_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects,
                            person_defects, second_cap_defects)
 from ._case_summary import summary_defects
@@ -45,6 +46,7 @@ class Capitalization(Rule):
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
+    | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
     | the trích yếu's first letter (NĐ 30 PL I, II.5; HD 36 1.5; HD 05 5.1.1): a capital in a state document, a small letter in a Party one | `THÔNG BÁO` / `kết luận của Giám đốc Sở…` (state); `Về một số nội dung…` (Party) | `Kết luận của Giám đốc Sở…`; `về một số nội dung…` | safe (state), suggested (Party) |
@@ -111,7 +113,7 @@ class Capitalization(Rule):
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
         'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
-        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
+        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
         'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
@@ -215,6 +217,12 @@ class Capitalization(Rule):
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
                         add(s, e, ((s, s + 1, r),), vi, en, safe)
+                if not held.isdisjoint(PLURAL_WORDS):
+                    for s, e, r, vi, en in plural_defects(toks, text, covered, defined):
+                        if (index, s) not in found:  # not judged a common word already
+                            m = _TERM.match(text, s)
+                            terms.append(((index, s), m.group() if m else text[s:e]))
+                            add(s, e, ((s, s + 1, r),), vi, en, False)
             if "thứ" in held or "Thứ" in held:
                 for s, e, r, vi, en, safe in weekday_defects(text, seg.start, seg.end):
                     add(s, e, _letter_edits(text, s, r), vi, en, safe)
