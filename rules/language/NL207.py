@@ -8,7 +8,9 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from ._case_citations import WORDS as CITATION_WORDS, citation_defects
 from ._case_data import first_words_any_case
 from ._case_party import COMMITTEE_WORDS, committee_defects
-from ._case_organs import NOUN_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects, person_defects
+from ._case_plural import PLURAL_WORDS, plural_defects
+from ._case_organs import (NOUN_FIRST, SECOND_CAP_FIRST, SURNAMES, TYPE_FIRST, field_defects, name_defects, noun_defects,
+                           person_defects, second_cap_defects)
 from ._case_summary import summary_defects
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
@@ -29,18 +31,21 @@ class Capitalization(Rule):
     | II, VI. a title before a person's name | `giám đốc Lê Minh Tâm` | `Giám đốc Lê Minh Tâm` | suggested |
     | III.1 the noun of a unit before its name (one capital at most, on its first letter) | `tại Phường Yên Bái`, `Thành Phố Hà Tĩnh`, `Thị Xã Kỳ Anh` | `tại phường Yên Bái`, `thành phố Hà Tĩnh`, `Thị xã Kỳ Anh` | safe |
     | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
+    | III.1 … and standing alone | `trên địa bàn Tỉnh`, `có 12 Huyện, Thị xã` | `trên địa bàn tỉnh`, `có 12 huyện, thị xã` | safe |
     | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
     | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
     | IV. … a committee after one of its organs or titles | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |
     | IV. a ministry, also at a sentence's start | `Bộ quốc phòng, Bộ Công an …` | `Bộ Quốc phòng, Bộ Công an …` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
+    | VI. … never a capital on the second syllable | `Ngân sách Nhà Nước`, `Nhân Dân` | `Ngân sách Nhà nước`, `Nhân dân` | safe |
     | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
+    | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
     | the trích yếu's first letter (NĐ 30 PL I, II.5; HD 36 1.5; HD 05 5.1.1): a capital in a state document, a small letter in a Party one | `THÔNG BÁO` / `kết luận của Giám đốc Sở…` (state); `Về một số nội dung…` (Party) | `Kết luận của Giám đốc Sở…`; `về một số nội dung…` | safe (state), suggested (Party) |
@@ -104,11 +109,11 @@ class Capitalization(Rule):
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Viết hoa theo Phụ lục II Nghị định 30/2020 (văn bản của Nhà nước và của Đảng): đầu câu viết hoa; '
         'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa; danh từ chung chỉ đơn vị hành '
-        'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng và sau tên cơ quan; tên cơ quan, '
+        'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng, sau tên cơ quan và khi đứng một mình («trên địa bàn tỉnh»); tên cơ quan, '
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
-        'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
+        'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
-        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị»); '
+        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
         'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
@@ -188,6 +193,10 @@ class Capitalization(Rule):
             if not held.isdisjoint(NOUN_FIRST):
                 for s, e, edits, vi, en in noun_defects(toks):
                     add(s, e, edits, vi, en, False)
+            if not held.isdisjoint(SECOND_CAP_FIRST):
+                for s, e, edits, vi, en in second_cap_defects(toks):
+                    if not any(f.paragraph == para.index and f.start <= s < f.end for f in found.values()):
+                        add(s, e, edits, vi, en, True)
             if not held.isdisjoint(SURNAMES):
                 for s, e, edits, vi, en, safe in person_defects(toks):
                     add(s, e, edits, vi, en, safe)
@@ -205,6 +214,12 @@ class Capitalization(Rule):
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
                         add(s, e, ((s, s + 1, r),), vi, en, safe)
+                if not held.isdisjoint(PLURAL_WORDS):
+                    for s, e, r, vi, en in plural_defects(toks, text, covered, defined):
+                        if (index, s) not in found:  # not judged a common word already
+                            m = _TERM.match(text, s)
+                            terms.append(((index, s), m.group() if m else text[s:e]))
+                            add(s, e, ((s, s + 1, r),), vi, en, False)
             if "thứ" in held or "Thứ" in held:
                 for s, e, r, vi, en, safe in weekday_defects(text, seg.start, seg.end):
                     add(s, e, _letter_edits(text, s, r), vi, en, safe)

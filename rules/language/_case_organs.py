@@ -24,7 +24,7 @@ from ._case_data import Name, capital_verdict, field_first_words, fields_by_firs
 from ._case_text import CAPITAL, Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["name_defects", "field_defects", "noun_defects", "person_defects", "NOUN_FIRST", "SURNAMES", "TYPE_FIRST"]
+__all__ = ["name_defects", "field_defects", "noun_defects", "second_cap_defects", "SECOND_CAP_FIRST", "person_defects", "NOUN_FIRST", "SURNAMES", "TYPE_FIRST"]
 
 # a determiner before a name written in small letters makes it a common noun
 _PLURAL = {"các", "những", "mỗi", "từng", "một", "hai", "ba", "nhiều", "phi", "cấp"}
@@ -294,6 +294,32 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
             t.start, u.end, ((t.start, t.start + 1, t.text[0].upper()),),
             f"«{good}» viết hoa khi chỉ Nhà nước, Nhân dân: «{phrase}» → «{good}» (Phụ lục II, NĐ 30)",
             f"«{good}» is capitalised when it means the State or the People: «{phrase}» → «{good}»",
+        )
+
+
+_SECOND_CAP = {"Nhà": "Nước", "Nhân": "Dân"}
+#: the words a check of ``Nhà Nước`` / ``Nhân Dân`` starts from
+SECOND_CAP_FIRST = frozenset(_SECOND_CAP)
+
+
+def second_cap_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
+    """``Nhà Nước``, ``Nhân Dân``: a capital on the second syllable is never right (Phụ
+    lục II, VI writes ``Nhà nước``, ``Nhân dân``), but in the newspaper's name (``báo
+    Nhân Dân``)."""
+    n = len(toks)
+    for i in toks.find(_SECOND_CAP):
+        if i + 1 >= n:
+            continue
+        t, u = toks[i], toks[i + 1]
+        if u.text != _SECOND_CAP[t.text] or u.before != " " or t.quoted:
+            continue
+        if i and toks[i - 1].text.lower() == "báo" and t.text == "Nhân":
+            continue
+        low = u.text.lower()
+        yield (
+            u.start, u.end, ((u.start, u.start + 1, low[0]),),
+            f"Chỉ viết hoa chữ cái đầu: «{t.text} {u.text}» → «{t.text} {low}» (Phụ lục II, NĐ 30)",
+            f"Only the first letter takes a capital: «{t.text} {u.text}» → «{t.text} {low}»",
         )
 
 

@@ -1,6 +1,7 @@
 """Administrative units (Phụ lục II, III.1): the common noun is lower case before
 the proper name (``tại phường Yên Bái``, ``Hội đồng nhân dân tỉnh Sơn La``) and
-after the name of an organ (``UBND xã``, ``Hội đồng nhân dân huyện``).  It keeps
+after the name of an organ (``UBND xã``, ``Hội đồng nhân dân huyện``), and
+standing alone (``trên địa bàn tỉnh``, ``các xã, phường``).  It keeps
 its capital before a number (``Quận 1``), before the name of a person or an
 event (``Phường Điện Biên Phủ``), in ``Thành phố Hồ Chí Minh`` and in the names
 of Party and mass bodies (``Tỉnh ủy``, ``Huyện đoàn``).
@@ -35,11 +36,14 @@ _PERSON_OR_EVENT = {
 _ORGAN_END = {"UBND", "HĐND", "dân", "Dân", "MTTQ", "ĐTN", "Đảng", "bộ", "LĐLĐ", "tra", "an"}
 _ORGAN_PAIRS = {("nhân", "dân"), ("Nhân", "Dân"), ("Nhân", "dân"), ("Đảng", "bộ"), ("Thanh", "tra"), ("Công", "an")}
 _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+# between a small word and a unit noun standing alone: a space, or a number ("có 12 Huyện")
+_ALONE_BEFORE = re.compile(r"[ \u00a0](?:\d{1,6}[ \u00a0])?")
 
 
 def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
     """``(start, end, the unit noun in small letters, vi, en)``: the noun spans start..end."""
     n = len(toks)
+    listed: set[int] = set()  # the last word of each noun reported: a list of them goes on
     for i in toks.find(UNIT_FIRST):
         t = toks[i]
         w = t.text
@@ -77,14 +81,24 @@ def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, st
         if joined and nxt.text.lower() in _ORGAN_NEXT:
             continue  # Tỉnh ủy, Huyện đoàn
         if not after:
-            # no proper name after it: only after the name of an organ is it certainly the unit's noun
+            # no proper name after it: the unit's noun after the name of an organ (``UBND
+            # Xã``), and the noun standing alone after a small word or a number, or in a list
+            # of them (``trên địa bàn Tỉnh``, ``có 12 Huyện, Thị xã``): not at a line's end,
+            # where a wrapped line may go on with the name
             prev = toks[i - 1] if i else None
-            if prev is None or prev.before.endswith(("\n",)) or t.before not in (" ", "\u00a0"):
+            if prev is None or prev.before.endswith(("\n",)):
                 continue
             pair = (toks[i - 2].text, prev.text) if i >= 2 else None
-            if prev.text not in _ORGAN_END or (prev.text in {"dân", "Dân", "bộ", "tra", "an"} and pair not in _ORGAN_PAIRS):
-                continue
+            organ = t.before in (" ", "\u00a0") and prev.text in _ORGAN_END and not (
+                prev.text in {"dân", "Dân", "bộ", "tra", "an"} and pair not in _ORGAN_PAIRS)
+            if not organ:
+                if nxt is None and not text[last.end:].strip():
+                    continue
+                if not ((prev.text.islower() and _ALONE_BEFORE.fullmatch(t.before))
+                        or (t.before == ", " and i - 1 in listed)):
+                    continue
         lower = phrase.lower()
+        listed.add(i + len(noun) - 1)
         shown = f"{phrase} {after}".strip()
         good = f"{lower} {after}".strip()
         yield (

@@ -25,7 +25,7 @@ from ._case_data import capital_verdict, fields_by_first, named_term
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["word_defects", "sentence_defects", "weekday_defects"]
+__all__ = ["word_defects", "sentence_defects", "weekday_defects", "NAME_WORDS", "NAME_PAIRS"]
 
 _NUMBER_AFTER = re.compile(r"[ \u00a0]*(?:\d|số\b|Số\b|[IVXLC]+\b)")
 # function words and verbs that never start a name: a capital on them after ";" is wrong
@@ -53,6 +53,8 @@ _NAME_PAIRS = {
     ("Công", "ty"), ("Doanh", "nghiệp"), ("Chi", "nhánh"), ("Tập", "đoàn"), ("Hợp", "tác"), ("Dự", "án"),
     ("Cụm", "công"), ("Khu", "công"), ("Nhà", "máy"), ("Đề", "án"), ("Liên", "danh"), ("Tổng", "công"),
 }
+#: the same, for the other checks of NL207
+NAME_WORDS, NAME_PAIRS = _NAME_WORDS, _NAME_PAIRS
 # after an organ's word these say the organ is the document's own (``thuộc Sở phải …``)
 _AFTER_OWN = {"khác", "đó", "mình", "phải", "này", "nêu", "ta"}
 _LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư)\b[^;:.]{0,50}\Z")

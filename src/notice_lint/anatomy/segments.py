@@ -44,6 +44,14 @@ def segments_of(document: Document) -> list[Segment]:
             # one line with no column gap: the one column split_columns gives, stripped
             ls = len(text) - len(text.lstrip())
             rs = len(text.rstrip())
+            if text[ls] == "-":
+                m = _GLUED_RULE.match(text, ls)
+                if m:
+                    # "----Ngày 15 tháng 9 …": pdftotext joined the "-----" under a Party summary to the
+                    # line after it (a line ending in "-" reads as a word broken at a hyphen)
+                    append(Segment(para, ls, m.end(), "full"))
+                    append(Segment(para, m.end(), rs, "full"))
+                    continue
             if para.index > _MERGED_ZONE:
                 append(Segment(para, ls, rs, "full"))
                 continue
@@ -284,6 +292,8 @@ _MERGED_NUMBER_DATE = re.compile(
 
 
 _STAR_RE = re.compile(r"^\*(\s+)(?=\S)")
+#: a rule of dashes run into the text after it, a capital letter opening a sentence
+_GLUED_RULE = re.compile(r"-{3,}(?=[A-ZĐÀ-Ỹ])")
 _MERGED_ZONE = 20  # paragraphs at the top where a header may stand
 _MERGED_MAX = 160  # characters: a longer line is no run-together header line
 
