@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ._case_text import Line
 
-__all__ = ["citation_defects", "WORDS"]
+__all__ = ["citation_defects", "kind_defects", "WORDS", "KIND_FIRST"]
 
 # after the word: its number (Arabic or Roman) or the point's letter
 _NUMBER = re.compile(r"[ \u00a0]+(?:\d+[a-zđ]?\b|[IVXLC]+\b)")
@@ -93,3 +93,55 @@ _KHOAN_AFTER = re.compile(r"[ \u00a0,]+(?:khoản|Khoản|Điều|điều)\b")
 def _follows_citation(text: str, at: int) -> bool:
     """A capital point letter is a label only when a clause or an article follows."""
     return _KHOAN_AFTER.match(text, at) is not None
+
+
+# -- a document cited by its kind, number and symbol --------------------------------------------
+
+#: the kinds of document a text cites by number and symbol: first syllable -> the second ones
+_KINDS = {
+    "quyết": ("định",), "nghị": ("định", "quyết"), "thông": ("tư", "báo", "tri"), "chỉ": ("thị",),
+    "pháp": ("lệnh",), "kế": ("hoạch",), "công": ("văn",), "tờ": ("trình",), "kết": ("luận",),
+    "hướng": ("dẫn",), "quy": ("định", "chế"), "chương": ("trình",), "đề": ("án",), "báo": ("cáo",),
+}
+#: the words a kind check starts from (only in a line that also holds «số»)
+KIND_FIRST = frozenset(_KINDS)
+# «số 12/QĐ-UBND», «số 19/2006/QĐ-BTC», «số 05-HD/VPTW»: a number, then the symbol's capitals
+_CITED = re.compile(r"số[ \u00a0]+\d+(?:/\d{4})?[/\-][A-ZĐ]")
+_SYMBOL_AFTER = re.compile(r"[ \u00a0]+số[ \u00a0]+\d+(?:/\d{4})?[/\-][A-ZĐ]")
+
+
+def kind_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """``(start, end, replacement, vi, en)`` for the kind of a cited document written in small
+    letters inside a sentence: ``theo quyết định số 12/QĐ-UBND`` → ``theo Quyết định số 12/QĐ-UBND``.
+
+    A document named by its number and symbol is one document: its kind takes a capital (Phụ lục
+    II: the kind of a document spoken of in particular; the legal text writes it so 99.9 % of the
+    time).  Not after a word with a capital (``Mẫu báo cáo số 13``, ``Thông tư hướng dẫn số …``:
+    the kind word belongs to a name there).
+    """
+    if _CITED.search(text, toks.start, toks.end) is None:
+        return  # most lines with «số» and a kind word cite no document by its symbol
+    n = len(toks)
+    for i in toks.find(KIND_FIRST):
+        if i + 1 >= n:
+            continue
+        t = toks[i]
+        if not t.mid or t.quoted:
+            continue
+        nxt = toks[i + 1]
+        if nxt.text not in _KINDS[t.text] or nxt.before != " ":
+            continue
+        if _SYMBOL_AFTER.match(text, nxt.end) is None:
+            continue
+        prev = toks[i - 1]
+        if prev.text[:1].isupper() and prev.end + 1 == t.start:
+            continue  # "Mẫu báo cáo số 13-NT": the kind word belongs to a name
+        if i >= 2 and prev.text in _KINDS.get(toks[i - 2].text.lower(), ()) and toks[i - 2].text[:1].isupper():
+            continue  # "Thông tư hướng dẫn số …": the document's own kind came first
+        kind = f"{t.text} {nxt.text}"
+        good = t.text[0].upper() + t.text[1:]
+        yield (
+            t.start, nxt.end, good[0],
+            f"Viết hoa tên loại của văn bản được viện dẫn: «{kind} số …» → «{good} {nxt.text} số …» (Phụ lục II, NĐ 30)",
+            f"The kind of a cited document takes a capital: «{kind} …» → «{good} {nxt.text} …»",
+        )
