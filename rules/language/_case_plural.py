@@ -48,58 +48,68 @@ def plural_defects(toks: Line, text: str, covered, defined: set[str]) -> Iterato
     words = toks.words
     seps = toks.seps
     n = len(toks)
-    listing = False  # the previous word was reported: a list of nouns goes on
-    i = 1
-    while i < n:
-        w = words[i]
-        after_and = listing and words[i - 1] in _AND and seps[i] == " "
-        if listing and w in _AND and seps[i] == " " and i + 1 < n and seps[i + 1] == " ":
-            i += 1  # "… Ban, Ngành và Địa phương": the list goes on after "và"
-            after_and = True
+    done = 0  # the words up to here were looked at as a list's nouns
+    for p in toks.find(PLURAL_WORDS):
+        i = p + 1
+        if i < done or i >= n or seps[i] != " ":
             continue
-        opens = words[i - 1] in PLURAL_WORDS and seps[i] == " "
-        if not (opens or (listing and (seps[i] == ", " or after_and))):
-            listing = False
-            i += 1
-            continue
-        listing = False
-        if not is_title(w) or (len(w) > 1 and w.isupper()) or w in _KEEP or w in defined or i in covered:
-            i += 1
-            continue
-        t = toks[i]
-        if t.quoted:
-            i += 1
-            continue
-        # the noun: the word and, joined by one space, a next word in small letters
-        last = i
-        nw = None
-        if i + 1 < n and seps[i + 1] == " " and words[i + 1].islower() and words[i + 1] not in _FUNCTION:
-            nw = words[i + 1]
+        plural: str | None = words[p]
+        while True:
+            last = _noun_at(toks, text, i, covered, defined)
+            if last is None:
+                break
+            t = toks[i]
+            end = toks[last].end
+            noun = text[t.start:end]
+            low = noun[0].lower() + noun[1:]
+            shown = f"{plural} {noun}" if plural else noun
+            good = f"{plural} {low}" if plural else low
+            yield (t.start, t.end, low[0],
+                   f"Danh từ chung viết thường: «{shown}» → «{good}» (Phụ lục II, NĐ 30)",
+                   f"A common noun takes a small letter: «{shown}» → «{good}»")
+            # a list goes on after a comma or "và": "các Cán bộ, Công chức và Viên chức"
+            j = last + 1
+            if j < n and seps[j] == ", ":
+                i = j
+            elif j + 1 < n and words[j] in _AND and seps[j] == " " and seps[j + 1] == " ":
+                i = j + 1
+            else:
+                break
+            plural = None
+            done = i + 1
+
+
+def _noun_at(toks: Line, text: str, i: int, covered, defined: set[str]) -> int | None:
+    """The index of the last word of the common noun written with a capital at word ``i``
+    (``Cán bộ``: one word or two), or None when the word is no such noun."""
+    words = toks.words
+    seps = toks.seps
+    n = len(words)
+    w = words[i]
+    if not is_title(w) or (len(w) > 1 and w.isupper()) or w in _KEEP or w in defined or i in covered:
+        return None
+    # the noun: the word and, joined by one space, a next word in small letters
+    last = i
+    nw = None
+    if i + 1 < n and seps[i + 1] == " ":
+        nxt = words[i + 1]
+        if nxt.islower() and nxt not in _FUNCTION:
+            nw = nxt
             last = i + 1
-        elif i + 1 < n and seps[i + 1] == " " and is_title(words[i + 1]):
-            i += 1
-            continue  # a name goes on: "các Sở Tài chính"
-        third = words[i + 2] if nw and i + 2 < n and seps[i + 2] == " " and words[i + 2].islower() else None
-        if w in NAME_WORDS or (w, nw) in NAME_PAIRS \
-                or capital_verdict(key_of(w), key_of(nw) if nw else None) is not True \
-                or (third and named_term(f"{key_of(w)} {key_of(nw)} {key_of(third)}")):
-            # an organ's type word ("các Bộ, ngành", "các Sở": the legal text's own usage), a
-            # company's or a project's name, a word the legal text often capitalises, a term
-            # it writes as a name ("các Trụ sở tiếp công dân")
-            i = last + 1
-            continue
-        end = toks[last].end
-        m = _NEXT_WORD.match(text, end)
-        if _NUMBER_AFTER.match(text, end) or (m is not None and m.group(1).isupper()):
-            i = last + 1
-            continue  # "các Phụ lục I", "các Quyết định số …", "các Trung tâm Y tế"
-        noun = text[t.start:end]
-        low = noun[0].lower() + noun[1:]
-        plural = words[i - 1] if opens else None
-        shown = f"{plural} {noun}" if plural else noun
-        good = f"{plural} {low}" if plural else low
-        yield (t.start, t.end, low[0],
-               f"Danh từ chung viết thường: «{shown}» → «{good}» (Phụ lục II, NĐ 30)",
-               f"A common noun takes a small letter: «{shown}» → «{good}»")
-        listing = True
-        i = last + 1
+        elif is_title(nxt):
+            return None  # a name goes on: "các Sở Tài chính"
+    third = words[i + 2] if nw and i + 2 < n and seps[i + 2] == " " and words[i + 2].islower() else None
+    if w in NAME_WORDS or (w, nw) in NAME_PAIRS \
+            or capital_verdict(key_of(w), key_of(nw) if nw else None) is not True \
+            or (third and named_term(f"{key_of(w)} {key_of(nw)} {key_of(third)}")):
+        # an organ's type word ("các Bộ, ngành", "các Sở": the legal text's own usage), a
+        # company's or a project's name, a word the legal text often capitalises, a term
+        # it writes as a name ("các Trụ sở tiếp công dân")
+        return None
+    end = toks[last].end
+    m = _NEXT_WORD.match(text, end)
+    if _NUMBER_AFTER.match(text, end) or (m is not None and m.group(1).isupper()):
+        return None  # "các Phụ lục I", "các Quyết định số …", "các Trung tâm Y tế"
+    if toks[i].quoted:
+        return None
+    return last
