@@ -293,6 +293,7 @@ class KnownTypo(Rule):
     """
 
     code = "NL201"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "known-typo"
     summary = "A known misspelling or wrong word"
     summary_vi = "Lỗi chính tả, dùng từ đã biết"

@@ -162,6 +162,7 @@ class InvalidSyllable(Rule):
     """
 
     code = "NL202"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     profiles = ANY_PROFILE
     name = "invalid-syllable"
     summary = "A word that is not a Vietnamese syllable, or words run together"

@@ -189,6 +189,7 @@ class RepeatedWord(Rule):
     """
 
     code = "NL203"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "repeated-word"
     summary = "A word typed twice in a row"
     summary_vi = "Từ bị lặp liền nhau"

@@ -106,6 +106,7 @@ class ToneStyle(Rule):
     """
 
     code = "NL204"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "tone-style"
     summary = "Tone-mark placement (hoà / hòa) mixed in one document"
     summary_vi = "Kiểu đặt dấu thanh (hoà / hòa) không thống nhất"

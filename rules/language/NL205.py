@@ -76,6 +76,7 @@ class UnicodeNormalization(Rule):
     """
 
     code = "NL205"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "unicode-normalization"
     summary = "Text not in Unicode NFC, or look-alike characters"
     summary_vi = "Chữ không dựng sẵn (NFC) hoặc ký tự giả dạng chữ tiếng Việt"

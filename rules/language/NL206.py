@@ -54,7 +54,7 @@ class LegacyEncoding(Rule):
     )
     severity = Severity.ERROR
     profiles = LANGUAGE_PROFILES
-    needs = frozenset({"fonts"})  # the run fonts of a .docx that names a legacy font
+    needs = frozenset({"fonts", "stream"})  # the run fonts of a .docx that names a legacy font; the stream
     fixable = True
     reference = "NĐ 30/2020, Phụ lục I, mục I.3 (phông chữ tiếng Việt Unicode, TCVN 6909:2001)"
 

@@ -103,6 +103,7 @@ class Capitalization(Rule):
     """
 
     code = "NL207"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "capitalization"
     summary = "A capital letter where the rules of administrative writing put none, or none where they put one"
     summary_vi = "Viết hoa không đúng quy định (Phụ lục II, NĐ 30/2020)"

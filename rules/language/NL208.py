@@ -143,6 +143,7 @@ class UndefinedAbbreviation(Rule):
     """
 
     code = "NL208"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     profiles = ANY_PROFILE
     name = "undefined-abbreviation"
     summary = "An uncommon abbreviation used without, or before, its full form"

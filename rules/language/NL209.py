@@ -68,6 +68,7 @@ class ContextTypo(Rule):
     """
 
     code = "NL209"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     name = "context-typo"
     summary = "A word far less likely in its context than a near variant (language model)"
     summary_vi = "Từ có thể gõ nhầm (mô hình ngôn ngữ)"

@@ -53,6 +53,7 @@ class DoubleSpace(Rule):
     """
 
     code = "NL301"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     profiles = ANY_PROFILE
     name = "double-space"
     summary = "Two or more spaces between words"

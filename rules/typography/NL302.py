@@ -39,6 +39,7 @@ class SpaceBeforePunctuation(Rule):
     """
 
     code = "NL302"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     profiles = ANY_PROFILE
     name = "space-before-punctuation"
     summary = "A space before a comma, period, semicolon, colon, question mark, exclamation mark or closing parenthesis"

@@ -185,6 +185,7 @@ class MissingSpace(Rule):
     """
 
     code = "NL303"
+    needs = frozenset({"stream"})  # the language rules' syllable stream
     profiles = ANY_PROFILE
     name = "missing-space"
     summary = "A missing space after punctuation, before a parenthesis, or between a number and a word"

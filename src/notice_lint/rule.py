@@ -304,7 +304,9 @@ class Rule:
     formats: ClassVar[tuple[str, ...]] = ("docx", "text", "markdown")
     #: extra parts a reader must load for this rule ("styles" for formatting); after reading,
     #: a .docx's XML tree is let go (``Paragraph.source``/``RunSpan.source`` become None) unless a
-    #: rule needs "tree", or needs "fonts" (run fonts) and the package names a legacy font
+    #: rule needs "tree", or needs "fonts" (run fonts) and the package names a legacy font;
+    #: "stream": the rule reads the language rules' syllable stream, let go after the last
+    #: rule that needs it (``runner.SHARED``)
     needs: ClassVar[frozenset[str]] = frozenset()
     #: configuration keys this rule understands (key -> help text)
     config_keys: ClassVar[dict[str, str]] = {}

@@ -258,7 +258,7 @@ class Linter:
     def _lint(self, path: str, cfg: Config, rules: list[Rule], result: FileResult, data: bytes | None) -> list[Finding]:
         from . import anatomy
         from .document import read_document
-        from .document.limits import LONG_DOCUMENT, return_large_blocks
+        from .document.limits import LONG_DOCUMENT, return_large_blocks, trim_heap
 
         needs = self._needs.get(id(rules))
         if needs is None:
@@ -269,8 +269,10 @@ class Linter:
             from .document.docx import release_tree
 
             release_tree(doc, fonts="fonts" in needs)
-        if len(doc.paragraphs) >= LONG_DOCUMENT:
+        long_document = len(doc.paragraphs) >= LONG_DOCUMENT
+        if long_document:
             return_large_blocks()  # what the rules build and drop goes back to the system
+            trim_heap()  # and what the XML tree held
         tables = self.data_for(cfg)
         today = self.options.today or _dt.date.today()
         profile = self.options.profile or cfg.profile
@@ -285,9 +287,10 @@ class Linter:
         plan = self._plans.get((id(rules), notice.profile, doc.kind))
         if plan is None:
             run = [r for r in rules if notice.profile in r.profiles and doc.kind in r.formats]
-            plan = self._plans[(id(rules), notice.profile, doc.kind)] = (run, [r.code for r in run])
-        run, ran = plan
-        for rule in run:
+            plan = self._plans[(id(rules), notice.profile, doc.kind)] = (run, [r.code for r in run], _last_users(run))
+        run, ran, last_users = plan
+        meta = doc.meta
+        for k, rule in enumerate(run):
             try:
                 findings.extend(rule.check(notice, ctx))
             except Exception as exc:  # a broken rule must not cost the user the other findings
@@ -295,11 +298,34 @@ class Linter:
                     f"notice-lint: internal error in rule {rule.code} on {path}: {type(exc).__name__}: {exc}",
                     file=sys.stderr,
                 )
+            if k in last_users:
+                for key in last_users[k]:
+                    meta.pop(key, None)
+                if long_document:
+                    trim_heap()  # what it held goes back to the system
         from .suppress import apply_suppressions
 
         _unjoin(notice, findings)
         report_unused = self.options.report_unused and "NL001" in ran
         return apply_suppressions(doc, finalize(doc, findings), ran, report_unused=report_unused, known=self.registry)
+
+
+#: what the rules with a need build once and share on the document (``doc.meta`` keys, by
+#: need): let go as soon as the last rule of the run with that need is done, so that the rules
+#: after it do not hold it too (the language rules' syllable stream, ~17 bytes a word).  A rule
+#: that reads it without declaring the need still gets it: it is built again.  (NL201 keeps its
+#: places in the stream beside the stream itself.)
+SHARED: dict[str, tuple[str, ...]] = {"stream": ("_language_stream", "_nl201_places")}
+
+
+def _last_users(run: list[Rule]) -> dict[int, tuple[str, ...]]:
+    """``index in run -> the doc.meta keys to let go after that rule`` (:data:`SHARED`)."""
+    out: dict[int, tuple[str, ...]] = {}
+    for need, keys in SHARED.items():
+        last = max((k for k, rule in enumerate(run) if need in rule.needs), default=None)
+        if last is not None:
+            out[last] = out.get(last, ()) + keys
+    return out
 
 
 def _unjoin(notice: Any, findings: list[Finding]) -> None:
