@@ -158,13 +158,16 @@ _LAST_BITS = Verdicts(lambda sep: _sep_bits(sep, False, True))  # after its last
 _BARE_BITS = Verdicts(lambda sep: _sep_bits(sep, False, False))  # a paragraph with no word
 
 
+#: the kinds of heading label whose text may be typed right after them ("2.Kết", "a)Rà", "II.KHÓ")
+_GLUED_KINDS = frozenset(("roman", "arabic", "letter"))
 # a heading label with a hyphen separator at the start of a line: "II- ", "3- "
 _HEADING_LABEL = LazyRe(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})-(?=\s)")
 
 
 class MissingSpace(Rule):
     """A missing space: after ``, ; :`` or a sentence's period, before ``(``,
-    between a number and a word, around a dash, before an abbreviation.
+    between a number and a word, around a dash, before an abbreviation, after
+    a heading's label (``2.Kết quả``, ``a)Rà soát``).
 
     Not reported: numbers (``1,5``, ``13:30``, ``1.2.``, ``10/2023``), times
     (``13h30``), units (``10m2``), codes and abbreviations (``KH&CN``,
@@ -199,6 +202,7 @@ class MissingSpace(Rule):
     reference = "NĐ 30/2020, Phụ lục I (trình bày văn bản)"
 
     def check(self, notice, ctx: RuleContext) -> Iterable[Finding]:
+        yield from self._glued_labels(notice)
         may = _may_match(notice.document)
         if not may:
             return
@@ -300,3 +304,19 @@ class MissingSpace(Rule):
                     continue
                 seen.add(at)
                 yield self.finding(para, start, end, vi=vi, en=en, fix=_space_fix(para.index, text, at))
+
+    def _glued_labels(self, notice) -> Iterable[Finding]:
+        """``2.Kết quả``, ``a)Rà soát``: a heading's label typed with no space before its text."""
+        for h in notice.headings:
+            if h.auto or h.label_end is None or h.kind not in _GLUED_KINDS:
+                continue
+            para = h.segment.paragraph
+            text = para.text
+            e = h.label_end
+            if e < len(text) and text[e].isalpha():
+                label = text[h.label_start:e]
+                yield self.finding(
+                    para, h.label_start, e + 1,
+                    vi=f"Thiếu dấu cách sau số thứ tự «{label}»", en=f"Missing space after the label «{label}»",
+                    fix=_space_fix(para.index, text, e),
+                )

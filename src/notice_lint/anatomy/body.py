@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ..vntext import fold, is_upper_text
 from .model import Heading, Notice, Segment
 
 __all__ = ["find_headings", "parse_label", "roman_value", "VN_CAPITALS"]
 
-_ROMAN = re.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})\s*(?P<sep>[.\-)/:]))(?=\s|$)")
+#: a capital letter right after a label's "." or ")": the label typed with no space after it ("2.Kết
+#: quả", "a)Rà soát", "II.KHÓ KHĂN"), still a label (NL303 reports the space)
+_GLUED = "(?<=[.)])[A-Z%s](?=[^\\W\\d_])" % "".join(
+    c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN"))
+_ROMAN = re.compile(r"^(?P<label>(?P<num>[IVXLC]{1,6})\s*(?P<sep>[.\-)/:]))(?=\s|$|" + _GLUED + ")")
 _DECIMAL = re.compile(r"^(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)(?P<sep>\.?))(?=\s|$)")
-_ARABIC = re.compile(r"^(?P<label>(?P<num>\d{1,2})\s*(?P<sep>[.)\-/]))(?=\s|$)")
-_LETTER = re.compile(r"^(?P<label>(?P<num>[a-zđ])\s*(?P<sep>[).]))(?=\s|$)")
+_ARABIC = re.compile(r"^(?P<label>(?P<num>\d{1,2})\s*(?P<sep>[.)\-/]))(?=\s|$|" + _GLUED + ")")
+_LETTER = re.compile(r"^(?P<label>(?P<num>[a-zđ])\s*(?P<sep>[).]))(?=\s|$|" + _GLUED + ")")
 _DASH = re.compile(r"^(?P<label>[-–—+•])(?=\s|\S)")
 #: "Điều 3." / "Điều 4:" — an article; "Phần I", "Chương II", "Mục 1", "PHẦN THỨ HAI" — a part: both restart
 #: the numbering below them
