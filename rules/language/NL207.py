@@ -197,18 +197,17 @@ class Capitalization(Rule):
             if not held.isdisjoint(NOUN_FIRST):
                 for s, e, edits, vi, en in noun_defects(toks):
                     add(s, e, edits, vi, en, False)
+            reported = state.pop("reported", _NONE)  # the words of the names reported
             if not held.isdisjoint(SECOND_CAP_FIRST):
-                for s, e, edits, vi, en in second_cap_defects(toks):
-                    if not any(f.paragraph == para.index and f.start <= s < f.end for f in found.values()):
-                        add(s, e, edits, vi, en, True)
+                for s, e, edits, vi, en in second_cap_defects(toks, reported):
+                    add(s, e, edits, vi, en, True)
             if not held.isdisjoint(SURNAMES):
                 for s, e, edits, vi, en, safe in person_defects(toks):
                     add(s, e, edits, vi, en, safe)
             covered = state.pop("covered", _NONE)
             if not held.isdisjoint(COMMITTEE_WORDS):
-                for s, e, edits, vi, en in committee_defects(toks, text):
-                    if not any(f.paragraph == para.index and f.start <= s < f.end for f in found.values()):
-                        add(s, e, edits, vi, en, True)
+                for s, e, edits, vi, en in committee_defects(toks, text, reported):
+                    add(s, e, edits, vi, en, True)
             if toks.capitals():
                 for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
                     if not safe:  # a common word by the statistics: the term it starts

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 
+from ._bare import bare_runs
 from ._syllables import LANGUAGE_PROFILES, Stream, key_of, match_case, stream
 
 #: ln of how much likelier, context and error model together, the best candidate must be
@@ -54,16 +55,25 @@ class ContextTypo(Rule):
     repeated through the document is reported at each place.  The fix is a
     suggestion: applied only with ``--unsafe-fixes``.
 
+    A phrase typed without its diacritics (the input method off: ``De nghi cac
+    don vi bao cao``) has no context to weigh against, so it is found by its
+    words: three or more, and most of them, bare ASCII forms whose marked
+    forms the model's text writes far more often (``cac``: ``các``); it is
+    reported once, without a fix, in a document that elsewhere writes its
+    marks.  Names (all capitalised words) and English words are left alone.
+
     **Anti-pattern**
 
     ```
     Các phòng thục hiện kế hoặch, báo cáo kết quá cho Phó Giám đóc.
+    De nghi cac don vi gui bao cao truoc ngay 15.
     ```
 
     **Best practice**
 
     ```
     Các phòng thực hiện kế hoạch, báo cáo kết quả cho Phó Giám đốc.
+    Đề nghị các đơn vị gửi báo cáo trước ngày 15.
     ```
     """
 
@@ -75,8 +85,9 @@ class ContextTypo(Rule):
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Một âm tiết có thật nhưng đặt sai chỗ (sai dấu thanh, dấu mũ, phụ âm đầu, vần) hoặc sót phím '
         'Telex, VNI: mô hình ngôn ngữ của văn bản hành chính cho thấy một từ gần giống hợp với ngữ cảnh '
-        'hơn nhiều. Không xét tên riêng, chữ in hoa, chữ viết tắt. Sai: «ngân sách nhà nược», «cuar». '
-        'Đúng: «ngân sách nhà nước», «của».'
+        'hơn nhiều. Một cụm từ gõ không dấu (chưa bật bộ gõ) được báo một lần. Không xét tên riêng, chữ in '
+        'hoa, chữ viết tắt. Sai: «ngân sách nhà nược», «cuar», «De nghi cac don vi». '
+        'Đúng: «ngân sách nhà nước», «của», «Đề nghị các đơn vị».'
     )
     severity = Severity.WARNING
     fixable = True
@@ -93,6 +104,21 @@ class ContextTypo(Rule):
         if not st.keys:
             return
         covered = _nl201_words(notice, st, ctx)
+        bare = bare_runs(st, m)
+        if bare:
+            covered = set(covered)
+            for first, last in bare:
+                covered.update(range(first, last + 1))
+                para = st.para(first)
+                start, end = st.span(first)[0], st.span(last)[1]
+                shown = para.text[start:end]
+                if len(shown) > 40:
+                    shown = shown[:40].rsplit(" ", 1)[0] + " …"
+                yield self.finding(
+                    para, start, end,
+                    vi=f"Thiếu dấu tiếng Việt (bộ gõ chưa bật?): «{shown}»",
+                    en=f"Vietnamese written without its diacritics (was the input method off?): «{shown}»",
+                )
         for i, cand, left, right, span in scan(st, m, covered):
             para = st.para(i)
             start, end = span

@@ -87,6 +87,7 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
             continue  # inside a longer name: "Chi cục Quản lý …", "Tổng cục …"
         found = _judge(hit, found_words, toks, state)
         if found is not None:
+            state.setdefault("reported", set()).update(range(i, i + k))
             yield found
 
 
@@ -197,6 +198,7 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
         found = _judge(name, found_words, toks, state)
         if found is not None:
             state.setdefault("covered", set()).update(range(i, end))
+            state.setdefault("reported", set()).update(range(i, end))
             yield found
 
 
@@ -302,16 +304,16 @@ _SECOND_CAP = {"Nhà": "Nước", "Nhân": "Dân"}
 SECOND_CAP_FIRST = frozenset(_SECOND_CAP)
 
 
-def second_cap_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
+def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, int, tuple, str, str]]:
     """``Nhà Nước``, ``Nhân Dân``: a capital on the second syllable is never right (Phụ
     lục II, VI writes ``Nhà nước``, ``Nhân dân``), but in the newspaper's name (``báo
-    Nhân Dân``)."""
+    Nhân Dân``); ``reported``: the words of the names reported already (``Ủy Ban Nhân Dân``)."""
     n = len(toks)
     for i in toks.find(_SECOND_CAP):
         if i + 1 >= n:
             continue
         t, u = toks[i], toks[i + 1]
-        if u.text != _SECOND_CAP[t.text] or u.before != " " or t.quoted:
+        if u.text != _SECOND_CAP[t.text] or u.before != " " or i + 1 in reported or t.quoted:
             continue
         if i and toks[i - 1].text.lower() == "báo" and t.text == "Nhân":
             continue

@@ -6,9 +6,9 @@ After the name of an organ of the committee's apparatus, written with its capita
 ``tỉnh ủy`` / ``huyện ủy`` / ``đảng ủy`` … names that one committee: a proper name,
 never the common noun (``các tỉnh ủy, thành ủy`` stays as it is).  The listed names
 of ``data/case.json`` (``Ban Thường vụ Tỉnh ủy``, ``Thường trực Huyện ủy``) are judged
-by :func:`~._case_organs.name_defects` (NL207 keeps its finding when both report the
-word); this covers the organs and titles they do not list, and a listed name at a
-sentence's start, which that check takes for a common noun.
+by :func:`~._case_organs.name_defects` (a word it reported is left to it); this
+covers the organs and titles they do not list, and a listed name at a sentence's
+start, which that check takes for a common noun.
 """
 
 from __future__ import annotations
@@ -33,14 +33,16 @@ _HEADS = sorted(
     key=len, reverse=True,
 )
 
-def committee_defects(toks: Line, text: str) -> Iterator[tuple[int, int, tuple, str, str]]:
+def committee_defects(toks: Line, text: str, reported=frozenset()) -> Iterator[tuple[int, int, tuple, str, str]]:
     """``(start, end, edits, vi, en)`` for each committee written in small letters after
-    one of its organs or titles."""
+    one of its organs or titles; ``reported``: the words of the names reported already."""
     words = toks.words
     seps = toks.seps
     n = len(toks)
     for i in toks.find(_LEVELS):
         if i == 0 or i + 1 >= n or words[i + 1] not in COMMITTEE_WORDS or seps[i + 1] != " " or seps[i] != " ":
+            continue
+        if i in reported:
             continue
         head = _head_before(toks, i)
         if head is None:

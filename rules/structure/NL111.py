@@ -9,6 +9,12 @@ from ._number import parse_number
 from ._top import entry_from_number, is_cong_van, number_example, option_list
 
 
+#: marks after the symbol's last letter or digit ("BB-SXD.", "KH/TU/", "GM-UBND-")
+_TRAILING = re.compile(r"\s*[.,;:/\-]+$")
+#: a dot or an underscore between two groups of a state symbol ("TB.SCT", "BB_SXD")
+_GROUP_JOIN = re.compile(r"(?<=[A-Za-zĐđ0-9])[._](?=[A-ZĐ])")
+
+
 class NumberFormat(Rule):
     """The number/symbol line is not in the required form.
 
@@ -37,6 +43,8 @@ class NumberFormat(Rule):
     Số: 18 / TB - SKHCN
     Số: 5/TB-SKHCN
     Số: 18/2024/TB-SKHCN
+    Số: 18/TB-SKHCN.
+    Số: 18/TB.SKHCN
     ```
 
     **Best practice**
@@ -46,8 +54,13 @@ class NumberFormat(Rule):
     Số: 05/TB-SKHCN
     ```
 
+    The symbol ends with its last letter or digit (no ``.``, ``-``, ``/``
+    after it), and a state symbol joins its groups with ``-``, not a dot or an
+    underscore.
+
     **Fix**: the colon, the spaces and the leading zero are corrected; a year
-    in an administrative document's number is removed.
+    in an administrative document's number and a mark after the symbol are
+    removed; a dot between the groups becomes ``-`` (a suggestion).
     """
 
     code = "NL111"
@@ -165,6 +178,23 @@ class NumberFormat(Rule):
                               f"pháp luật ghi năm)",
                               f"An administrative document has no year «{year}» in its number (only legal "
                               f"normative documents have one)", form)
+        # 6. punctuation closing the symbol ("Số: 12/BB-SXD.", "Số 112-KH/TU/"), and a dot or an
+        # underscore where a state symbol joins its groups with "-" ("Số: 85/TB.SCT")
+        tail = _TRAILING.search(line.symbol)
+        if tail is not None and tail.start() > 0:
+            s, e = sym_start + tail.start(), sym_start + tail.end()
+            mark = tail.group(0).strip()
+            yield self._f(para, base, s, e, "",
+                          f"Thừa dấu «{mark}» sau ký hiệu văn bản (dạng: {form})",
+                          f"A stray «{mark}» after the symbol (form: {form})", form)
+        if not party:
+            for m in _GROUP_JOIN.finditer(line.symbol):
+                s, e = sym_start + m.start(), sym_start + m.end()
+                yield self._f(para, base, s, e, "-",
+                              f"Giữa các nhóm chữ viết tắt trong ký hiệu có dấu gạch nối (-), không phải "
+                              f"«{m.group(0)}» (dạng: {form})",
+                              f"The groups of the symbol are joined by «-», not «{m.group(0)}» (form: {form})",
+                              form, safe=False)
         if party and "/" not in line.symbol:
             yield self.finding(para, base + sym_start, base + len(text.rstrip()),
                                vi=f"Ký hiệu văn bản của Đảng có dạng «loại/cơ quan» (dạng: {form})",

@@ -58,6 +58,7 @@ def _match(text: str) -> dict[str, tuple[int, int]] | None:
 
 _GROUPS = ("so", "colon", "gap", "num", "blank", "sep1", "sym")
 _YEAR = re.compile(r"^\d{4}\s*/\s*")
+_DOT_JOIN = re.compile(r"(?<=[A-Za-zĐđ0-9])[._](?=[A-ZĐ])")
 
 
 class NumberLine(Record):
@@ -94,6 +95,8 @@ class NumberLine(Record):
                 return kind.strip(), organ.strip()
             return None, symbol
         parts = [p.strip() for p in symbol.split("-")]
+        if len(parts) == 1 and _DOT_JOIN.search(symbol):
+            parts = [p.strip() for p in _DOT_JOIN.split(symbol)]  # "TB.SCT": NL111 reports the dot
         if len(parts) >= 2:
             return parts[0], "-".join(parts[1:])
         return None, symbol
