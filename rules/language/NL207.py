@@ -45,6 +45,7 @@ class Capitalization(Rule):
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
+    | … a year or a quarter by its number | `trong Năm 2026`, `kết quả Quý I` | `trong năm 2026`, `kết quả quý I` | suggested |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
@@ -114,7 +115,7 @@ class Capitalization(Rule):
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
         'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
-        '(«tháng 10», «thứ Hai»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
+        '(«tháng 10», «thứ Hai»), năm và quý bằng số («năm 2026», «quý I»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
         'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'
@@ -212,7 +213,9 @@ class Capitalization(Rule):
                 for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
                     if not safe:  # a common word by the statistics: the term it starts
                         m = _TERM.match(text, s)
-                        terms.append(((index, s), m.group() if m else text[s:e]))
+                        word = text[s:e]
+                        # a year or a quarter by its number: the word alone ("Quý I", "Quý II/2026")
+                        terms.append(((index, s), word if word in _PERIODS else m.group() if m else word))
                     add(s, e, ((s, s + 1, r),), vi, en, safe)
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
@@ -265,6 +268,7 @@ def _defined_words(prose) -> set[str]:
 # a capitalised word and the two words after it: the term a document may coin
 _TERM = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
 _TERM_USES = 3
+_PERIODS = {"Năm", "Quý"}
 
 
 def _drop_defined_terms(found: dict, terms: list, prose) -> None:

@@ -222,7 +222,9 @@ def weekday_defects(text: str, start: int, end: int) -> Iterator[tuple[int, int,
 
 
 # the capitalised words judged by their own rule, not by the statistics
-_SPECIAL = {"Tháng", "Thứ", "Về"}
+_SPECIAL = {"Tháng", "Thứ", "Về", "Năm", "Quý"}
+# a year or a quarter by its number inside a sentence (``trong Năm 2025``, ``Quý I``)
+_PERIOD_NUMBER = re.compile(r" (?:\d|(?:I|II|III|IV)\b)")
 _WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 # abbreviations that end with a full stop and may be followed by a small letter
 _ABBREV = {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tr", "st", "vd", "v", "vv", "ng", "đ", "q", "p", "kt", "tl", "tm", "tuq", "cn", "ncs"}
@@ -283,7 +285,12 @@ def word_defects(
                        "«về việc» inside a line takes a small letter: «Về việc» → «về việc»", True)
             continue
         if special:
-            if w == "Tháng" and text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 2].isdigit():
+            if w in ("Năm", "Quý") and _PERIOD_NUMBER.match(text, t.end) and words[i - 1].lower() != "thứ":
+                low = w.lower()
+                yield (t.start, t.end, low[0],
+                       f"Năm, quý bằng số viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
+                       f"A year or a quarter given by its number takes a small letter: «{w}» → «{low}»", False)
+            elif w == "Tháng" and text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 2].isdigit():
                 yield (t.start, t.end, "t",
                        "Tên tháng bằng số viết thường: «Tháng» → «tháng» (Phụ lục II, NĐ 30)",
                        "A month given by its number takes a small letter: «Tháng» → «tháng»", True)
