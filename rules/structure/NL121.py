@@ -17,11 +17,18 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: a syllable of a place name ("Tân", "Lập", "H'leo")
+_SYLLABLE = re.compile(r"[^\W\d_][\w']*")
+#: the nouns of a unit, whose second syllable keeps its small letter: "Thành phố Hồ Chí Minh"
+_UNIT_PAIRS = frozenset({("Thành", "phố"), ("Thị", "xã"), ("Thị", "trấn"), ("Đặc", "khu")})
+
+
 class DateFormat(Rule):
     """The place-date line is not in the form ``<Place>, ngày DD tháng M năm YYYY``.
 
     NĐ 30 (Phụ lục I, II.4) and HD 36 / HD 05 (1.4, 4.2.2) agree: the place
-    name with capital initials, a comma after it, then the words ``ngày``,
+    name with capital initials (every syllable: ``Tân Lập``, not ``Tân lập``;
+    the noun of a unit aside: ``Thành phố Hồ Chí Minh``), a comma after it, then the words ``ngày``,
     ``tháng``, ``năm`` with Arabic numbers; a day below 10 and the months 1
     and 2 take a leading zero (``ngày 05``, ``tháng 01``, ``tháng 02``) and
     the months 3 to 12 do not (``tháng 3``, not ``tháng 03``).  When the
@@ -38,6 +45,7 @@ class DateFormat(Rule):
     Quảng Ngãi ngày 5 tháng 03 năm 2024
     Quảng Ngãi, 05/3/2024
     Quảng Ngãi, ngày 25 tháng 3, năm 2024.
+    Tân lập, ngày 22 tháng 9 năm 2026
     ```
 
     **Best practice**
@@ -46,7 +54,7 @@ class DateFormat(Rule):
     Quảng Ngãi, ngày 05 tháng 3 năm 2024
     ```
 
-    **Fix**: the comma, the zeros and the words are corrected (safe); the
+    **Fix**: the comma, the zeros, the words and the capitals are corrected (safe); the
     configured place replaces another place only with ``--unsafe-fixes``.
     """
 
@@ -90,6 +98,8 @@ class DateFormat(Rule):
                     en="The place name begins with a capital letter",
                     fix=Fix.replace(para, base + p0, base + p0 + 1, pd.place[0].upper()),
                 )
+            else:
+                yield from self._lower_syllables(para, base, sp["place"][0], seg.text[sp["place"][0]:sp["place"][1]])
             if ctx.option("place") is not None:  # else no place is configured
                 yield from self._configured_place(notice, ctx, seg, pd)
             # 2. the comma after the place
@@ -171,6 +181,27 @@ class DateFormat(Rule):
                     en = f"The months 3 to 12 take no leading zero: «tháng {want}»"
                 yield self.finding(para, base + s, base + e, vi=vi, en=en,
                                    fix=Fix.replace(para, base + s, base + e, want))
+
+    def _lower_syllables(self, para: int, base: int, p0: int, place: str) -> Iterable[Finding]:
+        """``Tân lập``: every syllable of a place name starts with a capital (the noun of a unit
+        excepted: ``Thành phố``, ``Thị xã``, ``Thị trấn``, ``Đặc khu``)."""
+        words = list(_SYLLABLE.finditer(place))
+        low = [m for k, m in enumerate(words) if k and m.group(0)[0].islower()
+               and (words[k - 1].group(0), m.group(0)) not in _UNIT_PAIRS]
+        if not low:
+            return
+        name = place.strip()
+        good = list(place)
+        for m in low:
+            good[m.start()] = m.group(0)[0].upper()
+        right = "".join(good).strip()
+        yield self.finding(
+            para, base + p0 + low[0].start(), base + p0 + low[-1].end(),
+            vi=f"Các chữ cái đầu của địa danh phải viết hoa: «{name}» → «{right}»",
+            en=f"Every syllable of the place name begins with a capital: «{name}» → «{right}»",
+            fix=Fix(tuple(Edit(para, base + p0 + m.start(), base + p0 + m.start() + 1, m.group(0)[0].upper())
+                          for m in low)),
+        )
 
     def _configured_place(self, notice, ctx, seg, pd) -> Iterable[Finding]:
         places = [_norm(p) for p in option_list(ctx, "place") if p.strip()]

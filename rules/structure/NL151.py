@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
+from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from notice_lint.vntext import fold
 
 from ._signature import OWN_NAME_KINDS, TO_PARTY, closing_profile, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
@@ -33,6 +33,7 @@ class SignatoryPrefix(Rule):
     KT GIÁM ĐỐC
     T/M ỦY BAN NHÂN DÂN      (a state document)
     PHÓ GIÁM ĐỐC             (alone, signing for the director)
+    GIÁM ĐỐC / PHÓ GIÁM ĐỐC  (the KT. forgotten above the deputy's title)
     K/T BÍ THƯ               (a Party committee)
     ```
 
@@ -100,6 +101,20 @@ class SignatoryPrefix(Rule):
                    f"(unless no head is appointed and the deputy signs in their own name)",
                 severity=Severity.WARNING,
             )
+        elif len(sig.titles) >= 2 and is_deputy(sig.titles[1].text):
+            # "GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC": the head's title above the deputy's, the «KT.» forgotten
+            title = first.text.strip()
+            own = sig.titles[1].text.strip()
+            if (fold(own).split(None, 1)[1:] == [fold(title)] and not (party and fold(title).startswith("bi thu"))
+                    and not any(fold(x.text.strip()) == "kiem" for x in sig.lines)):
+                kt = "K/T" if party else "KT."
+                yield self.finding(
+                    first.paragraph, first.start, first.end,
+                    vi=f"Cấp phó ký thay cấp trưởng: thiếu «{kt}» trước «{title}» («{kt} {title}» / «{own}»)",
+                    en=f"A deputy signing for the head: «{kt}» is missing before «{title}» («{kt} {title}» / «{own}»)",
+                    fix=Fix((Edit(first.index, first.start, first.start, kt + " "),), safe=False),
+                    severity=Severity.WARNING,
+                )
 
     def _form(self, seg, p, party: bool) -> Iterable[Finding]:
         canon = p.canonical
