@@ -29,6 +29,7 @@ class Capitalization(Rule):
     | I. a sentence starts with a capital | `hoàn thành tốt. các đơn vị` | `hoàn thành tốt. Các đơn vị` | safe |
     | II. every syllable of a personal name | `ông Trần văn Bình` | `ông Trần Văn Bình` | safe |
     | II, VI. a title before a person's name | `giám đốc Lê Minh Tâm` | `Giám đốc Lê Minh Tâm` | suggested |
+    | II. `ông`, `bà` before a person's name | `đề nghị Ông Lê Minh Tâm` | `đề nghị ông Lê Minh Tâm` | suggested |
     | III.1 the noun of a unit before its name (one capital at most, on its first letter) | `tại Phường Yên Bái`, `Thành Phố Hà Tĩnh`, `Thị Xã Kỳ Anh` | `tại phường Yên Bái`, `thành phố Hà Tĩnh`, `Thị xã Kỳ Anh` | safe |
     | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
     | III.1 … and standing alone | `trên địa bàn Tỉnh`, `có 12 Huyện, Thị xã` | `trên địa bàn tỉnh`, `có 12 huyện, thị xã` | safe |
@@ -110,7 +111,7 @@ class Capitalization(Rule):
     summary_vi = "Viết hoa không đúng quy định (Phụ lục II, NĐ 30/2020)"
     doc_vi = (  # the Vietnamese page of --explain, beside the English docstring
         'Viết hoa theo Phụ lục II Nghị định 30/2020 (văn bản của Nhà nước và của Đảng): đầu câu viết hoa; '
-        'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa; danh từ chung chỉ đơn vị hành '
+        'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa, «ông», «bà» trước tên người viết thường; danh từ chung chỉ đơn vị hành '
         'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng, sau tên cơ quan và khi đứng một mình («trên địa bàn tỉnh»); tên cơ quan, '
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
         'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '

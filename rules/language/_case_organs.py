@@ -337,9 +337,13 @@ _TITLES = {
 }
 
 
+_ADDRESS = {"Ông", "Bà"}
+
+
 def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool]]:
-    """A small letter inside a personal name (``Nguyễn văn An``) and a title in small
-    letters right before one (``phó chủ tịch Nguyễn Văn An``)."""
+    """A small letter inside a personal name (``Nguyễn văn An``), a title in small
+    letters right before one (``phó chủ tịch Nguyễn Văn An``), and ``Ông``, ``Bà`` with
+    a capital before one inside a sentence (``đề nghị Ông Nguyễn Văn An``)."""
     n = len(toks)
     for i in toks.find(_SURNAMES):
         if i >= n - 2:
@@ -357,9 +361,22 @@ def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool
                 True,
             )
             continue
-        if not (is_title(a.text) and i >= 2 and t.mid):
+        if not (is_title(a.text) and i >= 1 and t.mid):
             continue
-        p1, p2 = toks[i - 2], toks[i - 1]
+        p2 = toks[i - 1]
+        if p2.text in _ADDRESS and p2.mid and t.before == " " and not p2.quoted:
+            # "ông", "bà" before a person's name are common nouns: "đề nghị Ông Nguyễn Văn An"
+            low = p2.text.lower()
+            yield (
+                p2.start, p2.end, ((p2.start, p2.start + 1, low[0]),),
+                f"«{low}» trước tên người viết thường: «{p2.text} {t.text}» → «{low} {t.text}» (Phụ lục II, NĐ 30)",
+                f"«{low}» before a person's name takes a small letter: «{p2.text} {t.text}» → «{low} {t.text}»",
+                False,
+            )
+            continue
+        if i < 2:
+            continue
+        p1 = toks[i - 2]
         if (p1.text, p2.text) not in _TITLES or p2.before != " " or t.before != " " or not p1.text.islower():
             continue
         if p1.index and p1.before == " " and is_title(toks[p1.index - 1].text):
