@@ -167,3 +167,43 @@ def test_text_report_is_written_in_chunks(monkeypatch) -> None:
     assert whole == text.render(results, lang="en") and whole.count("\n") == 8
     assert whole.startswith("a.txt:1:1: NL301 warning: m\n") and whole.endswith("in 2 file(s): 0 error(s), 7 warning(s), 0 info.\n")
     assert list(text.iter_render([FileResult("b.txt")], lang="en", quiet=True)) == []
+
+
+def test_the_stream_is_let_go_after_the_last_rule_that_reads_it(monkeypatch) -> None:
+    # the language rules' stream (and NL201's places, which hold it) is dropped from the
+    # document once the last rule needing "stream" has run; a rule after it that reads the
+    # stream anyway gets it built again, with the same findings
+    from notice_lint import runner
+    from notice_lint.testing import lint_path
+
+    path = ROOT / "fixtures" / "docx" / "state-notice-language.docx"
+    if not path.exists():
+        pytest.skip("fixtures not built")
+    select = ["NL201", "NL209", "NL303", "NL401"]
+    plain = [(f.code, f.line, f.column, f.message_en) for f in lint_path(path, select=select).findings]
+    seen: dict[str, tuple[bool, bool]] = {}
+    registry = runner.rule_registry()
+    for code in ("NL209", "NL303", "NL401"):
+        check = registry[code].check
+
+        def spy(self, notice, ctx, _check=check, _code=code):
+            meta = notice.document.meta
+            seen[_code] = ("_language_stream" in meta, "_nl201_places" in meta)
+            return _check(self, notice, ctx)
+
+        monkeypatch.setattr(registry[code], "check", spy)
+    again = [(f.code, f.line, f.column, f.message_en) for f in lint_path(path, select=select).findings]
+    assert seen == {"NL209": (True, True), "NL303": (True, True), "NL401": (False, False)}
+    assert again == plain and any(c == "NL201" for c, *_ in plain)
+    run = [registry[c]() for c in ("NL201", "NL303", "NL401", "NL402")]
+    assert runner._last_users(run) == {1: ("_language_stream", "_nl201_places")}
+
+
+def test_trim_heap_without_a_c_library_does_nothing(monkeypatch) -> None:
+    from notice_lint.document import limits
+
+    limits.trim_heap()  # glibc: gives free pages back; elsewhere nothing
+    monkeypatch.setattr(limits, "_LIBC", [None])
+    limits.trim_heap()
+    monkeypatch.setattr(limits, "_LARGE_BLOCKS", [])
+    limits.return_large_blocks()

@@ -333,8 +333,13 @@ def _stream(notice: "Notice", split) -> Stream:
     # a paragraph's split parts go in whole (less its tail), and the words, the separators
     # and their keys and joins are taken out in one pass each at the end.  A paragraph's
     # first word gets " " (joins) or "" (does not) instead of its head, as do the words
-    # after a name segment: ``heads`` holds those places of the separator list.
+    # after a name segment: ``heads`` holds those places of the separator list.  The list is
+    # held in chunks (``flat`` the last, ``base`` parts before it), let go one by one as the
+    # words and separators are copied out (:func:`_unzip`): a long document never holds the
+    # parts twice over.
+    chunks: list[list[str] | None] = []
     flat: list[str] = []
+    base = 0
     heads: list[tuple[int, str]] = []
     named_seps: list[str] = []  # the separators between the words of the name segments' paragraphs
     carry = False  # the previous non-blank line ended in a word followed by spaces only
@@ -365,10 +370,14 @@ def _stream(notice: "Notice", split) -> Stream:
             named_seps += parts[2:-1:2]
             named += parts[1::2]
             single_column = not wrap or para.single_column
-            carry = _add_named(out, flat, heads, para, parts, skip, carry, single_column, wrap)
+            carry = _add_named(out, flat, base, heads, para, parts, skip, carry, single_column, wrap)
             carry_short = len(text) < _WRAPS
             continue
-        at = len(flat)
+        if len(flat) >= _CHUNK:
+            chunks.append(flat)
+            base += len(flat)
+            flat = []
+        at = base + len(flat)
         firsts.append(at >> 1)
         if at >= _SHARE_FROM:
             parts = list(map(same, parts, parts))
@@ -388,10 +397,12 @@ def _stream(notice: "Notice", split) -> Stream:
         carry = wrap and (not tail or tail.isspace()) and para.single_column
         carry_short = len(text) < _WRAPS
         if widened is not None and para.single_column and "   " in text:
-            widened.append((at >> 1, (len(flat) + 1) >> 1))
-    out.texts = texts = flat[1::2]
-    before = flat[0::2]
-    del flat  # two pointers a word: not kept while the keys and joins are made
+            widened.append((at >> 1, (base + len(flat) + 1) >> 1))
+    n = (base + len(flat)) >> 1
+    chunks.append(flat)
+    del flat
+    texts, before = _unzip(chunks, n)
+    out.texts = texts
     for i, _ in heads:
         before[i] = None  # type: ignore[call-overload]
     inner = set(before)  # every other entry is a separator between two words of a paragraph
@@ -412,16 +423,36 @@ def _stream(notice: "Notice", split) -> Stream:
     return out
 
 
+#: parts (two a word) of a chunk of the stream while it is made (:func:`_stream`)
+_CHUNK = 1 << 14
+
+
+def _unzip(chunks: list, n: int) -> tuple[list[str], list[str]]:
+    """The ``n`` words and the separators before them, out of the chunks of ``[separator,
+    word, separator, word, …]`` (of even lengths) that :func:`_stream` made; each chunk let go
+    once copied out, and the two lists made at their size (no growing, no spare room)."""
+    texts: list = [None] * n
+    before: list = [None] * n
+    at = 0
+    for k, chunk in enumerate(chunks):
+        m = len(chunk) >> 1
+        texts[at : at + m] = chunk[1::2]
+        before[at : at + m] = chunk[0::2]
+        chunks[k] = chunk = None
+        at += m
+    return texts, before
+
+
 def _add_named(
-    out: Stream, flat: list[str], heads: list[tuple[int, str]], para: "Paragraph", parts: list[str],
+    out: Stream, flat: list[str], base: int, heads: list[tuple[int, str]], para: "Paragraph", parts: list[str],
     skip: list[tuple[int, int]], carry: bool, single_column: bool, wrap: bool,
 ) -> bool:
     """Add the words of a paragraph that holds a name segment (its words are left out); the new carry.
 
-    ``flat`` gets each added word after the separator before it, and ``heads`` the places
-    where that is " " or "", as in :func:`_stream`."""
+    ``flat`` (the last chunk, ``base`` parts after the first) gets each added word after the
+    separator before it, and ``heads`` the places where that is " " or "", as in :func:`_stream`."""
     spans: list[tuple[int, int]] = []
-    first = len(flat) >> 1
+    first = (base + len(flat)) >> 1
     pos = len(parts[0])
     last = len(parts) - 2
     after_name = False
@@ -435,10 +466,10 @@ def _add_named(
             carry = False
             continue
         if k == 1:
-            heads.append((len(flat) >> 1, " " if carry and single_column and _blank(parts[0]) else ""))
+            heads.append(((base + len(flat)) >> 1, " " if carry and single_column and _blank(parts[0]) else ""))
             flat.append("")
         elif after_name:
-            heads.append((len(flat) >> 1, ""))
+            heads.append(((base + len(flat)) >> 1, ""))
             flat.append("")
             after_name = False
         else:

@@ -301,8 +301,8 @@ class Linter:
             if k in last_users:
                 for key in last_users[k]:
                     meta.pop(key, None)
-                if long_document:
-                    trim_heap()  # what it held goes back to the system
+            if long_document:
+                trim_heap()  # what the rule (or a shared structure let go) made and freed
         from .suppress import apply_suppressions
 
         _unjoin(notice, findings)
