@@ -8,6 +8,8 @@ from notice_lint.rule import Finding, Fix, Rule, RuleContext, Severity
 from ._top import PARTY_AND_LEGACY, has_top, instrument_row, is_cong_van
 
 _VV = re.compile(r"^(V\s*/\s*[vV])\s*[:.]?\s*")
+# "V/V", "v/v", "V / v", "V/v:": the prefix as written, the marks after it (spaces alone are NL301's)
+_VV_STATE = re.compile(r"^\s*([Vv](?:\s*/\s*)[vV])(\s*[:.])?\s*")
 
 
 class SummaryMissing(Rule):
@@ -34,6 +36,11 @@ class SummaryMissing(Rule):
     V/v chuẩn bị hội nghị sơ kết      (Party công văn)
     ```
 
+    ```
+    Số: 215/UBND-VP
+    V/V đôn đốc thu gom rác thải      (state công văn: «V/v» and one space)
+    ```
+
     **Best practice**
 
     ```
@@ -46,7 +53,8 @@ class SummaryMissing(Rule):
     về việc chuẩn bị hội nghị sơ kết  (HD 05)
     ```
 
-    **Fix**: under HD 05, ``V/v`` becomes ``về việc``.
+    **Fix**: under HD 05, ``V/v`` becomes ``về việc``; a state ``V/V``,
+    ``v/v``, ``V/v:`` becomes ``V/v``.
     """
 
     code = "NL131"
@@ -107,3 +115,16 @@ class SummaryMissing(Rule):
                 vi = "Trích yếu công văn của Đảng không viết «V/v»"
                 en = "A Party công văn does not write «V/v» before its trích yếu"
             yield self.finding(first.paragraph, s, s + len(m.group(1)), vi=vi, en=en, fix=fix)
+            return
+        # a state công văn: exactly «V/v» and one space before the trích yếu (NĐ 30, Phụ lục I, II.5.b)
+        first = notice.subject[0]
+        m = _VV_STATE.match(first.text)
+        if m is not None and m.group(1) + (m.group(2) or "") != "V/v" and m.end() < len(first.text):
+            s, e = first.start + m.start(1), first.start + m.end()
+            written = first.text[m.start(1):m.end()].rstrip()
+            yield self.finding(
+                first.paragraph, s, first.start + m.start(1) + len(written),
+                vi=f"Trích yếu công văn viết «V/v» rồi một dấu cách, không viết «{written}»",
+                en=f"A công văn's trích yếu opens with «V/v» and one space, not «{written}»",
+                fix=Fix.replace(first.index, s, e, "V/v "),
+            )
