@@ -534,9 +534,14 @@ def find_attached(segments: list[Segment], body_start: int, end: int) -> int:
 
 
 def _header_like(text: str) -> bool:
+    """A line of the header drawn above an attached text (organ, Quốc hiệu, Tiêu ngữ, rule), never
+    the signer's name written in capitals (``TRẦN VĂN LÂM``) that ends the closing above it."""
     t = text.strip()
-    return bool(t) and (is_upper_text(t) or t == "*" or fold(t).startswith(_MOTTO_FOLD)
-                        or not any(ch.isalnum() for ch in t))
+    if not t:
+        return False
+    if is_upper_text(t):
+        return not _is_upper_name(t) or fold(t) == "viet nam"  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
+    return t == "*" or fold(t).startswith(_MOTTO_FOLD) or not any(ch.isalnum() for ch in t)
 
 
 def find_closing(notice: Notice, segments: list[Segment], body_start: int) -> int:
