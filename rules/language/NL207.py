@@ -15,7 +15,8 @@ from ._case_summary import summary_defects
 from ._case_text import Line
 from ._case_units import UNIT_FIRST, unit_defects
 from ._syllables import built_stream
-from ._case_words import STOP_THEN_LOWER, semicolon_defects, sentence_defects, weekday_defects, word_defects
+from ._case_words import (PERIOD_WORDS, STOP_THEN_LOWER, period_defects, semicolon_defects, sentence_defects,
+                          weekday_defects, word_defects)
 from ._validator import is_caps
 
 
@@ -214,13 +215,16 @@ class Capitalization(Rule):
                 for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
                     if not safe:  # a common word by the statistics: the term it starts
                         m = _TERM.match(text, s)
-                        word = text[s:e]
-                        # a year or a quarter by its number: the word alone ("Quý I", "Quý II/2026")
-                        terms.append(((index, s), word if word in _PERIODS else m.group() if m else word))
+                        terms.append(((index, s), m.group() if m else text[s:e]))
                     add(s, e, ((s, s + 1, r),), vi, en, safe)
                 if ";" in part:
                     for s, e, r, vi, en, safe in semicolon_defects(toks):
                         add(s, e, ((s, s + 1, r),), vi, en, safe)
+                if not held.isdisjoint(PERIOD_WORDS):
+                    for s, e, r, vi, en in period_defects(toks, text):
+                        if (index, s) not in found:
+                            terms.append(((index, s), text[s:e]))  # the word alone: "Quý I", "Quý II/2026"
+                            add(s, e, ((s, s + 1, r),), vi, en, False)
                 if not held.isdisjoint(PLURAL_WORDS):
                     for s, e, r, vi, en in plural_defects(toks, text, covered, defined):
                         if (index, s) not in found:  # not judged a common word already
@@ -269,7 +273,6 @@ def _defined_words(prose) -> set[str]:
 # a capitalised word and the two words after it: the term a document may coin
 _TERM = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
 _TERM_USES = 3
-_PERIODS = {"Năm", "Quý"}
 
 
 def _drop_defined_terms(found: dict, terms: list, prose) -> None:

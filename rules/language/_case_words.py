@@ -25,7 +25,7 @@ from ._case_data import capital_verdict, fields_by_first, named_term
 from ._case_text import Line, Tok, is_title
 from ._syllables import key_of
 
-__all__ = ["word_defects", "sentence_defects", "weekday_defects", "NAME_WORDS", "NAME_PAIRS"]
+__all__ = ["word_defects", "sentence_defects", "weekday_defects", "period_defects", "PERIOD_WORDS", "NAME_WORDS", "NAME_PAIRS"]
 
 _NUMBER_AFTER = re.compile(r"[ \u00a0]*(?:\d|số\b|Số\b|[IVXLC]+\b)")
 # function words and verbs that never start a name: a capital on them after ";" is wrong
@@ -222,9 +222,11 @@ def weekday_defects(text: str, start: int, end: int) -> Iterator[tuple[int, int,
 
 
 # the capitalised words judged by their own rule, not by the statistics
-_SPECIAL = {"Tháng", "Thứ", "Về", "Năm", "Quý"}
+_SPECIAL = {"Tháng", "Thứ", "Về"}
 # a year or a quarter by its number inside a sentence (``trong Năm 2025``, ``Quý I``)
 _PERIOD_NUMBER = re.compile(r" (?:\d|(?:I|II|III|IV)\b)")
+#: the words :func:`period_defects` starts from
+PERIOD_WORDS = frozenset({"Năm", "Quý"})
 _WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 # abbreviations that end with a full stop and may be followed by a small letter
 _ABBREV = {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tr", "st", "vd", "v", "vv", "ng", "đ", "q", "p", "kt", "tl", "tm", "tuq", "cn", "ncs"}
@@ -285,12 +287,7 @@ def word_defects(
                        "«về việc» inside a line takes a small letter: «Về việc» → «về việc»", True)
             continue
         if special:
-            if w in ("Năm", "Quý") and _PERIOD_NUMBER.match(text, t.end) and words[i - 1].lower() != "thứ":
-                low = w.lower()
-                yield (t.start, t.end, low[0],
-                       f"Năm, quý bằng số viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
-                       f"A year or a quarter given by its number takes a small letter: «{w}» → «{low}»", False)
-            elif w == "Tháng" and text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 2].isdigit():
+            if w == "Tháng" and text[t.end:t.end + 1] == " " and text[t.end + 1:t.end + 2].isdigit():
                 yield (t.start, t.end, "t",
                        "Tên tháng bằng số viết thường: «Tháng» → «tháng» (Phụ lục II, NĐ 30)",
                        "A month given by its number takes a small letter: «Tháng» → «tháng»", True)
@@ -398,6 +395,23 @@ def _runs_on(text: str, at: int) -> bool:
     """Something of the same line (a date, a number, a name) comes right before."""
     before = text[:at].rstrip(" \u00a0")
     return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+def period_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """A year or a quarter given by its number inside a sentence (``trong Năm 2026``,
+    ``kết quả Quý I``): ``năm``, ``quý`` are common nouns (a suggestion: a document may
+    write them so throughout, and NL207 then drops it)."""
+    for i in toks.find(PERIOD_WORDS):
+        t = toks[i]
+        if not t.mid or t.quoted or not _PERIOD_NUMBER.match(text, t.end):
+            continue
+        if toks.words[i - 1].lower() == "thứ" or t.before.rstrip(" \u00a0").endswith(";"):
+            continue  # "thứ Năm 12/6": a weekday; after ";" a sentence may start
+        w = t.text
+        low = w.lower()
+        yield (t.start, t.end, low[0],
+               f"Năm, quý bằng số viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
+               f"A year or a quarter given by its number takes a small letter: «{w}» → «{low}»")
 
 
 def semicolon_defects(toks: Line) -> Iterator[tuple[int, int, str, str, str, bool]]:
