@@ -200,8 +200,9 @@ def scan(st: Stream, m, covered: set[int] = frozenset(), threshold: float | None
         if many * 4 >= hi - lo:
             # made at C speed: each entry is (0, id)[joined], the id itself (a product would be
             # a new int object per word)
-            ids = list(map(idof, keys[lo:top], repeat(-1)))
-            near = joined[lo:top]
+            whole = lo == 0 and top == n  # one window (a short document): no copies
+            ids = list(map(idof, keys if whole else keys[lo:top], repeat(-1)))
+            near = joined if whole else joined[lo:top]
             prev = list(map(getitem, zip(repeat(0), chain((0,), ids)), near))
             prev += (0, 0)
             joins = list(map(getitem, zip(repeat(0), ids), near))

@@ -431,6 +431,9 @@ def _unzip(chunks: list, n: int) -> tuple[list[str], list[str]]:
     """The ``n`` words and the separators before them, out of the chunks of ``[separator,
     word, separator, word, …]`` (of even lengths) that :func:`_stream` made; each chunk let go
     once copied out, and the two lists made at their size (no growing, no spare room)."""
+    if len(chunks) == 1:  # a short document: nothing to gain
+        chunk = chunks.pop()
+        return chunk[1::2], chunk[0::2]
     texts: list = [None] * n
     before: list = [None] * n
     at = 0
