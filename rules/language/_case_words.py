@@ -319,11 +319,42 @@ def word_defects(
             continue
         if _LAW_BEFORE.search(text, max(0, t.start - 60), t.start):
             continue  # inside a law's or a decree's name
+        if w in _DOC_KINDS and _names_document(toks, i, text):
+            continue  # "ban hành Quy định về …", "Quy định số 124-QĐ/TW", "Quy định của Bộ Chính trị về …"
         low = w[0].lower() + w[1:]
         flagged.add(i)
         yield (t.start, t.end, w[0].lower(),
                f"Danh từ chung giữa câu viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
                f"A common word inside a sentence takes a small letter: «{w}» → «{low}»", False)
+
+
+#: a document's kind, capitalised: first syllable -> the second ones
+_DOC_KINDS = {
+    "Quy": ("định", "chế"), "Kế": ("hoạch",), "Chương": ("trình",), "Đề": ("án",), "Hướng": ("dẫn",),
+    "Quyết": ("định",), "Chỉ": ("thị",), "Nghị": ("quyết", "định"), "Thông": ("báo", "tư", "tri"),
+    "Kết": ("luận",), "Báo": ("cáo",), "Phương": ("án",), "Điều": ("lệ",),
+}
+
+
+def _names_document(toks: Line, i: int, text: str) -> bool:
+    """Does the capitalised kind at word ``i`` name one document: followed by its number
+    (``Quy định số 124-QĐ/TW``), by its trích yếu (``Quy định về quản lý …``), or by its
+    author and then its trích yếu (``Quy định của Bộ Chính trị về …``)?  Phụ lục II: the kind
+    of a document spoken of in particular takes its capital.  ``theo Quy định của pháp luật``
+    names none."""
+    n = len(toks)
+    if i + 2 >= n or toks[i + 1].text not in _DOC_KINDS[toks[i].text] or toks[i + 1].before != " ":
+        return False
+    nxt = toks[i + 2]
+    if nxt.before != " ":
+        return False
+    if nxt.text == "về":
+        return True
+    if nxt.text == "số":
+        return text[nxt.end:nxt.end + 2].lstrip(" \u00a0")[:1].isdigit()
+    if nxt.text == "của" and i + 3 < n and toks[i + 3].text[:1].isupper():
+        return any(toks[j].text == "về" for j in range(i + 4, min(n, i + 14)))
+    return False
 
 
 _SPECIAL_WORD = 1  # judged by its own rule (a month, a weekday, «về việc»)
