@@ -10,6 +10,9 @@ from ._signature import closing_profile
 
 #: a unit abbreviation run together with lower-case text (``KGVX.thiên95``): no abbreviation, drafter or count
 RUN_ON_RE = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*\.?[a-zđà-ỹ]", re.UNICODE)
+#: a unit's abbreviation whose small letters each stand alone between capitals (GDTrH: Giáo dục
+#: Trung học; the official tables write QyĐ, CTr, TTr): never two small letters in a row, as a name has
+_MIXED_ABBR = re.compile(r"[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ&]+)*[a-zđ]?")
 
 
 def _malformed(unit: str) -> bool:
@@ -18,6 +21,8 @@ def _malformed(unit: str) -> bool:
     A unit written in full (``Phòng Kinh tế``) or with the drafter in brackets
     (``CN(Trung)``, ``KT (T.Q.Hùng)``) or a copy count (``VP(02)``) passes.
     """
+    if _MIXED_ABBR.fullmatch(unit):
+        return False  # "GDTrH", "KHTr": an abbreviation with a small letter inside, no name run into it
     return unit.count("(") != unit.count(")") or bool(RUN_ON_RE.match(unit))
 #: the item opens with the word (a quick test before LUU_RE)
 _LUU_WORD = re.compile(r"^L[ưu]u(\s|:|$)")
