@@ -398,10 +398,9 @@ def _stream(notice: "Notice", split) -> Stream:
         carry_short = len(text) < _WRAPS
         if widened is not None and para.single_column and "   " in text:
             widened.append((at >> 1, (base + len(flat) + 1) >> 1))
-    n = (base + len(flat)) >> 1
     chunks.append(flat)
     del flat
-    texts, before = _unzip(chunks, n)
+    texts, before = _unzip(chunks)
     out.texts = texts
     for i, _ in heads:
         before[i] = None  # type: ignore[call-overload]
@@ -427,22 +426,25 @@ def _stream(notice: "Notice", split) -> Stream:
 _CHUNK = 1 << 14
 
 
-def _unzip(chunks: list, n: int) -> tuple[list[str], list[str]]:
-    """The ``n`` words and the separators before them, out of the chunks of ``[separator,
+def _unzip(chunks: list) -> tuple[list[str], list[str]]:
+    """The words and the separators before them, out of the chunks of ``[separator,
     word, separator, word, …]`` (of even lengths) that :func:`_stream` made; each chunk let go
-    once copied out, and the two lists made at their size (no growing, no spare room)."""
+    once copied out, and the C heap's free pages given back every few chunks
+    (:func:`~notice_lint.document.limits.trim_heap`): a chunk freed in the heap would stay
+    resident while the two lists grow, and the parts be held twice over."""
     if len(chunks) == 1:  # a short document: nothing to gain
         chunk = chunks.pop()
         return chunk[1::2], chunk[0::2]
-    texts: list = [None] * n
-    before: list = [None] * n
-    at = 0
+    from notice_lint.document.limits import trim_heap
+
+    texts: list[str] = []
+    before: list[str] = []
     for k, chunk in enumerate(chunks):
-        m = len(chunk) >> 1
-        texts[at : at + m] = chunk[1::2]
-        before[at : at + m] = chunk[0::2]
+        texts += chunk[1::2]
+        before += chunk[0::2]
         chunks[k] = chunk = None
-        at += m
+        if k % 8 == 7:  # (every 1 MB or so)
+            trim_heap()
     return texts, before
 
 
