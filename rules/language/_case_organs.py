@@ -299,21 +299,22 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
         )
 
 
-_SECOND_CAP = {"Nhà": "Nước", "Nhân": "Dân"}
+_SECOND_CAP = {"Nhà": ("Nước",), "Nhân": ("Dân",), "Thường": ("Vụ", "Trực"), "Chấp": ("Hành",)}
 #: the words a check of ``Nhà Nước`` / ``Nhân Dân`` starts from
 SECOND_CAP_FIRST = frozenset(_SECOND_CAP)
 
 
 def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, int, tuple, str, str]]:
-    """``Nhà Nước``, ``Nhân Dân``: a capital on the second syllable is never right (Phụ
-    lục II, VI writes ``Nhà nước``, ``Nhân dân``), but in the newspaper's name (``báo
+    """``Nhà Nước``, ``Nhân Dân``, ``Thường Vụ``, ``Chấp Hành``, ``Thường Trực``: a capital on the
+    second syllable is never right (Phụ lục II writes ``Nhà nước``, ``Nhân dân``, ``Ban Thường vụ``,
+    ``Ban Chấp hành``, ``Thường trực``), but in the newspaper's name (``báo
     Nhân Dân``); ``reported``: the words of the names reported already (``Ủy Ban Nhân Dân``)."""
     n = len(toks)
     for i in toks.find(_SECOND_CAP):
         if i + 1 >= n:
             continue
         t, u = toks[i], toks[i + 1]
-        if u.text != _SECOND_CAP[t.text] or u.before != " " or i + 1 in reported or t.quoted:
+        if u.text not in _SECOND_CAP[t.text] or u.before != " " or i + 1 in reported or t.quoted:
             continue
         if i and toks[i - 1].text.lower() == "báo" and t.text == "Nhân":
             continue
