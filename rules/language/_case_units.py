@@ -92,7 +92,7 @@ def unit_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, st
             organ = t.before in (" ", "\u00a0") and prev.text in _ORGAN_END and not (
                 prev.text in {"dân", "Dân", "bộ", "tra", "an"} and pair not in _ORGAN_PAIRS)
             if not organ:
-                if nxt is None and not text[last.end:].strip():
+                if nxt is None and not text[last.end:toks.end].strip():
                     continue
                 if not ((prev.text.islower() and _ALONE_BEFORE.fullmatch(t.before))
                         or (t.before == ", " and i - 1 in listed)):

@@ -302,7 +302,7 @@ def word_defects(
             continue
         if t.before.rstrip(" \u00a0").endswith(";"):
             continue  # after ";" only the words of semicolon_defects
-        if nw is None and text[t.end:].strip() == "":
+        if nw is None and text[t.end:toks.end].strip() == "":
             continue  # the line's last word: a wrapped line may go on with its name
         if joined_next and (w, nw) in _NAME_PAIRS:
             continue
