@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ._case_text import Line
 
-__all__ = ["citation_defects", "kind_defects", "WORDS", "KIND_FIRST"]
+__all__ = ["citation_defects", "kind_defects", "law_defects", "WORDS", "KIND_FIRST"]
 
 # after the word: its number (Arabic or Roman) or the point's letter
 _NUMBER = re.compile(r"[ \u00a0]+(?:\d+[a-zđ]?\b|[IVXLC]+\b)")
@@ -145,3 +145,33 @@ def kind_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, st
             f"Viết hoa tên loại của văn bản được viện dẫn: «{kind} số …» → «{good} {nxt.text} số …» (Phụ lục II, NĐ 30)",
             f"The kind of a cited document takes a capital: «{kind} …» → «{good} {nxt.text} …»",
         )
+
+
+def law_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """``Căn cứ luật Phòng, chống …`` → ``Căn cứ Luật Phòng, chống …``: a law cited as a basis, by its
+    name, takes a capital (the legal text writes «Căn cứ Luật X» 390 times and never «Căn cứ luật X»).
+    ``Căn cứ bộ luật X`` → ``Bộ luật``."""
+    n = len(toks)
+    for i in toks.find(_LAW_WORDS):
+        k = i - 1 if toks[i].text == "luật" and i >= 1 and toks[i - 1].text == "bộ" else i
+        if k < 2 or i + 1 >= n or toks[k - 1].text != "cứ" or toks[k - 2].text not in ("Căn", "căn"):
+            continue
+        if toks[i].text == "bộ":
+            continue
+        t, nxt = toks[k], toks[i + 1]
+        if not nxt.text[:1].isupper() or nxt.before != " " or t.before != " " or toks[k - 1].before != " ":
+            continue
+        good = t.text[0].upper() + t.text[1:]
+        lead = text[toks[k - 2].start:t.start]
+        name = text[t.start:toks[i].end]
+        right = good + text[t.end:toks[i].end]
+        yield (
+            t.start, toks[i].end, good[0],
+            f"Viết hoa tên loại của văn bản được viện dẫn: «{lead}{name} {nxt.text} …» → «{lead}{right} {nxt.text} …» "
+            f"(Phụ lục II, NĐ 30)",
+            f"The kind of a cited law takes a capital: «{name} {nxt.text} …» → «{right} {nxt.text} …»",
+        )
+
+
+#: the words a law check starts from (only in a line that also holds «cứ»)
+_LAW_WORDS = frozenset({"luật"})
