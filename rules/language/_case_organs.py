@@ -341,6 +341,11 @@ _TITLES = {
 _ADDRESS = {"Ông", "Bà"}
 
 
+def _letter(tok: Tok, good: str, vi: str, en: str, safe: bool) -> tuple:
+    """The finding on word ``tok`` whose first letter becomes ``good``'s."""
+    return (tok.start, tok.end, ((tok.start, tok.start + 1, good[0]),), vi, en, safe)
+
+
 def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool]]:
     """A small letter inside a personal name (``Nguyễn văn An``), a title in small
     letters right before one (``phó chủ tịch Nguyễn Văn An``), and ``Ông``, ``Bà`` with
@@ -355,8 +360,8 @@ def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool
             continue
         if a.text in ("văn", "thị") and is_title(b.text):
             good = a.text.capitalize()
-            yield (
-                a.start, a.end, ((a.start, a.start + 1, good[0]),),
+            yield _letter(
+                a, good,
                 f"Tên người viết hoa mọi âm tiết: «{t.text} {a.text} {b.text}» → «{t.text} {good} {b.text}» (Phụ lục II, NĐ 30)",
                 f"Every syllable of a personal name is capitalised: «{t.text} {a.text} {b.text}» → «{t.text} {good} {b.text}»",
                 True,
@@ -368,8 +373,8 @@ def person_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str, bool
         if p2.text in _ADDRESS and p2.mid and t.before == " " and not p2.quoted:
             # "ông", "bà" before a person's name are common nouns: "đề nghị Ông Nguyễn Văn An"
             low = p2.text.lower()
-            yield (
-                p2.start, p2.end, ((p2.start, p2.start + 1, low[0]),),
+            yield _letter(
+                p2, low,
                 f"«{low}» trước tên người viết thường: «{p2.text} {t.text}» → «{low} {t.text}» (Phụ lục II, NĐ 30)",
                 f"«{low}» before a person's name takes a small letter: «{p2.text} {t.text}» → «{low} {t.text}»",
                 False,
