@@ -4,7 +4,10 @@
 
 After the name of an organ of the committee's apparatus, written with its capital,
 ``tỉnh ủy`` / ``huyện ủy`` / ``đảng ủy`` … names that one committee: a proper name,
-never the common noun (``các tỉnh ủy, thành ủy`` stays as it is).  The listed names
+never the common noun (``các tỉnh ủy, thành ủy`` stays as it is, and so does a class
+of committees listed by their levels: ``Ban Tổ chức huyện ủy, thị ủy, thành ủy``,
+``Bí thư tỉnh ủy, Bí thư thành ủy``, ``đảng ủy trực thuộc``, as the legal text writes
+them).  The listed names
 of ``data/case.json`` (``Ban Thường vụ Tỉnh ủy``, ``Thường trực Huyện ủy``) are judged
 by :func:`~._case_organs.name_defects` (a word it reported is left to it); this
 covers the organs and titles they do not list, and a listed name at a sentence's
@@ -22,6 +25,7 @@ __all__ = ["committee_defects", "COMMITTEE_WORDS"]
 #: the second word of a committee's name (both tone styles); a line without one holds none
 COMMITTEE_WORDS = frozenset({"ủy", "uỷ"})
 _LEVELS = frozenset({"tỉnh", "huyện", "thành", "quận", "thị", "đảng"})
+_AND = frozenset({"và", "hoặc"})
 # the organs of a Party committee's apparatus and the titles of its members, in small
 # letters, longest first (HD 05 Phần I; Quy định 11-QĐ/TW, Điều 3)
 _HEADS = sorted(
@@ -45,7 +49,7 @@ def committee_defects(toks: Line, text: str, reported=frozenset()) -> Iterator[t
         if i in reported:
             continue
         head = _head_before(toks, i)
-        if head is None:
+        if head is None or _generic(toks, i, head):
             continue
         t = toks[i]
         if t.quoted:
@@ -59,6 +63,35 @@ def committee_defects(toks: Line, text: str, reported=frozenset()) -> Iterator[t
             f"Viết hoa tên cơ quan, tổ chức, chức danh theo đúng quy định: «{written}» → «{good}» (Phụ lục II, NĐ 30)",
             f"Write the name in its official case: «{written}» → «{good}»",
         )
+
+
+def _generic(toks: Line, i: int, head: int) -> bool:
+    """Is the committee at word ``i`` (after the organ or title starting at word ``head``)
+    one of a class rather than one body: listed at once with a committee of another level
+    (``Ban Tổ chức huyện ủy, thị ủy, thành ủy``; ``… tỉnh ủy và thành ủy``), or with the
+    same organ of another level (``Bí thư tỉnh ủy, Bí thư thành ủy``), or ``… trực thuộc``?"""
+    words, seps = toks.words, toks.seps
+    n = len(words)
+    # the last of a list: "Bí thư tỉnh ủy, Bí thư thành ủy", "… tỉnh ủy và Bí thư thành ủy"
+    organ = [w.lower() for w in words[head:i]]
+    k = head - 1 if head >= 1 and words[head - 1] in _AND and seps[head] == " " else head
+    m = k - 2 - len(organ)  # where the same organ would start before
+    if m >= 0 and (seps[k] == ", " or k < head) and words[k - 1] in COMMITTEE_WORDS \
+            and words[k - 2].lower() in _LEVELS and words[k - 2].lower() != words[i].lower() \
+            and [w.lower() for w in words[m : k - 2]] == organ:
+        return True
+    j = i + 2
+    if j + 1 < n and words[j].lower() == "trực" and words[j + 1].lower() == "thuộc":
+        return True
+    if j < n and words[j] in _AND and seps[j] == " ":
+        j += 1
+    elif j < n and seps[j] == ", ":
+        if [w.lower() for w in words[j : j + len(organ)]] == organ:
+            j += len(organ)  # "Bí thư tỉnh ủy, Bí thư thành ủy"
+    else:
+        return False
+    return j + 1 < n and words[j].lower() in _LEVELS and words[j].lower() != words[i].lower() \
+        and words[j + 1] in COMMITTEE_WORDS
 
 
 def _head_before(toks: Line, i: int) -> int | None:
