@@ -21,6 +21,7 @@ from typing import Iterator
 from notice_lint_rules._memo import Verdicts
 
 from ._case_data import Name, capital_verdict, field_first_words, fields_by_first, first_words_any_case, names_by_pair
+from ._case_party import COMMITTEE_WORDS, generic_committee
 from ._case_text import CAPITAL, Line, Tok, is_title
 from ._syllables import key_of
 
@@ -85,6 +86,9 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
         if t.text[0].islower() and t.index and is_title(toks[t.index - 1].text) \
                 and t.before == " ":
             continue  # inside a longer name: "Chi cục Quản lý …", "Tổng cục …"
+        if k >= 3 and words[i + k - 1] in COMMITTEE_WORDS and words[i + k - 2].islower() \
+                and generic_committee(toks, i + k - 2, i):
+            continue  # a class of committees: "Ban Thường vụ tỉnh ủy, thành ủy trực thuộc …"
         found = _judge(hit, found_words, toks, state)
         if found is not None:
             state.setdefault("reported", set()).update(range(i, i + k))

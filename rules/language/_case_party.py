@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ._case_text import Line, is_title
 
-__all__ = ["committee_defects", "COMMITTEE_WORDS"]
+__all__ = ["committee_defects", "generic_committee", "COMMITTEE_WORDS"]
 
 #: the second word of a committee's name (both tone styles); a line without one holds none
 COMMITTEE_WORDS = frozenset({"ủy", "uỷ"})
@@ -49,7 +49,7 @@ def committee_defects(toks: Line, text: str, reported=frozenset()) -> Iterator[t
         if i in reported:
             continue
         head = _head_before(toks, i)
-        if head is None or _generic(toks, i, head):
+        if head is None or generic_committee(toks, i, head):
             continue
         t = toks[i]
         if t.quoted:
@@ -65,7 +65,7 @@ def committee_defects(toks: Line, text: str, reported=frozenset()) -> Iterator[t
         )
 
 
-def _generic(toks: Line, i: int, head: int) -> bool:
+def generic_committee(toks: Line, i: int, head: int) -> bool:
     """Is the committee at word ``i`` (after the organ or title starting at word ``head``)
     one of a class rather than one body: listed at once with a committee of another level
     (``Ban Tổ chức huyện ủy, thị ủy, thành ủy``; ``… tỉnh ủy và thành ủy``), or with the
