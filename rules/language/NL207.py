@@ -48,7 +48,7 @@ class Capitalization(Rule):
     | V. a law cited as a basis by its name | `Căn cứ luật Phòng, chống bệnh truyền nhiễm` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm` | safe |
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
-    | … a year or a quarter by its number | `trong Năm 2026`, `kết quả Quý I` | `trong năm 2026`, `kết quả quý I` | suggested |
+    | … a year or a quarter by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `hằng tháng` | suggested |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
@@ -118,7 +118,7 @@ class Capitalization(Rule):
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
         'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
-        '(«tháng 10», «thứ Hai»), năm và quý bằng số («năm 2026», «quý I»); danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
+        '(«tháng 10», «thứ Hai»), năm và quý bằng số («năm 2026», «quý I»), «hằng tháng», «mỗi năm»; danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '
         'của Đảng viết thường chữ cái đầu («về một số nội dung…»). Sai: «theo khoản 2 điều 12», «ban Dân vận», «UBND Xã», «vào '
         'Tháng 10». Đúng: «theo khoản 2 Điều 12», «Ban Dân vận», «UBND xã», «vào tháng 10».'

@@ -225,8 +225,10 @@ def weekday_defects(text: str, start: int, end: int) -> Iterator[tuple[int, int,
 _SPECIAL = {"Tháng", "Thứ", "Về"}
 # a year or a quarter by its number inside a sentence (``trong Năm 2025``, ``Quý I``)
 _PERIOD_NUMBER = re.compile(r" (?:\d|(?:I|II|III|IV)\b)")
+_NUMBERED_PERIODS = frozenset({"Năm", "Quý"})
+_EVERY = frozenset({"hằng", "hàng", "mỗi", "từng"})
 #: the words :func:`period_defects` starts from
-PERIOD_WORDS = frozenset({"Năm", "Quý"})
+PERIOD_WORDS = frozenset({"Năm", "Quý", "Tháng", "Tuần", "Ngày"})
 _WEEKDAYS = {"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"}
 # abbreviations that end with a full stop and may be followed by a small letter
 _ABBREV = {"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tr", "st", "vd", "v", "vv", "ng", "đ", "q", "p", "kt", "tl", "tm", "tuq", "cn", "ncs"}
@@ -429,20 +431,27 @@ def _runs_on(text: str, at: int) -> bool:
 
 
 def period_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    """A year or a quarter given by its number inside a sentence (``trong Năm 2026``,
-    ``kết quả Quý I``): ``năm``, ``quý`` are common nouns (a suggestion: a document may
-    write them so throughout, and NL207 then drops it)."""
+    """A period of time written with a capital inside a sentence: a year or a quarter
+    given by its number (``trong Năm 2026``, ``kết quả Quý I``), and any period after
+    ``hằng``, ``hàng``, ``mỗi``, ``từng`` (``trước ngày 20 hằng Tháng``): common nouns
+    (a suggestion: a document may write them so throughout, and NL207 then drops it)."""
+    words = toks.words
     for i in toks.find(PERIOD_WORDS):
         t = toks[i]
-        if not t.mid or t.quoted or not _PERIOD_NUMBER.match(text, t.end):
+        if not t.mid or t.quoted:
             continue
-        if toks.words[i - 1].lower() == "thứ" or t.before.rstrip(" \u00a0").endswith(";"):
+        prev = words[i - 1].lower()
+        if prev in _EVERY and t.before == " ":
+            pass  # "hằng Tháng", "mỗi Năm"
+        elif t.text not in _NUMBERED_PERIODS or not _PERIOD_NUMBER.match(text, t.end):
+            continue
+        elif prev == "thứ" or t.before.rstrip(" \u00a0").endswith(";"):
             continue  # "thứ Năm 12/6": a weekday; after ";" a sentence may start
         w = t.text
         low = w.lower()
         yield (t.start, t.end, low[0],
-               f"Năm, quý bằng số viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
-               f"A year or a quarter given by its number takes a small letter: «{w}» → «{low}»")
+               f"Danh từ chỉ thời gian viết thường: «{w}» → «{low}» (Phụ lục II, NĐ 30)",
+               f"A period of time is a common noun, in small letters: «{w}» → «{low}»")
 
 
 def semicolon_defects(toks: Line) -> Iterator[tuple[int, int, str, str, str, bool]]:
