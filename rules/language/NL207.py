@@ -41,6 +41,7 @@ class Capitalization(Rule):
     | IV. a ministry, also at a sentence's start | `Bộ quốc phòng, Bộ Công an …` | `Bộ Quốc phòng, Bộ Công an …` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
     | VI. … never a capital on the second syllable | `Ngân sách Nhà Nước`, `Nhân Dân` | `Ngân sách Nhà nước`, `Nhân dân` | safe |
+    | VI. `Tổ quốc` | `bảo vệ tổ quốc` | `bảo vệ Tổ quốc` | suggested |
     | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
@@ -116,7 +117,7 @@ class Capitalization(Rule):
         'tên người viết hoa mọi âm tiết, chức danh trước tên người viết hoa, «ông», «bà» trước tên người viết thường; danh từ chung chỉ đơn vị hành '
         'chính («phường», «tỉnh», «huyện», «xã») viết thường trước tên riêng, sau tên cơ quan và khi đứng một mình («trên địa bàn tỉnh»); tên cơ quan, '
         'tổ chức viết hoa chữ đầu của từ chỉ loại và chức năng, lĩnh vực («Ban Bí thư», «Ban Thường vụ Huyện '
-        'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»); khi viện dẫn viết hoa «Phần, Chương, Mục, '
+        'ủy», «Ban Tổ chức Huyện ủy», «Bí thư Tỉnh ủy», «Sở Giáo dục và Đào tạo», «Bộ Quốc phòng»); «Nhà nước», «Nhân dân» (không viết «Nhà Nước», «Nhân Dân»), «Tổ quốc»; khi viện dẫn viết hoa «Phần, Chương, Mục, '
         'Tiểu mục, Điều», viết thường «khoản, điểm» và chữ cái của điểm; tháng bằng số và ngày trong tuần '
         '(«tháng 10», «thứ Hai»), năm và quý bằng số («năm 2026», «quý I»), «hằng tháng», «mỗi năm»; danh từ chung giữa câu viết thường («theo quy định», «các đơn vị», «các cán bộ, công chức»); '
         '«về việc» giữa dòng viết thường; trích yếu văn bản của Nhà nước viết hoa chữ cái đầu («Kết luận của…»), '

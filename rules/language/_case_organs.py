@@ -266,7 +266,10 @@ _NOUN_BEFORE = {
     "nhà nước": {"của", "và", "cho", "với", "vì", "đảng", "toàn", "giữa"},
     "nhân dân": {"của", "và", "cho", "với", "vì", "thể", "bào", "trong", "giữa", "đảng", "toàn"},
 }
-_NOUN_FIRST = {"nhà": "nước", "nhân": "dân"}
+_NOUN_FIRST = {"nhà": "nước", "nhân": "dân", "tổ": "quốc"}
+# capitalised wherever they stand inside a sentence (the legal text: «Tổ quốc» 1,544
+# times, «tổ quốc» 21): «bảo vệ Tổ quốc», «Mặt trận Tổ quốc»
+_ALWAYS = {"tổ quốc"}
 #: the words a check of ``Nhà nước`` / ``Nhân dân`` starts from
 NOUN_FIRST = frozenset(_NOUN_FIRST)
 # after these the phrase qualifies what follows or is a name: ``nhân dân tệ``
@@ -287,7 +290,17 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
             continue
         phrase = f"{t.text} {second}"
         prev = toks[i - 1]
-        if prev.text.lower() not in _NOUN_BEFORE[phrase] or t.before != " ":
+        if t.before != " ":
+            continue
+        if phrase in _ALWAYS:
+            good = t.text.capitalize() + " " + second
+            yield (
+                t.start, u.end, ((t.start, t.start + 1, t.text[0].upper()),),
+                f"«{good}» viết hoa: «{phrase}» → «{good}» (Phụ lục II, NĐ 30)",
+                f"«{good}» is capitalised: «{phrase}» → «{good}»",
+            )
+            continue
+        if prev.text.lower() not in _NOUN_BEFORE[phrase]:
             continue
         if prev.text.lower() == "thể" and (i < 2 or toks[i - 2].text.lower() != "toàn"):
             continue
