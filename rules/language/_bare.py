@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from notice_lint_rules._memo import Verdicts
+
 from ._syllables import Stream, key_of
 
 __all__ = ["bare_runs"]
@@ -30,41 +32,39 @@ _LEAST_SHORT = 5
 #: with its marks
 MARKED_SHARE = 0.3
 
-_BEST: dict = {}  # model -> {bare syllable: count of its most frequent marked form}
-_VERDICT: dict[str, bool] = {}
+_CACHE: list = []  # [model, its Verdicts: plain word -> is it a bare syllable?]
+
+
+def _suspects(m) -> Verdicts:
+    """``text -> bool`` for model ``m``, kept for the process (made anew for another model)."""
+    if not _CACHE or _CACHE[0] is not m:
+        best = _best_marked(m)
+        _CACHE[:] = [m, Verdicts(lambda text: _suspect(m, best, text), most=20_000)]
+    return _CACHE[1]
 
 
 def _best_marked(m) -> dict[str, int]:
-    best = _BEST.get(id(m))
-    if best is None:
-        from ._candidates import strip_marks
+    """Bare syllable -> the count of its most frequent marked form in ``m``."""
+    from ._candidates import strip_marks
 
-        best = {}
-        for k, c in zip(m.vocab, m.uni):
-            bare = strip_marks(k.rstrip("0123456789"))
-            if bare != k and c > best.get(bare, 0):
-                best[bare] = c
-        _BEST.clear()
-        _BEST[id(m)] = best
+    best: dict[str, int] = {}
+    for k, c in zip(m.vocab, m.uni):
+        bare = strip_marks(k.rstrip("0123456789"))
+        if bare != k and c > best.get(bare, 0):
+            best[bare] = c
     return best
 
 
 def _suspect(m, best: dict[str, int], text: str) -> bool:
     """Is ``text`` (plain ASCII) a syllable whose marked forms are far more usual?"""
-    v = _VERDICT.get(text)
-    if v is None:
-        low = text.lower()
-        v = False
-        # the marked forms are syllables of the model; the bare one need not be a valid
-        # syllable itself (``cac``: a stop final takes a tone; ``lien``: no ``ie`` rhyme)
-        if len(low) >= 2 and (text.islower() or text[1:].islower()):
-            marked = best.get(low, 0)
-            own = m.uni[m.ids[key_of(low)]] if key_of(low) in m.ids else 0
-            v = marked >= RATIO * max(own, 1)
-        if len(_VERDICT) > 20_000:
-            _VERDICT.clear()
-        _VERDICT[text] = v
-    return v
+    low = text.lower()
+    # the marked forms are syllables of the model; the bare one need not be a valid
+    # syllable itself (``cac``: a stop final takes a tone; ``lien``: no ``ie`` rhyme)
+    if len(low) < 2 or not (text.islower() or text[1:].islower()):
+        return False
+    key = key_of(low)
+    own = m.uni[m.ids[key]] if key in m.ids else 0
+    return best.get(low, 0) >= RATIO * max(own, 1)
 
 
 def bare_runs(st: Stream, m) -> list[tuple[int, int]]:
@@ -79,27 +79,23 @@ def bare_runs(st: Stream, m) -> list[tuple[int, int]]:
     plain = ascii_flags.count(1)
     if plain < LEAST or (n - plain) < MARKED_SHARE * n:
         return []
-    best = None
     out: list[tuple[int, int]] = []
     for hit in _RUN.finditer(ascii_flags):
+        suspects = _suspects(m)
         run: list[int] = []
         for i in range(hit.start(), hit.end()):
             if run and not joined[i]:
-                if best is None:
-                    best = _best_marked(m)
-                _close(st, m, best, run, out)
+                _close(st, suspects, run, out)
                 run = []
             run.append(i)
-        if best is None:
-            best = _best_marked(m)
-        _close(st, m, best, run, out)
+        _close(st, suspects, run, out)
     return out
 
 
 _RUN = re.compile(rb"\x01{%d,}" % LEAST)
 
 
-def _close(st: Stream, m, best, run: list[int], out: list) -> None:
+def _close(st: Stream, suspects: Verdicts, run: list[int], out: list) -> None:
     if len(run) < LEAST:
         return
     para = st.para(run[0])
@@ -108,7 +104,7 @@ def _close(st: Stream, m, best, run: list[int], out: list) -> None:
         if len(run) < LEAST:
             return
     texts = st.texts
-    sus = [texts[i] for i in run if _suspect(m, best, texts[i])]
+    sus = [texts[i] for i in run if suspects[texts[i]]]
     if len(sus) < LEAST or 2 * len(sus) <= len(run):
         return
     if all(len(w) <= _SHORT for w in sus) and len(sus) < _LEAST_SHORT:
