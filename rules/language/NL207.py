@@ -51,6 +51,7 @@ class Capitalization(Rule):
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | … a year or a quarter by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `hằng tháng` | suggested |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
+    | … the second syllable of a word, and a word before a date | `các tổ Chức`, `có hiệu Lực thi hành kể Từ ngày 01/7/2026` | `các tổ chức`, `có hiệu lực thi hành kể từ ngày 01/7/2026` | suggested |
     | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |

@@ -57,7 +57,9 @@ _NAME_PAIRS = {
 NAME_WORDS, NAME_PAIRS = _NAME_WORDS, _NAME_PAIRS
 # after an organ's word these say the organ is the document's own (``thuộc Sở phải …``)
 _AFTER_OWN = {"khác", "đó", "mình", "phải", "này", "nêu", "ta"}
-_LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư)\b[^;:.]{0,50}\Z")
+# (not once the law is "this one" or its number is followed by a comma: ``Thông tư này có
+# hiệu lực``, ``Thông tư số 12/2020/TT-BNNPTNT, có hiệu lực``)
+_LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư)\b(?! này| đó| nói trên| trên)[^;:.,()]{0,50}\Z")
 # the next word starts a name: ``Luật Đất đai``, ``Bộ luật Hình sự``, ``thứ Hai``, ``tháng Giêng``
 _NAMING = {"luật", "Luật", "lệnh", "thứ", "tháng", "ngày", "tết", "Tết"}
 
@@ -100,9 +102,11 @@ _FUNCTION = {
 }
 
 
-def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
+def _names_something(toks: Line, i: int, text: str, covered=(), bound: bool = False) -> bool:
     """Is the capitalised word ``toks[i]`` (inside a sentence) part of a name, a title,
-    or the start of one?  Then it is not judged as a common word."""
+    or the start of one?  Then it is not judged as a common word.  ``bound``: the word
+    is the second syllable of a word whose first is the small-letter word before it
+    (:func:`_bound`): that word does not introduce a name."""
     t = toks[i]
     prev = toks[i - 1]
     p = prev.text
@@ -111,7 +115,7 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
             return True
     elif not p.islower():
         return True  # after a capitalised word a name goes on
-    if p in _NAMING or p.lower() in _NAMED_BY_NEXT:
+    if (p in _NAMING or p.lower() in _NAMED_BY_NEXT) and not bound:
         return True  # a law's name, a month or weekday in words, an organ's or a project's name
     if _in_name(toks, i, covered):
         return True
@@ -125,8 +129,8 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
                 return True
             break
         if u.before not in (" ", ", ", "\u00a0"):
-            if any(c.isdigit() for c in u.before):
-                return True
+            if any(c.isdigit() for c in u.before) and toks[j - 1].text not in _DATE_NOUNS:
+                return True  # "Kế hoạch 12", not "kể Từ ngày 01"
             if u.text[:1].isupper() and (u.before in _NAME_JOIN or (j == i + 1 and u.before.strip(" ") in _QUOTES)):
                 return True  # "điểm Bưu điện - Văn hóa xã", "Thiết kế kỹ thuật - Dự toán", "Bản “Tiêu chuẩn …”"
             break
@@ -151,8 +155,8 @@ def _names_something(toks: Line, i: int, text: str, covered=()) -> bool:
             return True
     nxt = toks[i + 1] if i + 1 < n else None
     if nxt is not None and nxt.before == " ":
-        if _NUMBER_AFTER.match(text, nxt.end):
-            return True
+        if _NUMBER_AFTER.match(text, nxt.end) and nxt.text not in _DATE_NOUNS:
+            return True  # "Kế hoạch 12", not "kể Từ ngày 01"
         pair = (t.text, nxt.text)
         if pair in _BODIES or (p == "bằng" and pair in _DEGREES):
             return True
@@ -277,7 +281,8 @@ def word_defects(
             if joined_next and (w, nw) in _NAME_PAIRS:
                 continue
             # the first tests of _names_something, from the words alone (before any token)
-            if _NAMED_AFTER[words[i - 1]] and not (seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)):
+            if _NAMED_AFTER[words[i - 1]] and not (seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)) \
+                    and not (seps[i] == " " and _BOUND[(words[i - 1], w)] and not (nw and nw[0].isupper())):
                 continue
         t = toks[i]
         if t.quoted:
@@ -312,12 +317,17 @@ def word_defects(
                 and named_term(f"{key_of(w)} {key_of(nw)} {key_of(words[i + 2])}"):
             continue  # a term the legal text writes as a name ("tại Trụ sở tiếp công dân")
         field_caps = _field_at(toks, i)
-        if field_caps > 1 or (field_caps and (seps[i] in (", ", ": ") or words[i - 1] == "ngành")):
-            # a field by its name ("ngành Giáo dục và Đào tạo", "chuyên ngành Thú y"), a list
+        if field_caps > 1 or (field_caps and (seps[i] in (", ", ": ") or words[i - 1] == "ngành"
+                                             or (words[i - 1] == "vực" and words[i - 2] == "lĩnh"))):
+            # a field by its name ("ngành Giáo dục và Đào tạo", "chuyên ngành Thú y", "lĩnh vực
+            # Thú y"), a list
             # of organs by their fields ("các sở: Tư pháp, Tài chính")
             continue
         listed = seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)
-        if not listed and _names_something(toks, i, text, covered):
+        # (only where the word before would otherwise be taken to introduce a name)
+        bound = seps[i] == " " and _NAMED_AFTER[words[i - 1]] and _BOUND[(words[i - 1], w)] \
+            and not (nw and nw[0].isupper())
+        if not listed and _names_something(toks, i, text, covered, bound):
             continue
         if _LAW_BEFORE.search(text, max(0, t.start - 60), t.start):
             continue  # inside a law's or a decree's name
@@ -419,6 +429,37 @@ def _named_after(p: str) -> bool:
 
 
 _NAMED_AFTER = Verdicts(_named_after)
+
+# a date's noun: a number after it gives a date, not a document's number
+_DATE_NOUNS = frozenset({"ngày", "tháng", "năm"})
+# words after which a capital starts a name even when the two make a word (``thứ Hai``,
+# ``tháng Giêng``, a commune or a river named by one syllable)
+_NAMES_FOLLOW = frozenset({"thứ", "tháng", "ngày", "tết", "luật", "lệnh", "xã", "thôn", "bản", "làng",
+                           "sông", "núi", "hồ", "phố", "chợ", "mỏ", "cầu", "đường"})
+#: a pair whose first syllable is followed by the second, and the second preceded by the
+#: first, in at least this share of their uses in the legal text: the two make one word
+BOUND_SHARE = 0.1
+BOUND_MIN = 100
+
+
+def _bound(pair: tuple[str, str]) -> bool:
+    """Is the capitalised ``pair[1]`` the second syllable of one word with the small-letter
+    ``pair[0]`` before it (``hiệu Lực``, ``tổ Chức``, ``thi Hành``)?  A capital there never
+    starts a name, whatever the first syllable may introduce elsewhere (``tổ Công tác``)."""
+    p, w = pair
+    if not p.islower() or p in _NAMES_FOLLOW or not w[1:].islower():
+        return False
+    from ._wordstats import pair_stats
+
+    stats = pair_stats()
+    a, b = key_of(p), key_of(w)
+    n = stats.pair(a, b)
+    if n < BOUND_MIN:
+        return False
+    return n >= BOUND_SHARE * stats.count(a) and n >= BOUND_SHARE * stats.count(b)
+
+
+_BOUND = Verdicts(_bound)
 # (word, next word, separator between them) -> :func:`_kind`
 _KIND_BY = Verdicts(lambda k: _KIND[(k[0], k[1] if k[2] == " " else None)])
 _NEXT = (1).__add__
