@@ -309,9 +309,15 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
         elif seg.side in ("right", "middle") and whole.side in ("full", "left"):
             rest.append(seg)  # the other column of a text export: the signature
             continue
-        elif right_at is not None and seg.side == "full" and seg.start >= right_at:
+        elif right_at is not None and seg.side == "full" and (
+            seg.start >= right_at
+            or (seg.start - label.start >= _RIGHT_MIN and _signature_like(seg.text))
+        ):
             # alone on its line, far to the right (a pdftotext -layout export): the signature column,
-            # the signer's name between two items or below the list; the list goes on beside it
+            # the signer's name between two items or below the list; the list goes on beside it.
+            # pdftotext may set such a lone line well left of the column's shared lines (a name at
+            # column 33 under a title at 55): a title, a prefix or a name indented that far is no
+            # wrapped item either
             rest.append(seg)
             continue
         text = seg.text.strip()
@@ -346,6 +352,12 @@ def _recipients(notice: Notice, segments: list[Segment], label_at: int, label_le
             # in the Nơi nhận cell of a table, a line that is no item (the drafter's
             # symbol "PL.(300)", a note) stays there: the signature is in the other cell
     return rec, rest
+
+
+def _signature_like(text: str) -> bool:
+    """A line of the signature column: a title in capitals, an authority prefix or a name."""
+    t = text.strip()
+    return _title_line(t) or parse_prefix(t) is not None or is_name(t) or _is_upper_name(t)
 
 
 #: characters of indentation that put a line alone in the right-hand column of a text export
