@@ -273,9 +273,11 @@ class Linter:
         needs = self._needs.get(id(rules))
         if needs is None:
             needs = self._needs[id(rules)] = set().union(*(r.needs for r in rules))
-        doc = read_document(path, formatting="styles" in needs, data=data)
+        keep_tree = "tree" in needs
+        doc = read_document(path, formatting="styles" in needs, data=data, stream=not keep_tree,
+                            fonts="fonts" in needs)
         result.kind = doc.kind
-        if doc.kind == "docx" and "tree" not in needs:
+        if doc.kind == "docx" and not keep_tree:
             from .document.docx import release_tree
 
             release_tree(doc, fonts="fonts" in needs)

@@ -15,11 +15,14 @@ __all__ = ["read_document", "Document", "Paragraph", "Cell", "PageSetup", "RunPr
 from ..formats import SUFFIXES  # noqa: E402 - re-exported
 
 
-def read_document(path: str | Path, *, formatting: bool = False, data: bytes | None = None) -> Document:
+def read_document(path: str | Path, *, formatting: bool = False, data: bytes | None = None, stream: bool = False,
+                  fonts: bool = False) -> Document:
     """Read ``path`` (``.docx``, ``.txt`` or ``.md``); raise :class:`InputError` when it can't be read.
 
     ``formatting`` asks the ``.docx`` reader for effective run and paragraph
-    formatting (styles, theme); text rules never pay for it.
+    formatting (styles, theme); text rules never pay for it.  ``stream``: the
+    caller lets a ``.docx``'s XML tree go once the model is read (``fonts``: unless
+    a legacy font is named; see :func:`~.docx.read_docx`).
     """
     p = Path(path)
     suffix = p.suffix.lower()
@@ -35,7 +38,7 @@ def read_document(path: str | Path, *, formatting: bool = False, data: bytes | N
     if suffix == ".docx":
         from .docx import read_docx
 
-        return read_docx(str(path), data, formatting=formatting)
+        return read_docx(str(path), data, formatting=formatting, stream=stream, fonts=fonts)
     if suffix in (".txt", ".md", ".markdown"):
         from .text import read_text
 

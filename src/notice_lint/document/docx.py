@@ -9,6 +9,8 @@ numbering is rendered into ``Paragraph.label``.
 
 from __future__ import annotations
 
+import io
+import re
 from typing import Any, Iterator
 
 from lxml import etree
@@ -17,7 +19,7 @@ from ..errors import InputError
 from .limits import MAX_PARAGRAPHS, MAX_TABLE_DEPTH, check_paragraph_length, too_many_paragraphs, too_deep
 from .model import Cell, Document, PageSetup, Paragraph, RunProps, RunSpan, nfc_with_map
 from .numbering import LazyNumbering, Numbering
-from .package import W, W_NS, open_package, read_part, safe_xml
+from .package import W, W_NS, check_doctype, check_xml, open_package, read_part, safe_xml, xml_error
 
 __all__ = ["read_docx", "W_NS", "safe_xml", "open_package", "read_part"]
 
@@ -43,15 +45,33 @@ def _bad(vi: str, en: str) -> InputError:
     return InputError(vi, en)
 
 
-def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
+def _no_body() -> InputError:
+    return _bad(
+        "tệp .docx không có phần thân văn bản (không phải văn bản Word); hãy mở bằng Word và lưu lại",
+        "the .docx has no document body (not a Word document); open it in Word and save it again",
+    )
+
+
+def read_docx(path: str, data: bytes, *, formatting: bool = False, stream: bool = False,
+              fonts: bool = False) -> Document:
+    """The model of a ``.docx``.
+
+    ``stream``: the caller lets the XML tree go once the model is read (:func:`release_tree`):
+    a word/document.xml of :data:`STREAM_FROM` bytes or more is then read a batch of top-level
+    blocks at a time (:func:`_read_streaming`), and its whole tree is never held.  Not when the package has comments (read from the whole
+    body), nor, with ``fonts`` (a rule reads run fonts), when a legacy font may be named: the
+    tree is kept for it then.
+    """
     zf = open_package(data)
-    root = safe_xml(read_part(zf, "word/document.xml", required=True), "word/document.xml")  # type: ignore[arg-type]
+    blob: bytes = read_part(zf, "word/document.xml", required=True)  # type: ignore[assignment]
+    if (stream and len(blob) >= STREAM_FROM and "word/comments.xml" not in zf.NameToInfo
+            and not (fonts and _legacy_font_possible(zf, blob))):
+        return _read_streaming(path, data, zf, blob, formatting)
+    root = safe_xml(blob, "word/document.xml")
+    del blob
     body = root.find(W + "body")
     if body is None:
-        raise _bad(
-            "tệp .docx không có phần thân văn bản (không phải văn bản Word); hãy mở bằng Word và lưu lại",
-            "the .docx has no document body (not a Word document); open it in Word and save it again",
-        )
+        raise _no_body()
 
     numbering = None
     if "word/numbering.xml" in zf.NameToInfo:
@@ -78,6 +98,156 @@ def read_docx(path: str, data: bytes, *, formatting: bool = False) -> Document:
 
         apply_styles(doc, zf)
     return doc
+
+
+#: a ``w:rFonts`` element, up to the next tag (no ``<`` stands in an attribute value)
+_RFONTS_TAG = re.compile(rb"<w:rFonts\b[^<]*")
+
+
+def _legacy_font_possible(zf: Any, blob: bytes) -> bool:
+    """Whether :func:`~.fonts.legacy_fonts_declared` may find a legacy font in this package:
+    its font table or styles name one, or a ``w:rFonts`` of word/document.xml may (its bytes
+    hold ``.vn``, ``vni`` or a character reference, in any case; or ``rFonts`` is written with
+    another prefix)."""
+    from .fonts import _part_mentions_legacy
+
+    for part in ("word/fontTable.xml", "word/styles.xml"):
+        try:
+            if _part_mentions_legacy(zf, part):
+                return True
+        except Exception:  # noqa: BLE001 - as legacy_fonts_declared: a damaged optional part is "unknown"
+            continue
+    if blob.count(b"rFonts") != blob.count(b"<w:rFonts"):
+        return True
+    for m in _RFONTS_TAG.finditer(blob):
+        tag = m.group().lower()
+        if b".vn" in tag or b"vni" in tag or b"&#" in tag:
+            return True
+    return False
+
+
+BODY = W + "body"
+#: the elements the incremental reader hears of as they end: what a body holds that the body
+#: reader walks (each a block when the body is its parent), sections, and what makes a
+#: paragraph special (:func:`_special_paragraphs`)
+_STREAM_TAGS = tuple(dict.fromkeys((P, TBL, SDT, W + "customXml", W + "smartTag", INS, W + "moveTo", ALTERNATE, SECTPR)
+                                   + _SPECIAL_TAGS))
+_SPECIAL_SET = frozenset(_SPECIAL_TAGS)
+#: word/document.xml is read incrementally from this size on (smaller ones are read whole: faster,
+#: and their tree is at most 18 MB)
+STREAM_FROM = 1024 * 1024
+#: blocks read (and let go) together
+STREAM_BATCH = 128
+
+
+def _read_streaming(path: str, data: bytes, zf: Any, blob: bytes, formatting: bool) -> Document:
+    """:func:`read_docx` without the whole tree: word/document.xml parsed incrementally, the
+    top-level blocks of the body (a paragraph, a whole table…) read by the same code as the
+    whole body's, a batch at a time, styled, then cleared with what came before them.  The
+    same checks as :func:`~.package.safe_xml` (before parsing, the parser's own limits, the
+    DTD after), the same model (``tests/test_docx_reader.py`` compares the two readers)."""
+    name = "word/document.xml"
+    check_xml(blob, name)
+    numbering = None
+    if "word/numbering.xml" in zf.NameToInfo:
+        numbering = LazyNumbering(lambda: Numbering.load(zf, read_part, safe_xml))
+    reader = _BodyReader(numbering)
+    paragraphs = reader.paragraphs
+    doc = Document(path=path, kind="docx", paragraphs=paragraphs, source=data)
+    styler = table_styles = None
+    if formatting:
+        from .styles import make_styler, table_styles
+
+        styler = make_styler(doc, zf)
+    sections: list[PageSetup] = []
+    body: Any = None
+    pending: list[etree._Element] = []
+    special: set[etree._Element] = set()
+
+    def flush() -> None:
+        start = len(paragraphs)
+        reader.special = special
+        for el in pending:
+            reader.flat = {} if el.tag == P else _flat_block(el)
+            reader.walk((el,), None, 0)
+        if len(paragraphs) > start:
+            new = paragraphs[start:]
+            if styler is not None:
+                tstyles: dict[Any, Any] = {}
+                if any(p.cell is not None for p in new):
+                    for el in pending:
+                        if el.tag != P:
+                            tstyles.update(table_styles(el))  # type: ignore[misc]
+                indents = numbering.indents if numbering is not None else {}
+                styler(new, tstyles, indents)
+                indents.clear()
+            for para in new:
+                para.source = None
+                for run in para.runs:
+                    run.source = None
+        last = pending[-1]
+        while last.getprevious() is not None:  # the blocks read, and what lay between them
+            del body[0]
+        last.clear()
+        pending.clear()
+        special.clear()
+        reader.special = reader.flat = None
+
+    events = etree.iterparse(
+        io.BytesIO(blob), events=("end",), tag=_STREAM_TAGS,
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+    )
+    try:
+        for _, el in events:
+            tag = el.tag
+            parent = el.getparent()
+            if tag in _SPECIAL_SET:  # (all of them end before the block that holds them)
+                special.update(el.iterancestors(P))
+            elif tag == SECTPR:
+                # a tracked change of a section keeps the old w:sectPr inside w:sectPrChange: not a section
+                if parent is None or parent.tag != SECTPR_CHANGE:
+                    sections.append(_page_setup(el))
+                continue
+            if parent is None or parent.tag != BODY:
+                continue
+            if body is None:
+                top = parent.getparent()
+                if top is None or top.getparent() is not None:
+                    continue  # a w:body that is not the document's
+                body = top.find(BODY)  # the first one, as read_docx reads
+            if parent is body:
+                pending.append(el)
+                if len(pending) >= STREAM_BATCH:
+                    flush()
+        if pending:
+            flush()
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise xml_error(exc, name) from None
+    root = events.root
+    check_doctype(root, name)
+    if body is None and root.find(BODY) is None:
+        raise _no_body()
+    del events, root, body
+    doc.sections = sections
+    doc.page = sections[-1] if sections else None
+    doc.meta["zip"] = zf
+    if numbering is not None:
+        numbering.indents.clear()
+        doc.meta["numbering_indents"] = numbering.indents
+    return doc
+
+
+_NESTED_P_IN: Any = None
+
+
+def _flat_block(block: etree._Element) -> dict[etree._Element, _Flat]:
+    """:func:`_flat_paragraphs` of one block (empty when a paragraph in it holds another)."""
+    global _NESTED_P_IN
+    if _NESTED_P_IN is None:
+        _NESTED_P_IN = etree.XPath("boolean(.//w:p//w:p)", namespaces={"w": W_NS})
+    if _NESTED_P_IN(block):
+        return {}
+    return _flat_paragraphs(block, nested_checked=True)
 
 
 def release_tree(doc: Document, *, fonts: bool = False) -> bool:
@@ -358,7 +528,7 @@ _NESTED_P: Any = None
 _Flat = tuple  # (str, list[RunSpan], str | None, str | None, etree._Element | None, int)
 
 
-def _flat_paragraphs(root: etree._Element) -> dict[etree._Element, _Flat]:
+def _flat_paragraphs(root: etree._Element, nested_checked: bool = False) -> dict[etree._Element, _Flat]:
     """What :func:`_common_paragraph` and the w:pPr loop give for every paragraph, in one pass over the document.
 
     One filtered iteration over the document (one tag matcher) instead of one
@@ -372,7 +542,7 @@ def _flat_paragraphs(root: etree._Element) -> dict[etree._Element, _Flat]:
     global _NESTED_P
     if _NESTED_P is None:
         _NESTED_P = etree.XPath("boolean(//w:p//w:p)", namespaces={"w": W_NS})
-    if _NESTED_P(root):
+    if not nested_checked and _NESTED_P(root):
         return {}
     out: dict[etree._Element, _Flat] = {}
     pieces = _PIECES

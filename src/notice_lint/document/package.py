@@ -228,6 +228,18 @@ def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
     (a part the fixers write back) keeps both, so what a fix does not touch
     is written back as it was.
     """
+    check_xml(blob, name)
+    try:
+        root = etree.fromstring(blob, _KEEP_PARSER if keep else _PARSER)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise xml_error(exc, name) from None
+    check_doctype(root, name)
+    return root
+
+
+def check_xml(blob: bytes, name: str) -> None:
+    """What is refused before a part is parsed (a DTD's bytes, element floods), by :func:`safe_xml`
+    and by the body's incremental reader alike."""
     # every mark holds the byte of "!" (0x21), which one memchr looks for:
     # most parts have none, and the six searches (~1 ms on a 600 KB part) are skipped
     if b"!" in blob and any(mark in blob for mark in _DTD_MARKS):
@@ -248,31 +260,36 @@ def safe_xml(blob: bytes, name: str, *, keep: bool = False) -> etree._Element:
             f"part '{name}' holds too many XML elements for its size (millions of empty ones); the file"
             " may be damaged or hostile; save it again from Word",
         )
-    try:
-        root = etree.fromstring(blob, _KEEP_PARSER if keep else _PARSER)
-    except etree.XMLSyntaxError as exc:
-        text = str(exc).lower()
-        if "entity" in text or "amplification" in text:
-            raise _hostile_dtd(name) from None
-        if "depth" in text:
-            raise too_deep(None) from None
-        if "too long" in text or "huge" in text or "resource limit" in text:
-            raise _bad(
-                f"phần '{name}' có đoạn văn bản dài bất thường (hơn 10 triệu ký tự); tệp có thể bị hỏng"
-                " hoặc không phải văn bản; hãy kiểm tra và ngắt đoạn rồi lưu lại",
-                f"part '{name}' holds an abnormally long text (over 10 million characters); the file may be"
-                " damaged or not a document; check it, break the paragraph and save it again",
-            ) from None
-        raise _bad(
-            f"phần '{name}' có XML hỏng (dòng {exc.lineno}); hãy mở bằng Word để khôi phục rồi lưu lại",
-            f"part '{name}' has malformed XML (line {exc.lineno}); open it in Word to repair it and save it again",
-        ) from None
-    except ValueError:  # e.g. an unsupported declared encoding
-        raise _bad(
+
+
+def xml_error(exc: Exception, name: str) -> InputError:
+    """The one line for a part lxml could not parse (``XMLSyntaxError``, or ``ValueError``
+    for an unsupported declared encoding)."""
+    if not isinstance(exc, etree.XMLSyntaxError):
+        return _bad(
             f"phần '{name}' có XML không đọc được; hãy mở bằng Word và lưu lại",
             f"part '{name}' has unreadable XML; open it in Word and save it again",
-        ) from None
+        )
+    text = str(exc).lower()
+    if "entity" in text or "amplification" in text:
+        return _hostile_dtd(name)
+    if "depth" in text:
+        return too_deep(None)
+    if "too long" in text or "huge" in text or "resource limit" in text:
+        return _bad(
+            f"phần '{name}' có đoạn văn bản dài bất thường (hơn 10 triệu ký tự); tệp có thể bị hỏng"
+            " hoặc không phải văn bản; hãy kiểm tra và ngắt đoạn rồi lưu lại",
+            f"part '{name}' holds an abnormally long text (over 10 million characters); the file may be"
+            " damaged or not a document; check it, break the paragraph and save it again",
+        )
+    return _bad(
+        f"phần '{name}' có XML hỏng (dòng {exc.lineno}); hãy mở bằng Word để khôi phục rồi lưu lại",
+        f"part '{name}' has malformed XML (line {exc.lineno}); open it in Word to repair it and save it again",
+    )
+
+
+def check_doctype(root: etree._Element, name: str) -> None:
+    """Refuse a parsed part that has a DTD after all (its declaration in an unusual encoding)."""
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise _hostile_dtd(name)
-    return root

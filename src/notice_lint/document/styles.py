@@ -339,10 +339,13 @@ class StyleSheet:
 
 def _table_styles(doc: Document) -> dict[Any, str | None]:
     """Style id of the innermost table holding each table-cell paragraph."""
-    out: dict[Any, str | None] = {}
     root = doc.meta.get("document_xml")
-    if root is None:
-        return out
+    return {} if root is None else table_styles(root)
+
+
+def table_styles(root: Any) -> dict[Any, str | None]:
+    """:func:`_table_styles` of what ``root`` holds."""
+    out: dict[Any, str | None] = {}
     for tbl in root.iter(W + "tbl"):  # document order: inner tables overwrite outer
         pr = tbl.find(W + "tblPr")
         st = None if pr is None else pr.find(W + "tblStyle")
@@ -416,23 +419,41 @@ _EMPTY: dict[str, Any] = {}
 
 def apply_styles(doc: Document, zf: Any) -> None:
     """Fill every run's effective RunProps and every paragraph's layout fields."""
+    styler = make_styler(doc, zf)
+    styler(doc.paragraphs, _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {},
+           doc.meta.get("numbering_indents") or _EMPTY)
+
+
+def make_styler(doc: Document, zf: Any) -> Any:
+    """What :func:`apply_styles` does, for some paragraphs at a time (the body's incremental
+    reader calls it on each block before letting the block's XML go): the stylesheet and the
+    caches are made once; the call ``styler(paragraphs, tstyles, num_indents)`` fills those
+    paragraphs (``tstyles``: :func:`table_styles` of what holds them; ``num_indents``: the
+    numbered paragraphs' level indents, by element)."""
     sheet = load_stylesheet(zf) if zf is not None else StyleSheet()
     doc.meta["stylesheet"] = sheet
-    base_run = sheet.doc_run
-    base_par = sheet.doc_par
     table_cache: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
     contextual: set[int] = set()  # paragraphs with "don't add space between paragraphs of the same style"
     doc.meta["contextual_spacing"] = contextual
     bordered: set[int] = set()  # paragraphs with a bottom border (a rule drawn under the line)
     doc.meta["bottom_border"] = bordered
-    tstyles = _table_styles(doc) if any(p.cell is not None for p in doc.paragraphs) else {}
     # kept on the stylesheet, so documents made from one template share them:
     # per (table style, paragraph style), the merged style layers;
     # paragraphs formatted alike (same table style, style and direct pPr) share their layout;
     # runs formatted alike share one RunProps
     bases, layouts, props_cache = sheet.derived()
-    num_indents = doc.meta.get("numbering_indents") or _EMPTY
-    for para in doc.paragraphs:
+
+    def style(paragraphs: Any, tstyles: dict[Any, str | None], num_indents: Any) -> None:
+        _style(paragraphs, tstyles, num_indents, sheet, bases, layouts, props_cache, table_cache, contextual, bordered)
+
+    return style
+
+
+def _style(paragraphs: Any, tstyles: dict[Any, str | None], num_indents: Any, sheet: StyleSheet, bases: Any,
+           layouts: Any, props_cache: Any, table_cache: Any, contextual: set[int], bordered: set[int]) -> None:
+    base_run = sheet.doc_run
+    base_par = sheet.doc_par
+    for para in paragraphs:
         p = para.source
         if p is None:
             continue
