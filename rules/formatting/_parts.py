@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.document.model import Paragraph, Record, RunSpan
-from notice_lint.rule import Fix, FormatEdit, shared
+from notice_lint.rule import Fix, FormatEdit, compact_edits, shared
 
 #: a letter or a digit: the text a formatting rule judges
 ALNUM = re.compile(r"\w", re.UNICODE)
@@ -337,7 +337,8 @@ def fix_of(problems: list[Problem]) -> Fix | None:
     """One fix holding every problem's edits (None when one of them has no certain value)."""
     if not problems or any(not p.edits for p in problems):
         return None
-    return Fix(tuple(e for p in problems for e in p.edits), all(p.safe for p in problems))
+    # one edit a paragraph of the whole body: held compactly, made again when read
+    return Fix(compact_edits([e for p in problems for e in p.edits]), all(p.safe for p in problems))
 
 
 def nearest(v: float, lo: float, hi: float) -> float:

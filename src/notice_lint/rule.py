@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+from array import array
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from .document.model import FrozenRecord, Record
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .data import DataTables
     from .document.model import Paragraph
 
-__all__ = ["Severity", "Edit", "FormatEdit", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES", "ANY_PROFILE"]
+__all__ = ["Severity", "Edit", "FormatEdit", "EditSeries", "compact_edits", "Fix", "Finding", "Rule", "RuleContext", "ALL_PROFILES", "ANY_PROFILE"]
 
 ALL_PROFILES: tuple[str, ...] = ("nd30", "hd36", "hd05")
 #: ALL_PROFILES plus "hd11", Party documents dated before HD 36 (03/4/2018):
@@ -171,6 +172,83 @@ class FormatEdit(FrozenRecord):
         return self.note_en if lang == "en" else self.note_vi
 
 
+class EditSeries:
+    """Many :class:`FormatEdit` held compactly (a formatting finding on the whole body fixes
+    every paragraph of it): their places in arrays of ints, each distinct (scope, props,
+    notes) once; the edits are made again when read (iterated, indexed), equal to the ones
+    given.  Made by :func:`compact_edits`.
+    """
+
+    __slots__ = ("_places", "_kinds", "_variants")
+
+    def __init__(self, places: array, kinds: array, variants: list[tuple[Any, ...]]) -> None:
+        self._places = places  # paragraph, start, end, section of each edit
+        self._kinds = kinds  # its index in _variants
+        self._variants = variants  # (scope, props, note_vi, note_en)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __getitem__(self, k: int) -> FormatEdit:
+        if isinstance(k, slice):
+            return tuple(self)[k]  # type: ignore[return-value]
+        n = len(self._kinds)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(k)
+        return self._make(k)
+
+    def _make(self, k: int) -> FormatEdit:
+        scope, props, vi, en = self._variants[self._kinds[k]]
+        places = self._places
+        i = 4 * k
+        return FormatEdit(scope, places[i], places[i + 1], places[i + 2], props, places[i + 3], vi, en)
+
+    def __iter__(self) -> Iterator[FormatEdit]:
+        return map(self._make, range(len(self._kinds)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (EditSeries, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+#: fewer edits than this stay a tuple
+COMPACT_FROM = 16
+
+
+def compact_edits(edits: list[Edit | FormatEdit]) -> "tuple[Edit | FormatEdit, ...] | EditSeries":
+    """``edits`` as a tuple, or, when many formatting edits, as an :class:`EditSeries`."""
+    if len(edits) < COMPACT_FROM:
+        return tuple(edits)
+    places = array("i")
+    kinds = array("I")
+    variants: list[tuple[Any, ...]] = []
+    seen: dict[Any, int] = {}
+    try:
+        for e in edits:
+            if type(e) is not FormatEdit:
+                return tuple(edits)
+            props = e.props
+            # with the values' types: 13 == 13.0 and 1 == True, but they print apart
+            key = (e.scope, props, tuple([type(p[1]) for p in props]), e.note_vi, e.note_en)
+            k = seen.get(key)
+            if k is None:
+                k = seen[key] = len(variants)
+                variants.append((e.scope, props, e.note_vi, e.note_en))
+            kinds.append(k)
+            places.extend((e.paragraph, e.start, e.end, e.section))
+    except (TypeError, OverflowError, IndexError):  # an unhashable value, a place that is no int
+        return tuple(edits)
+    return EditSeries(places, kinds, variants)
+
+
 class Fix(FrozenRecord):
     """A correction: one or more edits (:class:`Edit` of the text, :class:`FormatEdit`
     of the formatting), applied together.
@@ -191,12 +269,17 @@ class Fix(FrozenRecord):
         put(self, "safe", safe)
 
     @property
-    def edits(self) -> tuple[Edit | FormatEdit, ...]:
+    def edits(self) -> "tuple[Edit | FormatEdit, ...] | EditSeries":
+        """The edits: a tuple, or an :class:`EditSeries` (a sequence that makes them when read)."""
         edits = self._edits
         return (edits,) if isinstance(edits, (Edit, FormatEdit)) else edits
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.edits, self.safe)
+        edits = self.edits
+        return (edits if type(edits) is tuple else tuple(edits), self.safe)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.edits, self.safe))  # an EditSeries goes as it is
 
     @classmethod
     def replace(cls, paragraph: int, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":
