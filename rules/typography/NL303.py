@@ -80,13 +80,20 @@ def _space_fix(index: int, text: str, at: int) -> Fix:
     return Fix.replace(index, at, at + 1, " " + text[at])
 
 
+#: paragraphs joined for one scan of :func:`_hits` (a long document is never joined whole)
+_HITS_CHUNK = 4096
+
+
 def _hits(paragraphs, patterns) -> set[int]:
     """Positions of the paragraphs where one of ``patterns`` matches (none spans the
-    line break that joins the paragraphs here)."""
-    texts = [p.text for p in paragraphs]
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    whole = "\n".join(texts)
-    return {bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole)}
+    line break that joins the paragraphs here, nor looks past it)."""
+    out: set[int] = set()
+    for base in range(0, len(paragraphs), _HITS_CHUNK):
+        texts = [p.text for p in paragraphs[base : base + _HITS_CHUNK]]
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        whole = "\n".join(texts)
+        out.update(base + bisect_right(starts, m.start()) - 1 for rx in patterns for m in rx.finditer(whole))
+    return out
 
 
 _ONE_DIGIT = re.compile(r"\d")
