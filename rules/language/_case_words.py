@@ -117,8 +117,10 @@ def _names_something(toks: Line, i: int, text: str, covered=(), bound: bool = Fa
         return True  # after a capitalised word a name goes on
     if (p in _NAMING or p.lower() in _NAMED_BY_NEXT) and not bound:
         return True  # a law's name, a month or weekday in words, an organ's or a project's name
-    if _in_name(toks, i, covered):
-        return True
+    if _in_name(toks, i, covered) and not (
+        bound or (t.before == " " and _BOUND[(p, t.text)] and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
+    ):
+        return True  # (not the second syllable of a word: "Thông tư này áp Dụng")
     n = len(toks)
     # what follows: a capitalised word, a word in capitals or a number within three
     # words (commas allowed) means a name or a title is being given

@@ -459,6 +459,7 @@ def _entry_obj(key: str, result: Any) -> dict[str, Any]:
         "evidence": result.evidence,
         "kind": result.kind,
         "findings": [_finding_dict(f) for f in result.findings],
+        **({"capped": result.capped} if result.capped else {}),  # findings past the cap (runner)
     }
 
 
@@ -473,6 +474,7 @@ def _result(obj: dict[str, Any], path: str) -> Any:
             profile=obj["profile"],
             evidence=list(obj["evidence"]),
             kind=obj["kind"],
+            capped={str(k): int(v) for k, v in obj.get("capped", {}).items()},
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

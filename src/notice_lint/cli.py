@@ -33,6 +33,32 @@ def _one_line(path: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path)
 
 
+def capped_line(capped: dict[str, int], lang: str, fixing: bool = False) -> str:
+    """What a file whose findings were cut at the cap (``FileResult.capped``) is told."""
+    from .runner import MAX_FINDINGS_PER_RULE
+
+    def num(n: int) -> str:
+        return f"{n:,}".replace(",", ".") if lang != "en" else f"{n:,}"
+
+    cap = num(MAX_FINDINGS_PER_RULE)
+    items = sorted(capped.items())
+    if lang == "en":
+        if fixing:
+            counts = ", ".join(f"{code} still has {num(n)} findings" for code, n in items)
+            tail = (f"each fixing pass fixes and reports only the first {cap} findings of each rule (limit); "
+                    "run again to fix the rest")
+        else:
+            counts = ", ".join(f"{code} has {num(n)} findings" for code, n in items)
+            tail = f"only the first {cap} findings of each rule are reported (limit); fix them and run again to see the rest"
+    elif fixing:
+        counts = ", ".join(f"{code} còn {num(n)} vấn đề" for code, n in items)
+        tail = f"mỗi lượt sửa chỉ sửa và báo {cap} vấn đề đầu của mỗi quy tắc (giới hạn) — chạy lại để sửa tiếp"
+    else:
+        counts = ", ".join(f"{code} có {num(n)} vấn đề" for code, n in items)
+        tail = f"chỉ báo {cap} vấn đề đầu của mỗi quy tắc (giới hạn) — sửa rồi chạy lại để xem tiếp"
+    return f"{counts}; {tail}"
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> _dt.date | None:
     if value is None:
         return None
@@ -205,6 +231,8 @@ def cli(paths, fmt, select, ignore, extend_select, profile, final, lang, config_
             else:
                 input_errors += 1
                 click.echo(f"{_one_line(path)}: {result.error.message(ui_lang)}", err=True)
+        if result.capped:  # a rule found more than the cap: one line for the file
+            click.echo(f"{_one_line(path)}: {capped_line(result.capped, ui_lang, bool(fixer and fixer.options.fixing))}", err=True)
         if verbose and result.error is None:
             from .i18n import evidence
 

@@ -6,6 +6,7 @@ import datetime as _dt
 import os
 import sys
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -39,6 +40,15 @@ class FileResult:
     profile: str | None = None
     evidence: list[str] = field(default_factory=list)
     kind: str | None = None  # document kind ("docx" / "text" / "markdown")
+    #: codes whose findings were cut at :data:`MAX_FINDINGS_PER_RULE`: code -> how many the rule found
+    capped: dict[str, int] = field(default_factory=dict)
+
+
+#: the most findings of one code kept for one file (the first ones the rule yields; the rest are
+#: counted, not kept).  Real documents never come near (112 at most over the corpus, the QA and
+#: held-out texts); without a cap no memory bound holds: a 100,000-character line of ``,a ,a ,a``
+#: gives a finding per 3 bytes, and no finding is smaller than ~50 bytes.
+MAX_FINDINGS_PER_RULE = 2000
 
 
 _REGISTRY: dict[str, type[Rule]] | None = None
@@ -292,7 +302,11 @@ class Linter:
         meta = doc.meta
         for k, rule in enumerate(run):
             try:
-                findings.extend(rule.check(notice, ctx))
+                before = len(findings)
+                found = iter(rule.check(notice, ctx))
+                findings.extend(islice(found, MAX_FINDINGS_PER_RULE))
+                if len(findings) - before == MAX_FINDINGS_PER_RULE:  # (never on an ordinary file)
+                    _cap(findings, before, found, result.capped)
             except Exception as exc:  # a broken rule must not cost the user the other findings
                 print(
                     f"notice-lint: internal error in rule {rule.code} on {path}: {type(exc).__name__}: {exc}",
@@ -308,6 +322,24 @@ class Linter:
         _unjoin(notice, findings)
         report_unused = self.options.report_unused and "NL001" in ran
         return apply_suppressions(doc, finalize(doc, findings), ran, report_unused=report_unused, known=self.registry)
+
+
+def _cap(findings: list[Finding], before: int, rest: Iterable[Finding], capped: dict[str, int]) -> None:
+    """Go on with a rule that yielded :data:`MAX_FINDINGS_PER_RULE` findings: keep those of a
+    code below the cap, count the others without holding them (``capped``: code -> all found)."""
+    counts: dict[str, int] = {}
+    for f in findings[before:]:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    try:
+        for f in rest:
+            code = f.code
+            n = counts[code] = counts.get(code, 0) + 1
+            if n <= MAX_FINDINGS_PER_RULE:
+                findings.append(f)
+    finally:  # (a rule that breaks half-way: what it found until then is said too)
+        for code, n in counts.items():
+            if n > MAX_FINDINGS_PER_RULE:
+                capped[code] = capped.get(code, 0) + n
 
 
 #: what the rules with a need build once and share on the document (``doc.meta`` keys, by
