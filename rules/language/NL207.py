@@ -141,6 +141,9 @@ class Capitalization(Rule):
             kind = notice.title.text.split()
             if kind:
                 defined.add(kind[0].capitalize())
+        # the issuing organ's type word standing for it (``các dự án do Sở làm chủ đầu tư`` in a
+        # document of the Sở Xây dựng): the short name of a named organ, as a defined word is
+        own = defined | _own_organ_word(notice)
         found: dict[tuple[int, int], Finding] = {}
         mined: list[tuple[tuple[int, int], tuple, str]] = []
         terms: list[tuple[tuple[int, int], str]] = []
@@ -219,7 +222,7 @@ class Capitalization(Rule):
                 for s, e, edits, vi, en in committee_defects(toks, text, reported):
                     add(s, e, edits, vi, en, True)
             if toks.capitals():
-                for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
+                for s, e, r, vi, en, safe in word_defects(toks, text, covered, own):
                     if not safe:  # a common word by the statistics: the term it starts
                         m = _TERM.match(text, s)
                         terms.append(((index, s), m.group() if m else text[s:e]))
@@ -264,6 +267,20 @@ _NONE: frozenset = frozenset()
 _NO_PARTS: dict = {}
 _LOWER_ASCII = re.compile("[a-z]")
 _DEFINED = re.compile(r"\((?:sau đây gọi (?:tắt )?là |gọi tắt là )?[\"“]?([A-ZĐ][^\W\d_]*)")
+
+
+#: the one-syllable words for a type of organ that name it alone once it is named
+_ORGAN_TYPE_WORDS = frozenset({"Sở", "Ban", "Bộ", "Phòng", "Cục", "Vụ", "Viện", "Hội", "Trường", "Quỹ"})
+
+
+def _own_organ_word(notice) -> set[str]:
+    """The type word of the issuing organ (the header's last organ line, ``SỞ XÂY DỰNG`` →
+    ``Sở``): the document calls itself by it (``Sở đã tham mưu``, ``do Sở làm chủ đầu tư``)."""
+    lines = [seg.text.strip() for seg in notice.organ if seg.text.strip() not in ("", "*", "***")]
+    if not lines:
+        return set()
+    first = lines[-1].split()[0].capitalize() if lines[-1].split() else ""
+    return {first} if first in _ORGAN_TYPE_WORDS else set()
 
 
 def _defined_words(prose) -> set[str]:
