@@ -112,7 +112,7 @@ CERTAIN = [
     "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn",
     "Sở Nông nghiệp và Môi trường", "Sở Giao thông vận tải", "Sở Thông tin và Truyền thông",
     "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao", "Sở Dân tộc và Tôn giáo",
-    "Sở Lao động - Thương binh và Xã hội", "Thanh tra tỉnh", "Kho bạc Nhà nước", "Kiểm toán nhà nước",
+    "Sở Lao động - Thương binh và Xã hội", "Báo và Phát thanh, Truyền hình", "Thanh tra tỉnh", "Kho bạc Nhà nước", "Kiểm toán nhà nước",
     "Ngân hàng Nhà nước Việt Nam", "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Công an tỉnh",
     # not "Bộ/Ban Chỉ huy Quân sự": the laws write "quân sự", provincial documents "Quân sự";
     # a listed name is certain, so a name written both ways is left to the mined statistics
