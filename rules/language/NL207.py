@@ -35,6 +35,7 @@ class Capitalization(Rule):
     | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
     | III.1 … and standing alone | `trên địa bàn Tỉnh`, `có 12 Huyện, Thị xã` | `trên địa bàn tỉnh`, `có 12 huyện, thị xã` | safe |
     | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
+    | IV. … a field the legal text never writes in small letters after a type word | `của Cục thú y` | `của Cục Thú y` | suggested |
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
     | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
     | IV. … a committee after one of its organs or titles (not a class listed by its levels: `Ban Thường vụ huyện ủy, thị ủy, thành ủy`) | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |
@@ -140,6 +141,9 @@ class Capitalization(Rule):
             kind = notice.title.text.split()
             if kind:
                 defined.add(kind[0].capitalize())
+        # the issuing organ's type word standing for it (``các dự án do Sở làm chủ đầu tư`` in a
+        # document of the Sở Xây dựng): the short name of a named organ, as a defined word is
+        own = defined | _own_organ_word(notice)
         found: dict[tuple[int, int], Finding] = {}
         mined: list[tuple[tuple[int, int], tuple, str]] = []
         terms: list[tuple[tuple[int, int], str]] = []
@@ -218,7 +222,7 @@ class Capitalization(Rule):
                 for s, e, edits, vi, en in committee_defects(toks, text, reported):
                     add(s, e, edits, vi, en, True)
             if toks.capitals():
-                for s, e, r, vi, en, safe in word_defects(toks, text, covered, defined):
+                for s, e, r, vi, en, safe in word_defects(toks, text, covered, own):
                     if not safe:  # a common word by the statistics: the term it starts
                         m = _TERM.match(text, s)
                         terms.append(((index, s), m.group() if m else text[s:e]))
@@ -263,6 +267,20 @@ _NONE: frozenset = frozenset()
 _NO_PARTS: dict = {}
 _LOWER_ASCII = re.compile("[a-z]")
 _DEFINED = re.compile(r"\((?:sau đây gọi (?:tắt )?là |gọi tắt là )?[\"“]?([A-ZĐ][^\W\d_]*)")
+
+
+#: the one-syllable words for a type of organ that name it alone once it is named
+_ORGAN_TYPE_WORDS = frozenset({"Sở", "Ban", "Bộ", "Phòng", "Cục", "Vụ", "Viện", "Hội", "Trường", "Quỹ"})
+
+
+def _own_organ_word(notice) -> set[str]:
+    """The type word of the issuing organ (the header's last organ line, ``SỞ XÂY DỰNG`` →
+    ``Sở``): the document calls itself by it (``Sở đã tham mưu``, ``do Sở làm chủ đầu tư``)."""
+    lines = [seg.text.strip() for seg in notice.organ if seg.text.strip() not in ("", "*", "***")]
+    if not lines:
+        return set()
+    first = lines[-1].split()[0].capitalize() if lines[-1].split() else ""
+    return {first} if first in _ORGAN_TYPE_WORDS else set()
 
 
 def _defined_words(prose) -> set[str]:
