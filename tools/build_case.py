@@ -46,7 +46,9 @@ What is written (sorted, so a rerun on the same text gives the same bytes):
     field has two words or more, is written one way in at least 97 % of its uses
     after a type word (at least ``FIELD_MIN`` of them), is closed (no one next word
     follows it in half of its uses) and starts with a capital.  Each row:
-    ``[official form, count]``.
+    ``[official form, count, uses in small letters]``: the last counts the uses
+    of the field's words all in small letters after a type word with its capital
+    (``Bộ tiếp công dân``: a verb there, not the field).
 
 ``--lines N`` reads only the first N lines (the determinism test uses a slice).
 """
@@ -341,7 +343,7 @@ _ORGAN2 = {" ".join(map(key, t.split())) for t in ORGAN_TYPES if " " in t}
 
 
 def mined_fields(field_forms: Counter) -> list[list]:
-    """The fields of organs' names (see ``fields`` above), ``[form, count]``."""
+    """The fields of organs' names (see ``fields`` above), ``[form, count, count in small letters]``."""
     by_key, totals, longest_next = _by_key(field_forms)
     out = []
     for k, forms in by_key.items():
@@ -368,12 +370,15 @@ def mined_fields(field_forms: Counter) -> list[list]:
         if any(totals.get(" ".join(keys[:m + 1]), 0) < (0.5 if m > 1 else 0.25) * totals.get(" ".join(keys[:m]), 0)
                for m in range(last_cap + 1, len(words))):
             continue  # small-letter words the field does not hold to: the sentence going on
-        out.append([top, c])
+        # its uses with every word in small letters after a type word with its capital: a
+        # verb and its object there ("Lãnh đạo Bộ tiếp công dân"), not the field
+        low = sum(n for f, n in forms.items() if not any(title(w) for w in _WORD.findall(f)))
+        out.append([top, c, low])
     # a field that only adds words in small letters to a shorter one is the shorter one
     # and what the sentence goes on with ("Tài chính hướng dẫn"): dropped
-    kept = {phrase_key(f) for f, _ in out}
+    kept = {phrase_key(r[0]) for r in out}
     final = []
-    for form, c in out:
+    for form, c, low in out:
         words = _WORD.findall(form)
         keys = [key(w) for w in words]
         for cut in range(len(words) - 1, 1, -1):
@@ -382,7 +387,7 @@ def mined_fields(field_forms: Counter) -> list[list]:
                     break
         else:
             if not (len(words) > 2 and " ".join(keys[:1]) in kept and not any(title(w) for w in words[1:])):
-                final.append([form, c])
+                final.append([form, c, low])
     return sorted(final, key=lambda r: (phrase_key(r[0]), r[0]))
 
 

@@ -35,6 +35,7 @@ class Capitalization(Rule):
     | III.1 … and after an organ's name | `Hội đồng nhân dân Huyện`, `UBND Xã` | `Hội đồng nhân dân huyện`, `UBND xã` | safe |
     | III.1 … and standing alone | `trên địa bàn Tỉnh`, `có 12 Huyện, Thị xã` | `trên địa bàn tỉnh`, `có 12 huyện, thị xã` | safe |
     | IV. organs: the words of type and field | `ban Dân vận`, `Ban bí thư`, `Sở Giáo dục và đào tạo` | `Ban Dân vận`, `Ban Bí thư`, `Sở Giáo dục và Đào tạo` | safe |
+    | IV. … a field the legal text never writes in small letters after a type word | `của Cục thú y` | `của Cục Thú y` | suggested |
     | IV. … and nothing else | `Ủy ban Nhân dân`, `Sở Khoa Học Và Công Nghệ` | `Ủy ban nhân dân`, `Sở Khoa học và Công nghệ` | safe |
     | IV. Party bodies | `Ban thường vụ huyện ủy`, `thường trực Hội đồng nhân dân` | `Ban Thường vụ Huyện ủy`, `Thường trực Hội đồng nhân dân` | safe |
     | IV. … a committee after one of its organs or titles (not a class listed by its levels: `Ban Thường vụ huyện ủy, thị ủy, thành ủy`) | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |

@@ -23,7 +23,7 @@ from notice_lint_rules._data import DATA_DIR
 
 from ._syllables import key_of
 
-__all__ = ["Name", "names_by_first", "fields_by_first", "names_by_pair", "first_words", "capital_verdict", "named_term", "UNIQUE"]
+__all__ = ["Name", "names_by_first", "fields_by_first", "field_always_named", "names_by_pair", "first_words", "capital_verdict", "named_term", "UNIQUE"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
@@ -39,6 +39,12 @@ UNIQUE = frozenset({
     "Thường trực Tỉnh ủy", "Thường trực Huyện ủy", "Thường trực Thành ủy", "Thường trực Đảng ủy",
     "Hội đồng nhân dân", "Ủy ban nhân dân",
 })
+
+
+#: a field written all in small letters after a type word at most this often (and in at most
+#: this share of its uses) is a name there, never a verb (:func:`field_always_named`)
+FIELD_LOW_MOST = 2
+FIELD_LOW_SHARE = 0.05
 
 
 class Name(NamedTuple):
@@ -83,10 +89,15 @@ def _load() -> dict[str, object]:
         _loaded["firsts_any"] = frozenset([*firsts, *(w[0].upper() + w[1:] for w in firsts)])
         _loaded["pairs"] = pairs
         fields: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for form, _count in blob.get("fields", ()):
-            words = tuple(_WORD.findall(form))
+        named: set[tuple[str, ...]] = set()
+        for row in blob.get("fields", ()):
+            words = tuple(_WORD.findall(row[0]))
             if len(words) >= 2:
-                fields.setdefault(key_of(words[0]), []).append((tuple(map(key_of, words)), words))
+                keys = tuple(map(key_of, words))
+                fields.setdefault(keys[0], []).append((keys, words))
+                if len(row) > 2 and row[2] <= FIELD_LOW_MOST and row[2] <= FIELD_LOW_SHARE * row[1]:
+                    named.add(keys)
+        _loaded["fields_named"] = frozenset(named)
         for cands in fields.values():
             cands.sort(key=lambda c: -len(c[0]))
         _loaded["fields"] = fields
@@ -137,6 +148,14 @@ def names_by_pair() -> dict:
     """``(first word, second word)`` in small letters (either tone style) -> the listed
     names that start so, longest first, each with the tone styles of its words."""
     return _load()["pairs"]  # type: ignore[return-value]
+
+
+def field_always_named(keys: tuple[str, ...]) -> bool:
+    """Is the field (its keys) next to never written all in small letters after a type
+    word with its capital in the legal text (``Cục thú y``: 2 of 50 uses)?  Then those words
+    there are the field's name in small letters, not a verb and its object (``Bộ tiếp công
+    dân``: 6 of 86, ``Sở xây dựng kế hoạch``: 21 of 668)."""
+    return keys in _load()["fields_named"]  # type: ignore[operator]
 
 
 def fields_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:

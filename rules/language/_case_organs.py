@@ -20,7 +20,7 @@ from typing import Iterator
 
 from notice_lint_rules._memo import Verdicts
 
-from ._case_data import Name, capital_verdict, field_first_words, fields_by_first, first_words_any_case, names_by_pair
+from ._case_data import Name, capital_verdict, field_always_named, field_first_words, fields_by_first, first_words_any_case, names_by_pair
 from ._case_party import COMMITTEE_WORDS, generic_committee
 from ._case_text import CAPITAL, Line, Tok, is_title
 from ._syllables import key_of
@@ -189,7 +189,8 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
         after = end
         if any(j in covered for j in range(start, end)):
             continue
-        if not any(w[0].isupper() for w in words[start:end]) and capital_verdict(key_of(words[start]), None):
+        if not any(w[0].isupper() for w in words[start:end]) and capital_verdict(key_of(words[start]), None) \
+                and not field_always_named(keys):
             continue  # "Lãnh đạo Bộ tiếp công dân": a verb after the organ, not its field
         name_words = (*type_words, *field)
         name = Name(" ".join(name_words), name_words, tuple(map(key_of, name_words)), 0)
