@@ -4,6 +4,8 @@ from typing import Iterable
 
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 
+from notice_lint.anatomy.header import has_mass_title
+
 from ._top import PARTY_AND_LEGACY, has_top, instrument_name
 
 
@@ -16,6 +18,11 @@ class HeaderMissing(Rule):
     ``ĐẢNG CỘNG SẢN VIỆT NAM`` (no Tiêu ngữ).  The profile comes from the
     rest of the header (a Party organ, ``*`` under it, ``Số 05-TB/TU``),
     and the message says which one was assumed.
+
+    A mass organisation's own document (Hội Nông dân, Hội Cựu chiến binh,
+    Hội Liên hiệp Phụ nữ, Đoàn Thanh niên) prints its organisation's title
+    line there instead (``HỘI NÔNG DÂN VIỆT NAM``, ``ĐOÀN TNCS HỒ CHÍ MINH``),
+    as its own rules on documents require: that is not reported.
 
     When the whole first row is missing (no organ and no Quốc hiệu, but a
     number and a date), the finding is a ``warning`` that covers both parts
@@ -60,6 +67,8 @@ class HeaderMissing(Rule):
         if notice.national is not None or notice.motto is not None or notice.party_header is not None:
             yield from self._partial(notice)
             return
+        if has_mass_title(notice):
+            return  # a mass organisation's document, under its own title line (HỘI NÔNG DÂN VIỆT NAM)
         first = notice.title or (notice.segments[0] if notice.segments else None)
         index = notice.organ[0].index if notice.organ else (first.index if first is not None else 1)
         why_vi, why_en = _why(notice, ctx)

@@ -255,6 +255,21 @@ def _key(text: str) -> str:
     return _NOT_KEY.sub("", f)
 
 
+#: the title lines mass organisations print top right instead of the Quốc hiệu, by their own
+#: rules on documents (not NĐ 30 nor the Party's guidance): ``HỘI NÔNG DÂN VIỆT NAM``,
+#: ``ĐOÀN TNCS HỒ CHÍ MINH``
+MASS_TITLES = (
+    "HỘI NÔNG DÂN VIỆT NAM", "HỘI CỰU CHIẾN BINH VIỆT NAM", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
+)
+_MASS_TITLE_KEYS = frozenset(_key(t) for t in MASS_TITLES)
+
+
+def has_mass_title(notice: Notice) -> bool:
+    """Does the header show a mass organisation's title line (:data:`MASS_TITLES`)?"""
+    return "mass_title" in notice.roles.values()
+
+
 def is_national(text: str) -> bool:
     return _national_key(key(text))
 
@@ -342,6 +357,17 @@ def find_header(notice: Notice, segments: list[Segment], kinds: list[dict[str, A
         if notice.party_header is None and k == "dangcongsanvietnam":
             notice.party_header = seg
             notice.set_role(seg, "party_header")
+            last_header = i
+            continue
+        if (
+            k in _MASS_TITLE_KEYS
+            and notice.national is None
+            and notice.party_header is None
+            and (seg.side in ("right", "middle") or (seg.side == "full" and notice.organ))
+        ):
+            # the title line of a mass organisation's own document (Hội Nông dân, Đoàn Thanh
+            # niên…), top right where a state document has its Quốc hiệu
+            notice.set_role(seg, "mass_title")
             last_header = i
             continue
         if notice.number is None and notice.title is None and NUMBER_RE.match(text):
