@@ -50,7 +50,8 @@ class Capitalization(Rule):
     | V. a law cited as a basis by its name | `Căn cứ luật Phòng, chống bệnh truyền nhiễm` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm` | safe |
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
-    | … a year or a quarter by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `hằng tháng` | suggested |
+    | … a year, a quarter or a day by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `trước Ngày 25`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `trước ngày 25`, `hằng tháng` | suggested |
+    | VI. a festival's name after `tết` | `dịp Tết nguyên đán` | `dịp Tết Nguyên đán` | safe |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | … the second syllable of a word, and a word before a date | `các tổ Chức`, `có hiệu Lực thi hành kể Từ ngày 01/7/2026` | `các tổ chức`, `có hiệu lực thi hành kể từ ngày 01/7/2026` | suggested |
     | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |

@@ -74,22 +74,24 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
         if toks.words[i:i + k] == list(hit.words):
             state.setdefault("official", set()).add(hit.keys)
             continue  # written the official way (the common case)
-        if hit.level < 2 and not any(map(CAPITAL.__getitem__, words[i:i + k])) \
+        # a festival's name after "tết" is a name whatever its case ("Tết nguyên đán", NĐ 30 PL II, VI)
+        t = toks[i]
+        festival = i > 0 and seps[i] == " " and words[i - 1].lower() == "tết"
+        if hit.level < 2 and not festival and not any(map(CAPITAL.__getitem__, words[i:i + k])) \
                 and any(w[0].isupper() for w in hit.words):
             continue  # a name with a capital written all in small letters: a common noun (_judge)
-        t = toks[i]
         if t.quoted:
             continue
         found_words = toks[i:i + k]
         if any(w.text.isupper() and len(w.text) > 1 for w in found_words):
             continue  # a name in capitals (a heading, a signature title)
         if t.text[0].islower() and t.index and is_title(toks[t.index - 1].text) \
-                and t.before == " ":
+                and t.before == " " and not festival:
             continue  # inside a longer name: "Chi cục Quản lý …", "Tổng cục …"
         if k >= 3 and words[i + k - 1] in COMMITTEE_WORDS and words[i + k - 2].islower() \
                 and generic_committee(toks, i + k - 2, i):
             continue  # a class of committees: "Ban Thường vụ tỉnh ủy, thành ủy trực thuộc …"
-        found = _judge(hit, found_words, toks, state)
+        found = _judge(hit._replace(level=2) if festival else hit, found_words, toks, state)
         if found is not None:
             state.setdefault("reported", set()).update(range(i, i + k))
             yield found

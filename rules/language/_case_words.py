@@ -231,7 +231,7 @@ def weekday_defects(text: str, start: int, end: int) -> Iterator[tuple[int, int,
 _SPECIAL = {"Tháng", "Thứ", "Về"}
 # a year or a quarter by its number inside a sentence (``trong Năm 2025``, ``Quý I``)
 _PERIOD_NUMBER = re.compile(r" (?:\d|(?:I|II|III|IV)\b)")
-_NUMBERED_PERIODS = frozenset({"Năm", "Quý"})
+_NUMBERED_PERIODS = frozenset({"Năm", "Quý", "Ngày"})
 _EVERY = frozenset({"hằng", "hàng", "mỗi", "từng"})
 #: the words :func:`period_defects` starts from
 PERIOD_WORDS = frozenset({"Năm", "Quý", "Tháng", "Tuần", "Ngày"})
@@ -474,8 +474,8 @@ def _runs_on(text: str, at: int) -> bool:
 
 
 def period_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    """A period of time written with a capital inside a sentence: a year or a quarter
-    given by its number (``trong Năm 2026``, ``kết quả Quý I``), and any period after
+    """A period of time written with a capital inside a sentence: a year, a quarter or a
+    day given by its number (``trong Năm 2026``, ``kết quả Quý I``, ``trước Ngày 25``), and any period after
     ``hằng``, ``hàng``, ``mỗi``, ``từng`` (``trước ngày 20 hằng Tháng``): common nouns
     (a suggestion: a document may write them so throughout, and NL207 then drops it)."""
     words = toks.words
