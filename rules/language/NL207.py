@@ -54,7 +54,7 @@ class Capitalization(Rule):
     | VI. a festival's name after `tết` | `dịp Tết nguyên đán` | `dịp Tết Nguyên đán` | safe |
     | common words inside a sentence | `theo Quy định`, `của Các đại biểu`, `UBND Chủ trì` | `theo quy định`, `của các đại biểu`, `UBND chủ trì` | suggested |
     | … the second syllable of a word, and a word before a date | `các tổ Chức`, `có hiệu Lực thi hành kể Từ ngày 01/7/2026` | `các tổ chức`, `có hiệu lực thi hành kể từ ngày 01/7/2026` | suggested |
-    | … a common noun after `các`, `những`, `mọi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
+    | … a common noun after `các`, `những`, `mọi`, `từng`, `mỗi`, and the list it opens | `các Cán bộ, Công chức` | `các cán bộ, công chức` | suggested |
     | `về việc` inside a line | `ngày 03/02/2026 Về việc …` | `ngày 03/02/2026 về việc …` | safe |
     | after `;` a sentence goes on | `…cụm công nghiệp; Giao UBND…` | `…cụm công nghiệp; giao UBND…` | safe |
     | the trích yếu's first letter (NĐ 30 PL I, II.5; HD 36 1.5; HD 05 5.1.1): a capital in a state document, a small letter in a Party one | `THÔNG BÁO` / `kết luận của Giám đốc Sở…` (state); `Về một số nội dung…` (Party) | `Kết luận của Giám đốc Sở…`; `về một số nội dung…` | safe (state), suggested (Party) |

@@ -2,7 +2,8 @@
 names are capitalised): ``các Sở, Ban, Ngành`` → ``các sở, ban, ngành``, ``Các Cán bộ,
 Công chức`` → ``Các cán bộ, công chức``, ``các Phòng chuyên môn``.
 
-``các``, ``những``, ``mọi`` make what follows a class, not one body.  Judged only
+``các``, ``những``, ``mọi`` make what follows a class, not one body; ``từng``, ``mỗi``
+each member of one (``Mỗi Cán bộ``, ``từng Đơn vị``).  Judged only
 where the legal text's statistics call the word a common one (it is seldom
 capitalised inside a sentence: ``cán bộ``, ``đơn vị``, ``đề tài``), so neither an
 organ's type word (``các Bộ, ngành``, ``các Sở``: the legal text's own usage) nor a
@@ -25,7 +26,7 @@ from ._syllables import key_of
 __all__ = ["plural_defects", "PLURAL_WORDS"]
 
 #: the words that make the next noun a class; a line holding none is not looked at
-PLURAL_WORDS = frozenset({"các", "những", "mọi", "Các", "Những", "Mọi"})
+PLURAL_WORDS = frozenset({"các", "những", "mọi", "từng", "mỗi", "Các", "Những", "Mọi", "Từng", "Mỗi"})
 # titles and words of respect keep their capital (``các Phó Chủ tịch``, ``các Ủy viên``)
 _KEEP = frozenset({
     "Phó", "Ủy", "Uỷ", "Bí", "Giám", "Chủ", "Trưởng", "Thứ", "Chánh", "Tổng", "Bác", "Người", "Đảng",
