@@ -176,6 +176,11 @@ _NAME_STARTERS = {
 }
 
 
+# a verb or a word that links a subject to what it does: a name never goes on over it
+# ("Văn phòng Sở là Đầu mối …": the name ended at "Sở")
+_NAME_BREAKS = frozenset({"là", "được", "đã", "sẽ", "đang", "phải", "cần", "không", "thì", "mà", "bị", "nên", "vẫn"})
+
+
 def _in_name(toks: Line, i: int, covered=()) -> bool:
     """A capitalised word among the five before, joined by spaces, commas, dashes or
     ``và``: the word may go on a name (``Trung tâm Y tế``, ``Công ty cổ phần Xây dựng …``,
@@ -184,7 +189,8 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
     name of an organ or a company.  Not a name the word goes on: a listed name that
     ended before it (``covered``: ``Thường trực Huyện ủy kết quả …``), a comma followed
     by a small letter (``… Trung tâm, được giao …``), a capital that is itself a common
-    word's mistake (``Đoàn viên``)."""
+    word's mistake (``Đoàn viên``), a verb between (``Văn phòng Sở là Đầu mối``:
+    :data:`_NAME_BREAKS`)."""
     for j in range(i - 1, max(-1, i - 6), -1):
         t = toks[j]
         sep = toks[j + 1].before
@@ -197,6 +203,8 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
             return False  # a listed name ended, then the sentence went on for a word or two
         if t.text.isupper() and len(t.text) > 1:
             return False  # an organ's abbreviation (UBND) is not inside a name
+        if t.text in _NAME_BREAKS:
+            return False
         if is_title(t.text):
             if t.before in (" - ", " – ") and j:
                 continue  # the part of a name after a dash: "Văn hóa - Thông tin"
