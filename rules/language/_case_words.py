@@ -224,7 +224,9 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
             # two lines ("… phối hợp với Chi cục / Trồng trọt và Bảo vệ thực vật")
             return t.mid or t.text in _NAME_STARTERS or (j == 0 and toks.cont)
         if not t.mid:
-            return False
+            # a text export's line wrapped before «và» inside a name (``… qua Phòng Quản lý văn
+            # hóa`` / ``và Gia đình, …``): the name began on the line left open before
+            return j == 0 and i == 1 and toks.cont and t.text == "và"
     return False
 
 
