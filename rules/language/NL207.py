@@ -156,7 +156,7 @@ class Capitalization(Rule):
         # a text file wraps its lines anywhere: the line after a long one ending in a letter
         # goes on its sentence (``open_line``: the index of that next line)
         wrap = notice.document.kind != "docx"
-        open_line = -1
+        open_line = name_line = -1
         for seg in prose:
             part = seg.text
             if not part.strip() or (_LOWER_ASCII.search(part) is None and is_caps(part)):
@@ -173,8 +173,10 @@ class Capitalization(Rule):
                 continue
             if wrap:
                 toks.cont = seg.index == open_line and not toks.seps[0].strip()
+                toks.name_cont = seg.index == name_line and not toks.seps[0].strip()
                 tail = part.rstrip()
                 open_line = seg.index + 1 if len(tail) >= 50 and tail[-1].isalpha() else -1
+                name_line = seg.index + 1 if len(tail) < 50 and _ends_in_name(tail) else -1
             index = seg.index
 
             def add(start, end, edits, vi, en, safe):
@@ -257,6 +259,14 @@ class Capitalization(Rule):
         if len(terms) >= _TERM_USES:
             _drop_defined_terms(found, terms, prose)
         return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
+
+
+def _ends_in_name(line: str) -> bool:
+    """A short line ending in a capitalised word after another word (``Trung tâm Huấn``): a table
+    cell of a text export wrapped inside an organ's name."""
+    words = line.split()
+    last = words[-1] if words else ""
+    return len(words) >= 2 and last.isalpha() and last[:1].isupper() and last[1:].islower()
 
 
 def _letter_edits(text: str, start: int, good: str) -> tuple[tuple[int, int, str], ...]:

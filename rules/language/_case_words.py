@@ -226,7 +226,8 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
         if not t.mid:
             # a text export's line wrapped before «và» inside a name (``… qua Phòng Quản lý văn
             # hóa`` / ``và Gia đình, …``): the name began on the line left open before
-            return j == 0 and i == 1 and toks.cont and t.text == "và"
+            # ; or a table cell wrapped inside a name (``Trung tâm Huấn`` / ``luyện và Thi đấu``)
+            return j == 0 and ((i == 1 and toks.cont and t.text == "và") or toks.name_cont)
     return False
 
 
