@@ -47,7 +47,7 @@ class Capitalization(Rule):
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
-    | V. a law cited by its name, as a basis or inside a sentence | `Căn cứ luật Phòng, chống bệnh truyền nhiễm`, `thực hiện luật Lâm nghiệp` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm`, `thực hiện Luật Lâm nghiệp` | safe |
+    | V. a law cited by its name, as a basis or inside a sentence, or by its year | `Căn cứ luật Phòng, chống bệnh truyền nhiễm`, `thực hiện luật Lâm nghiệp`, `luật đất đai năm 2024` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm`, `thực hiện Luật Lâm nghiệp`, `Luật Đất đai năm 2024` | safe |
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | … a year, a quarter or a day by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `trước Ngày 25`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `trước ngày 25`, `hằng tháng` | suggested |
