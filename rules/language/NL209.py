@@ -45,7 +45,8 @@ class ContextTypo(Rule):
     tone, vowel mark, initial or final): no table can list them, only the words
     around them tell.  The rule weighs, for each word, the syllables a typist
     may have meant (other tones, marks, initials, finals, a keyboard slip, a
-    Telex or VNI leftover such as ``cuar``, ``dduwowcj``, ``va2``) with a
+    Telex or VNI leftover such as ``cuar``, ``dduwowcj``, ``va2``; the tones of
+    a word of plain letters that is then no syllable: ``khoa hoc``) with a
     language model of administrative Vietnamese (syllable trigrams counted in
     the legal codification, ``rules/data/lm.bin``, rebuilt by
     ``tools/build_lm.py``) and an error model of how often each slip happens
@@ -453,9 +454,15 @@ def _candidate_ids(m, low: str) -> tuple:
     (None: the text is the one :func:`~._candidates.of_key` gives for its key): read from
     the model when it holds them for ``low`` (a syllable of its vocabulary, written as
     ``of_key`` writes it), else computed."""
-    from ._candidates import CLASSES, LOG_PRIOR, judged, of_key
+    from ._candidates import CLASSES, LOG_PRIOR, candidate_keys, judged, of_key
+    from ._validator import check
 
     ids = m.ids
+    if low.isascii() and not check(low).ok:
+        # plain letters that are no syllable: a tone forgotten (``hoc``, ``cac``, ``hop``: a stop
+        # final takes one); only the tones are weighed (an English word would match others)
+        tone = LOG_PRIOR["tone"]
+        return tuple([(ids[key], tone, cand) for key, cand, cls in candidate_keys(low, ids) if cls == "tone"])
     w = ids.get(key_of(low), -1)
     held = m.candidates(w)
     if held is not None and of_key(m.vocab[w]) == low:
