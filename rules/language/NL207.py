@@ -41,9 +41,9 @@ class Capitalization(Rule):
     | IV. … a committee after one of its organs or titles (not a class listed by its levels: `Ban Thường vụ huyện ủy, thị ủy, thành ủy`) | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |
     | IV. a ministry, also at a sentence's start | `Bộ quốc phòng, Bộ Công an …` | `Bộ Quốc phòng, Bộ Công an …` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
-    | VI. … never a capital on the second syllable | `Ngân sách Nhà Nước`, `Nhân Dân` | `Ngân sách Nhà nước`, `Nhân dân` | safe |
+    | VI. … never a capital on the second syllable, nor on a document kind's | `Ngân sách Nhà Nước`, `Nhân Dân`, `thực hiện Nghị Quyết` | `Ngân sách Nhà nước`, `Nhân dân`, `thực hiện Nghị quyết` | safe |
     | VI. `Tổ quốc` | `bảo vệ tổ quốc` | `bảo vệ Tổ quốc` | suggested |
-    | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
+    | VI. the Party's members and units are common nouns | `cho các Đảng viên mới`, `các Đảng bộ cơ sở` | `cho các đảng viên mới`, `các đảng bộ cơ sở` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |

@@ -332,15 +332,23 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
         )
 
 
-_SECOND_CAP = {"Nhà": ("Nước",), "Nhân": ("Dân",), "Thường": ("Vụ", "Trực"), "Chấp": ("Hành",)}
+_SECOND_CAP = {
+    "Nhà": ("Nước",), "Nhân": ("Dân",), "Thường": ("Vụ", "Trực"), "Chấp": ("Hành",),
+    # the kinds of documents (NĐ 30 Điều 7, HD 36, HD 05): one capital, on the first letter
+    "Nghị": ("Quyết", "Định"), "Quyết": ("Định",), "Kế": ("Hoạch",), "Báo": ("Cáo",), "Chỉ": ("Thị",),
+    "Tờ": ("Trình",), "Hướng": ("Dẫn",), "Kết": ("Luận",), "Thông": ("Báo", "Tư", "Tri"),
+    "Quy": ("Định", "Chế", "Hoạch"), "Chương": ("Trình",), "Công": ("Văn",), "Biên": ("Bản",),
+    "Giấy": ("Mời",), "Đề": ("Án",), "Phương": ("Án",), "Dự": ("Án", "Thảo"),
+}
 #: the words a check of ``Nhà Nước`` / ``Nhân Dân`` starts from
 SECOND_CAP_FIRST = frozenset(_SECOND_CAP)
 
 
 def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, int, tuple, str, str]]:
-    """``Nhà Nước``, ``Nhân Dân``, ``Thường Vụ``, ``Chấp Hành``, ``Thường Trực``: a capital on the
-    second syllable is never right (Phụ lục II writes ``Nhà nước``, ``Nhân dân``, ``Ban Thường vụ``,
-    ``Ban Chấp hành``, ``Thường trực``), but in the newspaper's name (``báo
+    """``Nhà Nước``, ``Nhân Dân``, ``Thường Vụ``, ``Chấp Hành``, ``Thường Trực``, a document's kind
+    (``Nghị Quyết``, ``Kế Hoạch``): a capital on the second syllable is never right (Phụ lục II
+    writes ``Nhà nước``, ``Nhân dân``, ``Ban Thường vụ``, ``Ban Chấp hành``, ``Thường trực``, ``Nghị
+    quyết``), but in the newspaper's name (``báo
     Nhân Dân``); ``reported``: the words of the names reported already (``Ủy Ban Nhân Dân``)."""
     n = len(toks)
     for i in toks.find(_SECOND_CAP):
@@ -351,6 +359,8 @@ def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, 
             continue
         if i and toks[i - 1].text.lower() == "báo" and t.text == "Nhân":
             continue
+        if i and toks[i - 1].text in _SURNAMES and toks[i].before == " ":
+            continue  # a person's name ("Lê Quyết Định")
         low = u.text.lower()
         yield (
             u.start, u.end, ((u.start, u.start + 1, low[0]),),
