@@ -124,6 +124,8 @@ CERTAIN = [
     "Huân chương Sao vàng", "Huân chương Hồ Chí Minh", "Anh hùng Lao động", "Nghệ sĩ Nhân dân",
     "Nhà giáo Nhân dân", "Thầy thuốc Nhân dân", "Anh hùng Lực lượng vũ trang nhân dân",
     "Quốc khánh", "Quốc tế Lao động", "Cách mạng tháng Tám", "Nguyên đán",
+    # the Mặt trận's programme: nhà Đại đoàn kết, Ngày hội Đại đoàn kết toàn dân tộc
+    "Đại đoàn kết",
     "Bộ luật Hình sự", "Bộ luật Dân sự", "Bộ luật Lao động", "Bộ luật Tố tụng hình sự",
     "Luật Tổ chức Quốc hội", "Luật Tổ chức chính quyền địa phương", "Luật Ban hành văn bản quy phạm pháp luật",
     "Luật Cán bộ, công chức", "Luật Đất đai", "Luật Đầu tư công", "Luật Ngân sách nhà nước",

@@ -19,9 +19,14 @@ FUNCTION_WORDS = frozenset(
     for w in (
         "các những mọi mỗi của và với cho trong để đã sẽ đang này đó theo tại về thì mà "
         "có không bị do nên hoặc như nhưng vì nếu khi cũng ở vào trên dưới sự nhằm rằng "
-        "tới đến bởi được"
+        "tới đến bởi được khoảng rất hơn gồm giữa"
     ).split()
 )
+# of those, the ones that also start a word (``khoảng cách``, ``khoảng thời gian``): doubled
+# before such a word, the second copy may begin it
+_MAY_START = frozenset(syllable_key(w) for w in ("khoảng", "giữa", "hơn"))
+#: the share of a word's occurrences followed by the next syllable that makes the two one word
+START_SHARE = 0.3
 # two-syllable connectives checked the same way (``đối với đối với``)
 FUNCTION_PAIRS = frozenset(
     tuple(syllable_key(w) for w in p.split())
@@ -53,6 +58,13 @@ def _word_ending(a: str, key: str) -> bool:
         return False
     share = stats.pair(a, key) / total
     return share >= WORD_SHARE_ALONE or (share >= WORD_SHARE and (a, key) in stats.doubled_after)
+
+
+def _word_start(key: str, b: str) -> bool:
+    """``key b`` is a word starting with ``key``: ``key`` is often followed by ``b`` (``khoảng cách``)."""
+    stats = pair_stats()
+    total = stats.count(key)
+    return bool(total) and stats.pair(key, b) / total >= START_SHARE
 
 
 def _binds(stats, far: str | None, near: str | None, key: str, after: bool = False) -> bool | None:
@@ -239,6 +251,8 @@ class RepeatedWord(Rule):
         if key in FUNCTION_WORDS:
             if a is not None and a not in FUNCTION_WORDS and (a, key) not in FUNCTION_PAIRS and _word_ending(a, key):
                 return None  # kèm theo + theo, thiết bị + bị, hàng không + không
+            if key in _MAY_START and b is not None and _word_start(key, b):
+                return None  # khoảng + khoảng cách
             return self._report(st.word(i), st.word(i + 1), st.word(i + 1), st.texts[i + 1])
         if st.para(i) is not st.para(i + 1):
             return None  # a heading line and the text under it (Thực phẩm / Thực phẩm đông lạnh)

@@ -41,13 +41,13 @@ class Capitalization(Rule):
     | IV. … a committee after one of its organs or titles (not a class listed by its levels: `Ban Thường vụ huyện ủy, thị ủy, thành ủy`) | `Ban Tổ chức huyện ủy`, `Bí thư tỉnh ủy` | `Ban Tổ chức Huyện ủy`, `Bí thư Tỉnh ủy` | safe |
     | IV. a ministry, also at a sentence's start | `Bộ quốc phòng, Bộ Công an …` | `Bộ Quốc phòng, Bộ Công an …` | safe |
     | VI. Nhà nước, Nhân dân as nouns | `cán bộ và nhân dân`, `tài sản của nhà nước` | `cán bộ và Nhân dân`, `tài sản của Nhà nước` | suggested |
-    | VI. … never a capital on the second syllable | `Ngân sách Nhà Nước`, `Nhân Dân` | `Ngân sách Nhà nước`, `Nhân dân` | safe |
+    | VI. … never a capital on the second syllable, nor on a document kind's | `Ngân sách Nhà Nước`, `Nhân Dân`, `thực hiện Nghị Quyết` | `Ngân sách Nhà nước`, `Nhân dân`, `thực hiện Nghị quyết` | safe |
     | VI. `Tổ quốc` | `bảo vệ tổ quốc` | `bảo vệ Tổ quốc` | suggested |
-    | VI. the Party's members are a common noun | `cho các Đảng viên mới` | `cho các đảng viên mới` | suggested |
+    | VI. the Party's members and units are common nouns | `cho các Đảng viên mới`, `các Đảng bộ cơ sở` | `cho các đảng viên mới`, `các đảng bộ cơ sở` | suggested |
     | VI. named laws and codes | `Bộ luật hình sự` | `Bộ luật Hình sự` | safe |
     | VI. citations: Phần, Chương, Mục, Tiểu mục, Điều | `khoản 2 điều 12`, `Điều 5 mục 2 chương III` | `khoản 2 Điều 12`, `Điều 5 Mục 2 Chương III` | safe |
     | VI. citations: khoản, điểm and the point's letter | `theo Khoản 4, Điều 9`, `điểm B khoản 1` | `theo khoản 4, Điều 9`, `điểm b khoản 1` | safe |
-    | V. a law cited as a basis by its name | `Căn cứ luật Phòng, chống bệnh truyền nhiễm` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm` | safe |
+    | V. a law cited by its name, as a basis or inside a sentence, or by its year | `Căn cứ luật Phòng, chống bệnh truyền nhiễm`, `thực hiện luật Lâm nghiệp`, `luật đất đai năm 2024` | `Căn cứ Luật Phòng, chống bệnh truyền nhiễm`, `thực hiện Luật Lâm nghiệp`, `Luật Đất đai năm 2024` | safe |
     | V. the kind of a document cited by its number | `theo quyết định số 12/QĐ-UBND`, `thực hiện kế hoạch số 40/KH-SCT` | `theo Quyết định số 12/QĐ-UBND`, `thực hiện Kế hoạch số 40/KH-SCT` | safe |
     | VI. months and weekdays | `vào Tháng 10`, `vào Thứ Hai`, `Thứ sáu, ngày 14` | `vào tháng 10`, `vào thứ Hai`, `thứ Sáu, ngày 14` | safe |
     | … a year, a quarter or a day by its number, a period after `hằng`, `mỗi` | `trong Năm 2026`, `kết quả Quý I`, `trước Ngày 25`, `hằng Tháng` | `trong năm 2026`, `kết quả quý I`, `trước ngày 25`, `hằng tháng` | suggested |
@@ -156,7 +156,7 @@ class Capitalization(Rule):
         # a text file wraps its lines anywhere: the line after a long one ending in a letter
         # goes on its sentence (``open_line``: the index of that next line)
         wrap = notice.document.kind != "docx"
-        open_line = -1
+        open_line = name_line = -1
         for seg in prose:
             part = seg.text
             if not part.strip() or (_LOWER_ASCII.search(part) is None and is_caps(part)):
@@ -173,8 +173,10 @@ class Capitalization(Rule):
                 continue
             if wrap:
                 toks.cont = seg.index == open_line and not toks.seps[0].strip()
+                toks.name_cont = seg.index == name_line and not toks.seps[0].strip()
                 tail = part.rstrip()
                 open_line = seg.index + 1 if len(tail) >= 50 and tail[-1].isalpha() else -1
+                name_line = seg.index + 1 if len(tail) < 50 and _ends_in_name(tail) else -1
             index = seg.index
 
             def add(start, end, edits, vi, en, safe):
@@ -193,7 +195,7 @@ class Capitalization(Rule):
             if "số" in held and not held.isdisjoint(KIND_FIRST):
                 for s, e, r, vi, en in kind_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, True)
-            if "luật" in held and "cứ" in held:
+            if "luật" in held:
                 for s, e, r, vi, en in law_defects(toks, text):
                     add(s, e, ((s, s + 1, r),), vi, en, True)
             if not held.isdisjoint(UNIT_FIRST):
@@ -257,6 +259,14 @@ class Capitalization(Rule):
         if len(terms) >= _TERM_USES:
             _drop_defined_terms(found, terms, prose)
         return sorted(found.values(), key=lambda f: (f.paragraph, f.start))
+
+
+def _ends_in_name(line: str) -> bool:
+    """A short line ending in a capitalised word after another word (``Trung tâm Huấn``): a table
+    cell of a text export wrapped inside an organ's name."""
+    words = line.split()
+    last = words[-1] if words else ""
+    return len(words) >= 2 and last.isalpha() and last[:1].isupper() and last[1:].islower()
 
 
 def _letter_edits(text: str, start: int, good: str) -> tuple[tuple[int, int, str], ...]:

@@ -14,6 +14,8 @@ _CAPS_TOKEN = re.compile(rf"(?<![\w&])[{UPPER}]+(?:&[{UPPER}]+)*(?![\w&])")
 # what any reported token holds: two capitals, or a capital before "&" (``KH&CN``, ``A&B``)
 _TWO_CAPS = re.compile(rf"[{UPPER}][{UPPER}&]")
 _DIGIT = re.compile(r"\d")
+# a number after a code (``OM 5451``, ``FSSC 22000``), not a list's next item (``UAV 1. Việc``)
+_CODE_NUMBER = re.compile(r" \d++(?![.,/]\d)(?!\.)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DEFINED_PAREN = re.compile(r"\(\s*([^\W\d_][^\W\d_&\-]*(?:[&\-][^\W\d_]+)*)\s*\)")
 _DEFINED_WORDS = LazyRe(
@@ -202,6 +204,8 @@ class UndefinedAbbreviation(Rule):
                 chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
                 if "/" in chunk or "@" in chunk or _DIGIT.search(chunk):
                     continue  # a number/symbol (18/TB-SKHCN), a code, a URL
+                if _CODE_NUMBER.match(text, m.end()):
+                    continue  # a code and its number: a rice variety (giống OM 5451, ST 25), a standard
                 if _is_word(word) and (has_vietnamese_mark(word) or _caps_neighbour(text, m.start(), m.end())):
                     continue
                 if "&" in word and all(p in allowed for p in word.split("&") if p):

@@ -154,15 +154,22 @@ def law_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str
     n = len(toks)
     for i in toks.find(_LAW_WORDS):
         k = i - 1 if toks[i].text == "luật" and i >= 1 and toks[i - 1].text == "bộ" else i
-        if k < 2 or i + 1 >= n or toks[k - 1].text != "cứ" or toks[k - 2].text not in ("Căn", "căn"):
+        if k < 1 or i + 1 >= n:
             continue
+        basis = k >= 2 and toks[k - 1].text == "cứ" and toks[k - 2].text in ("Căn", "căn")
+        if not basis:
+            # a law cited by its name anywhere inside a sentence (``thực hiện luật Lâm nghiệp``,
+            # ``theo quy định của luật Đất đai``): the legal text writes «Luật X» there thousands
+            # of times and «luật X» after a word only in pháp luật, kỷ luật, công ty luật
+            if k != i or toks[k - 1].text not in _CITING:
+                continue
         if toks[i].text == "bộ":
             continue
         t, nxt = toks[k], toks[i + 1]
         if not nxt.text[:1].isupper() or nxt.before != " " or t.before != " " or toks[k - 1].before != " ":
             continue
         good = t.text[0].upper() + t.text[1:]
-        lead = text[toks[k - 2].start:t.start]
+        lead = text[toks[k - 2 if basis else k - 1].start:t.start]
         name = text[t.start:toks[i].end]
         right = good + text[t.end:toks[i].end]
         yield (
@@ -173,5 +180,10 @@ def law_defects(toks: Line, text: str) -> Iterator[tuple[int, int, str, str, str
         )
 
 
-#: the words a law check starts from (only in a line that also holds «cứ»)
+#: the words a law check starts from
 _LAW_WORDS = frozenset({"luật"})
+#: the words before a law's name that cite it (``của luật Đất đai``); not ``pháp``, ``kỷ``,
+#: ``ty`` (pháp luật Việt Nam, kỷ luật Đảng, công ty luật Minh An)
+_CITING = frozenset({
+    "của", "theo", "tại", "và", "hoặc", "hiện", "hành", "với", "về", "định", "dẫn", "là", "trong", "tiết",
+})

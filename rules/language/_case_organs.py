@@ -15,6 +15,7 @@ bodies that exist once (``ban bí thư``).
 
 from __future__ import annotations
 
+import re
 from itertools import compress
 from typing import Iterator
 
@@ -78,7 +79,7 @@ def name_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, str
         t = toks[i]
         festival = i > 0 and seps[i] == " " and words[i - 1].lower() == "tết"
         if hit.level < 2 and not festival and not any(map(CAPITAL.__getitem__, words[i:i + k])) \
-                and any(w[0].isupper() for w in hit.words):
+                and any(w[0].isupper() for w in hit.words) and not _one_law(hit, toks[i:i + k], toks):
             continue  # a name with a capital written all in small letters: a common noun (_judge)
         if t.quoted:
             continue
@@ -209,6 +210,18 @@ def field_defects(toks: Line, state: dict) -> Iterator[tuple[int, int, tuple, st
             yield found
 
 
+# what makes a law named in small letters one document: its year or its number after it
+_LAW_ID = re.compile(r" (?:năm \d{4}\b|số \d)")
+
+
+def _one_law(name, words: list[Tok], toks: Line) -> bool:
+    """A listed law named in small letters and then by its year or number (``luật đất đai năm
+    2024``, ``bộ luật lao động số 45/2019/QH14``): one document, not the common noun."""
+    if not (name.words[0] == "Luật" or name.words[:2] == ("Bộ", "luật")):
+        return False
+    return _LAW_ID.match(toks._seg, words[-1].end - toks.start) is not None
+
+
 def _ministry(name) -> bool:
     """A listed ministry (``Bộ Tài chính``), not ``Bộ luật …`` or ``Bộ trưởng``."""
     return name.words[0] == "Bộ" and len(name.words) > 1 and name.words[1][:1].isupper()
@@ -237,7 +250,7 @@ def _judge(name, words: list[Tok], toks: Line, state: dict):
     first_cap = first.text[0].isupper() and first.mid
     if name.level == 0 and not wrong_lower:
         return None  # a mined name: only a missing capital is certain enough
-    if not (titled_inside or first_cap):
+    if not (titled_inside or first_cap) and not _one_law(name, words, toks):
         # written all in small letters: a common noun, except for a body that exists once,
         # and a ministry whose type word has its capital at a sentence's start ("Bộ quốc
         # phòng, …": no common noun reads so; "cán bộ y tế", "tiến bộ khoa học" do)
@@ -319,15 +332,23 @@ def noun_defects(toks: Line) -> Iterator[tuple[int, int, tuple, str, str]]:
         )
 
 
-_SECOND_CAP = {"Nhà": ("Nước",), "Nhân": ("Dân",), "Thường": ("Vụ", "Trực"), "Chấp": ("Hành",)}
+_SECOND_CAP = {
+    "Nhà": ("Nước",), "Nhân": ("Dân",), "Thường": ("Vụ", "Trực"), "Chấp": ("Hành",),
+    # the kinds of documents (NĐ 30 Điều 7, HD 36, HD 05): one capital, on the first letter
+    "Nghị": ("Quyết", "Định"), "Quyết": ("Định",), "Kế": ("Hoạch",), "Báo": ("Cáo",), "Chỉ": ("Thị",),
+    "Tờ": ("Trình",), "Hướng": ("Dẫn",), "Kết": ("Luận",), "Thông": ("Báo", "Tư", "Tri"),
+    "Quy": ("Định", "Chế", "Hoạch"), "Chương": ("Trình",), "Công": ("Văn",), "Biên": ("Bản",),
+    "Giấy": ("Mời",), "Đề": ("Án",), "Phương": ("Án",), "Dự": ("Án", "Thảo"),
+}
 #: the words a check of ``Nhà Nước`` / ``Nhân Dân`` starts from
 SECOND_CAP_FIRST = frozenset(_SECOND_CAP)
 
 
 def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, int, tuple, str, str]]:
-    """``Nhà Nước``, ``Nhân Dân``, ``Thường Vụ``, ``Chấp Hành``, ``Thường Trực``: a capital on the
-    second syllable is never right (Phụ lục II writes ``Nhà nước``, ``Nhân dân``, ``Ban Thường vụ``,
-    ``Ban Chấp hành``, ``Thường trực``), but in the newspaper's name (``báo
+    """``Nhà Nước``, ``Nhân Dân``, ``Thường Vụ``, ``Chấp Hành``, ``Thường Trực``, a document's kind
+    (``Nghị Quyết``, ``Kế Hoạch``): a capital on the second syllable is never right (Phụ lục II
+    writes ``Nhà nước``, ``Nhân dân``, ``Ban Thường vụ``, ``Ban Chấp hành``, ``Thường trực``, ``Nghị
+    quyết``), but in the newspaper's name (``báo
     Nhân Dân``); ``reported``: the words of the names reported already (``Ủy Ban Nhân Dân``)."""
     n = len(toks)
     for i in toks.find(_SECOND_CAP):
@@ -338,6 +359,8 @@ def second_cap_defects(toks: Line, reported=frozenset()) -> Iterator[tuple[int, 
             continue
         if i and toks[i - 1].text.lower() == "báo" and t.text == "Nhân":
             continue
+        if i and toks[i - 1].text in _SURNAMES and toks[i].before == " ":
+            continue  # a person's name ("Lê Quyết Định")
         low = u.text.lower()
         yield (
             u.start, u.end, ((u.start, u.start + 1, low[0]),),

@@ -32,6 +32,8 @@ _KEEP = frozenset({
     "Phó", "Ủy", "Uỷ", "Bí", "Giám", "Chủ", "Trưởng", "Thứ", "Chánh", "Tổng", "Bác", "Người", "Đảng",
     "Quý",
 })
+# after "Đảng" these make a common noun (HD 36, HD 05: ``các đảng bộ``, ``đảng viên``), not the Party
+_PARTY_UNITS = frozenset({"bộ", "viên", "ủy", "uỷ"})
 # what starts a name after the noun: a number, a roman numeral, "số" (a capital: below)
 _NUMBER_AFTER = re.compile(r"[ \u00a0]+(?:\d|số\b|[IVXLC]+\b)")
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w)")
@@ -87,8 +89,12 @@ def _noun_at(toks: Line, text: str, i: int, covered, defined: set[str]) -> int |
     seps = toks.seps
     n = len(words)
     w = words[i]
-    if not is_title(w) or (len(w) > 1 and w.isupper()) or w in _KEEP or w in defined or i in covered:
+    party = w == "Đảng" and i + 1 < n and seps[i + 1] == " " and words[i + 1] in _PARTY_UNITS
+    if not is_title(w) or (len(w) > 1 and w.isupper()) or (w in _KEEP and not party) or w in defined \
+            or i in covered:
         return None
+    if party:
+        return i + 1  # "các Đảng bộ cơ sở", "những Đảng viên": the Party's units and members
     # the noun: the word and, joined by one space, a next word in small letters
     last = i
     nw = None

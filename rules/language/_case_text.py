@@ -56,7 +56,7 @@ class Line:
     """The words of ``text[start:end]``: ``words``, ``lower`` (their lower case) and
     ``seps`` (the non-letter run before each), and a :class:`Tok` on demand."""
 
-    __slots__ = ("start", "end", "words", "seps", "cont", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set",
+    __slots__ = ("start", "end", "words", "seps", "cont", "name_cont", "_acc", "_base", "_toks", "_depth", "_lower", "_caps", "_set",
                  "_seg")
 
     def __init__(self, text: str, start: int, end: int, parts: list[str] | None = None) -> None:
@@ -70,6 +70,9 @@ class Line:
         #: the line goes on a sentence the previous line left open (a text export wraps
         #: anywhere, even inside a name): set by the caller
         self.cont = False
+        #: the line follows a short line ending in a capitalised word (a table cell a text
+        #: export wrapped inside an organ's name: ``Trung tâm Huấn`` / ``luyện và Thi đấu``)
+        self.name_cont = False
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0:-1:2]
         if "  " in seg:

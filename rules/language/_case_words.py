@@ -110,15 +110,18 @@ def _names_something(toks: Line, i: int, text: str, covered=(), bound: bool = Fa
     t = toks[i]
     prev = toks[i - 1]
     p = prev.text
+    # a function word goes on no name ("Ban Nội chính Các cấp"), unless after a numeral (a
+    # heading's title: "Chương I Những quy định chung") or in a list ("Tốt, Xấu và Không …")
+    function = t.text in _NEVER_IN_NAME and not p.isupper() and t.before == " " and p not in ("và", "hoặc")
     if p.isupper() and len(p) > 1:
-        if p not in _ORGAN_ABBREV:
+        if p not in _ORGAN_ABBREV and not function:
             return True
-    elif not p.islower():
+    elif not p.islower() and not function:
         return True  # after a capitalised word a name goes on
     if (p in _NAMING or p.lower() in _NAMED_BY_NEXT) and not bound:
         return True  # a law's name, a month or weekday in words, an organ's or a project's name
     if _in_name(toks, i, covered) and not (
-        bound or (t.before == " " and _BOUND[(p, t.text)] and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
+        bound or function or (t.before == " " and _BOUND[(p, t.text)] and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
     ):
         return True  # (not the second syllable of a word: "Thông tư này áp Dụng")
     n = len(toks)
@@ -176,6 +179,16 @@ _NAME_STARTERS = {
 }
 
 
+# function words with a capital: no name goes on with one of them, whatever comes before
+# ("của Ban Nội chính Các cấp", "Thủ tướng Chính phủ Quy định" is another matter)
+_NEVER_IN_NAME = frozenset(w.capitalize() for w in (
+    "các", "những", "của", "để", "được", "trong", "theo", "tại", "với", "là", "thì", "mà", "nhưng", "hoặc",
+    "đã", "sẽ", "đang", "không", "cũng", "vẫn"))
+# a verb or a word that links a subject to what it does: a name never goes on over it
+# ("Văn phòng Sở là Đầu mối …": the name ended at "Sở")
+_NAME_BREAKS = frozenset({"là", "được", "đã", "sẽ", "đang", "phải", "cần", "không", "thì", "mà", "bị", "nên", "vẫn"})
+
+
 def _in_name(toks: Line, i: int, covered=()) -> bool:
     """A capitalised word among the five before, joined by spaces, commas, dashes or
     ``và``: the word may go on a name (``Trung tâm Y tế``, ``Công ty cổ phần Xây dựng …``,
@@ -184,7 +197,8 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
     name of an organ or a company.  Not a name the word goes on: a listed name that
     ended before it (``covered``: ``Thường trực Huyện ủy kết quả …``), a comma followed
     by a small letter (``… Trung tâm, được giao …``), a capital that is itself a common
-    word's mistake (``Đoàn viên``)."""
+    word's mistake (``Đoàn viên``), a verb between (``Văn phòng Sở là Đầu mối``:
+    :data:`_NAME_BREAKS`)."""
     for j in range(i - 1, max(-1, i - 6), -1):
         t = toks[j]
         sep = toks[j + 1].before
@@ -197,6 +211,8 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
             return False  # a listed name ended, then the sentence went on for a word or two
         if t.text.isupper() and len(t.text) > 1:
             return False  # an organ's abbreviation (UBND) is not inside a name
+        if t.text in _NAME_BREAKS:
+            return False
         if is_title(t.text):
             if t.before in (" - ", " – ") and j:
                 continue  # the part of a name after a dash: "Văn hóa - Thông tin"
@@ -208,7 +224,10 @@ def _in_name(toks: Line, i: int, covered=()) -> bool:
             # two lines ("… phối hợp với Chi cục / Trồng trọt và Bảo vệ thực vật")
             return t.mid or t.text in _NAME_STARTERS or (j == 0 and toks.cont)
         if not t.mid:
-            return False
+            # a text export's line wrapped before «và» inside a name (``… qua Phòng Quản lý văn
+            # hóa`` / ``và Gia đình, …``): the name began on the line left open before
+            # ; or a table cell wrapped inside a name (``Trung tâm Huấn`` / ``luyện và Thi đấu``)
+            return j == 0 and ((i == 1 and toks.cont and t.text == "và") or toks.name_cont)
     return False
 
 
@@ -284,7 +303,8 @@ def word_defects(
                 continue
             # the first tests of _names_something, from the words alone (before any token)
             if _NAMED_AFTER[words[i - 1]] and not (seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)) \
-                    and not (seps[i] == " " and _BOUND[(words[i - 1], w)] and not (nw and nw[0].isupper())):
+                    and not (seps[i] == " " and _BOUND[(words[i - 1], w)] and not (nw and nw[0].isupper())) \
+                    and not (w in _NEVER_IN_NAME and seps[i] == " " and not words[i - 1].isupper()):
                 continue
         t = toks[i]
         if t.quoted:

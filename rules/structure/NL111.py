@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from notice_lint.anatomy.header import has_mass_title
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 
 from ._number import parse_number
@@ -57,6 +58,10 @@ class NumberFormat(Rule):
     The symbol ends with its last letter or digit (no ``.``, ``-``, ``/``
     after it), and a state symbol joins its groups with ``-``, not a dot or an
     underscore.
+
+    A mass organisation's own document (under its title line ``ĐOÀN TNCS HỒ
+    CHÍ MINH``, ``HỘI NÔNG DÂN VIỆT NAM``) may number in either order
+    (``Số: 12-CV/TĐTN-VP``, ``Số: 12/GM-HNDT``): its own rules, not NĐ 30's.
 
     **Fix**: the colon, the spaces and the leading zero are corrected; a year
     in an administrative document's number and a mark after the symbol are
@@ -119,7 +124,9 @@ class NumberFormat(Rule):
                               "One space between «Số:» and the number", form)
 
         # the order of the other profile: "Số 05/TB-TU" (Party) or "Số: 18-TB/SKHCN" (state)
-        swapped = self._swapped(line, party)
+        # (a mass organisation numbers in the Party's order under its own rules: «Số: 12-CV/TĐTN-VP»)
+        mass = has_mass_title(notice)
+        swapped = None if mass else self._swapped(line, party)
         if swapped is not None:
             s, e = o["sep1"][0], o["sym"][1]
             yield self.finding(
@@ -144,6 +151,8 @@ class NumberFormat(Rule):
         # 3. the separator after the number
         sep = line.sep1
         want = "-" if party else "/"
+        if mass and sep.strip() in ("-", "/"):
+            want = sep.strip()  # either order (above)
         if line.num is None:
             pass  # "Số:      /TB-SCT": the blank field runs up to the separator
         elif sep.strip() != want:

@@ -10,7 +10,7 @@ from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from ._top import option_list
 
 _COMMA = re.compile(r"\s*,")
-_STOP = re.compile(r"\s*\.+")
+_STOP = re.compile(r"\s*[.,;]+")  # a full stop (or a comma, a semicolon) after the year
 
 
 def _sentence(text: str) -> str:
@@ -149,8 +149,10 @@ class DateFormat(Rule):
         stops = list(_STOP.finditer(text, sp["year"][1], len(text.rstrip()))) if pd.year is not None else []
         if commas or stops:
             vi = [("Không có dấu phẩy giữa ngày, tháng, năm", "No comma between the day, month and year")] if commas else []
-            if stops:
+            if stops and all(set(m.group().strip()) == {"."} for m in stops):
                 vi.append(("không có dấu chấm sau năm ban hành", "no full stop after the year"))
+            elif stops:
+                vi.append(("không có dấu câu sau năm ban hành", "no punctuation after the year"))
             stray = commas + stops
             yield self.finding(
                 para, base + stray[0].start(), base + stray[-1].end(),

@@ -5,14 +5,7 @@ from typing import Iterable
 from notice_lint.rule import Edit, Finding, Fix, Rule, RuleContext, Severity
 from notice_lint.vntext import fold
 
-from ._signature import OWN_NAME_KINDS, TO_PARTY, closing_profile, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
-
-#: what a Party collective (cấp uỷ, its standing committee, a chi bộ, the inspection committee) is called
-_COLLECTIVE = (
-    "bi thu", "pho bi thu", "ban thuong vu", "ban chap hanh", "thuong truc", "tinh uy", "thanh uy", "huyen uy",
-    "quan uy", "thi uy", "dang uy", "chi bo", "uy ban kiem tra", "bo chinh tri", "ban bi thu",
-)
-
+from ._signature import COLLECTIVE, OWN_NAME_KINDS, TO_PARTY, closing_profile, TO_STATE, head_title, is_deputy, prefixed_titles, state_kind
 
 class SignatoryPrefix(Rule):
     """The authority prefix of the signature is wrong or missing.
@@ -78,7 +71,7 @@ class SignatoryPrefix(Rule):
             yield from self._form(seg, p, party)
             if party and p.canonical in ("K/T", "KT"):
                 title = head_title(seg, p)
-                if fold(title).startswith(_COLLECTIVE):
+                if fold(title).startswith(COLLECTIVE):
                     yield self.finding(
                         seg.paragraph, seg.start + p.start, seg.end,
                         vi=f"Cấp uỷ là tập thể: ký thay mặt «T/M …» (ví dụ «T/M BAN THƯỜNG VỤ» / «PHÓ BÍ THƯ»), "

@@ -5,7 +5,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, Rule, RuleContext, Severity
 from notice_lint.vntext import fold
 
-from ._signature import head_title, is_deputy, prefixed_titles
+from ._signature import COLLECTIVE, head_title, is_deputy, prefixed_titles
 
 
 class SignatoryDeputy(Rule):
@@ -70,7 +70,8 @@ class SignatoryDeputy(Rule):
                        f"không lặp lại «{own}»",
                     en=f"The line under «{seg.text.strip()}» is the deputy's own title («{want}»), not «{own}» again",
                 )
-            elif is_deputy(own):
+            elif is_deputy(own) and not (p.party and f_head.startswith(COLLECTIVE)):
+                # (a Party committee's «K/T BAN THƯỜNG VỤ» is NL151's: a collective signs T/M)
                 rest = f_own[4:].strip()
                 if rest and f_head and rest not in f_head and f_head not in rest:
                     yield self.finding(

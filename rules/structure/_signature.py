@@ -42,6 +42,13 @@ def prefixed_titles(notice: Notice) -> list[tuple[int, Segment, Prefix]]:
     return found
 
 
+#: what a Party collective (cấp uỷ, its standing committee, a chi bộ, the inspection committee) is called
+COLLECTIVE = (
+    "bi thu", "pho bi thu", "ban thuong vu", "ban chap hanh", "thuong truc", "tinh uy", "thanh uy", "huyen uy",
+    "quan uy", "thi uy", "dang uy", "chi bo", "uy ban kiem tra", "bo chinh tri", "ban bi thu",
+)
+
+
 def head_title(seg: Segment, p: Prefix) -> str:
     """The title after the prefix: ``KT. GIÁM ĐỐC`` → ``GIÁM ĐỐC``."""
     return seg.text[p.rest_start:].strip()

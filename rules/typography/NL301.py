@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from notice_lint.document.model import justified_line
 from notice_lint.rule import ANY_PROFILE, Finding, Fix, Rule, RuleContext, Severity
 
 from notice_lint_rules.language._syllables import built_stream
@@ -37,7 +38,8 @@ class DoubleSpace(Rule):
     3``), the gaps between the two columns of a header laid out with spaces
     (three or more spaces, or tabs), leading or trailing spaces, and the
     widened gaps of a justified page in its PDF text export (``pdftotext
-    -layout``: two or more lines whose every gap is widened alike).
+    -layout``: two or more lines whose every gap is widened alike, or in a
+    text file the one line so widened).
 
     **Anti-pattern**
 
@@ -78,11 +80,13 @@ class DoubleSpace(Rule):
         fields = {seg.index for seg in (notice.number, notice.place_date) if seg is not None}
         # a PDF's text export of a justified page: its widened gaps are the page's, not typed
         layout = None  # asked at the first run of spaces found
+        text_file = notice.document.kind != "docx"
         for para in notice.document.paragraphs:
             text = para.text
             if "  " not in text and "\u00a0" not in text:
                 continue
             skip = None
+            justified = None
             cols = para.columns
             for m in _RUN.finditer(text):
                 start, end = m.start(), m.end()
@@ -98,6 +102,10 @@ class DoubleSpace(Rule):
                         layout = notice.document.layout_export()
                     if layout:
                         continue  # a justified line's widened gap
+                    if justified is None:
+                        justified = text_file and justified_line(text)  # once a line: it reads it whole
+                    if justified:
+                        continue  # one justified line of a short export (before an unbreakable e-mail)
                 if skip is None:
                     skip = skipped_spans(notice, para)
                 if in_spans(skip, start, end):

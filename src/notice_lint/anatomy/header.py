@@ -91,7 +91,7 @@ _PLACE_DATE_WORDS = re.compile(
     r"^(?P<place>[^\d\n]{0,60}?(?:\s\d{1,2})?)(?P<sep>[\s,;.]*)"
     r"(?P<ngay>ngày)(?P<dfield>" + _BLANK + r"(?P<day>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
     r"(?P<thang>tháng)(?P<mfield>" + _BLANK + r"(?P<month>\d{1,2})?(?:\s*,)?" + _BLANK + r")"
-    r"(?P<nam>năm)(?P<yfield>" + _BLANK + r"(?P<year>\d{2,4})?" + _BLANK + r")[.\s]*$",
+    r"(?P<nam>năm)(?P<yfield>" + _BLANK + r"(?P<year>\d{2,4})?" + _BLANK + r")[.,;\s]*$",
     re.IGNORECASE,
 )
 _PLACE_DATE_NUMERIC = re.compile(

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..vntext import fold
-from .header import PlaceDate, date_bounds, parse_place_date
+from .header import PlaceDate, date_bounds, has_mass_title, parse_place_date
 from .model import Notice
 
 __all__ = [
@@ -106,6 +106,11 @@ def choose_profile(
     if notice.motto is not None and notice.national is None:
         state += 2
         evidence.append(f"line {notice.motto.index}: Tiêu ngữ")
+    if has_mass_title(notice):
+        # a mass organisation (Hội Nông dân, Đoàn Thanh niên…) is no Party body even when its
+        # header has a "*" and a Ban Thường vụ: the state form is the nearer one
+        state += 4
+        evidence.append("a mass organisation's title line")
     for seg in notice.organ:
         if fold(seg.text.strip()).startswith(PARTY_ORGAN_PREFIXES):
             party += 1
