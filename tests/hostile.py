@@ -113,6 +113,10 @@ SENTENCE = (
 )
 
 
+#: a short line with four findings (two double spaces, a space before a comma and none after it)
+SHORT_SENTENCE = "Các cơ quan  đơn vị ,thực hiện nghiêm túc  nội dung chỉ đạo này."
+
+
 def many_findings(count: int = 20_000, text: str = SENTENCE) -> bytes:
     """``count`` paragraphs of ``text`` (each with its finding): what each paragraph costs."""
     from badinput import para

@@ -6,6 +6,7 @@ from typing import Iterable
 from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import (
+    ProblemLog,
     PART_NAMES,
     Problem,
     fmt_pt,
@@ -84,8 +85,8 @@ class FontSize(Rule):
         severity = Severity.WARNING if notice.profile == "hd05" else None
         note_vi = " (theo HD 36; bảng cỡ chữ của HD 05 chưa được đối chiếu)" if notice.profile == "hd05" else ""
         note_en = " (HD 36 values; HD 05's size table is not yet confirmed)" if notice.profile == "hd05" else ""
-        body_problems: list[Problem] = []
-        item_problems: list[Problem] = []
+        body_problems = ProblemLog()  # one a paragraph of a long body: held compactly
+        item_problems = ProblemLog()
         checked = items = 0
         body_range = sizes.get("body")
         skip = skipped(notice)

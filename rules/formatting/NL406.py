@@ -6,6 +6,7 @@ from notice_lint.document.model import Paragraph
 from notice_lint.rule import Finding, FormatEdit, Rule, RuleContext, Severity
 
 from ._parts import (
+    ProblemLog,
     ALNUM,
     Problem,
     body_segments,
@@ -129,7 +130,7 @@ class ParagraphLayout(Rule):
         yield from self._line_spacing(paras, notice.profile)
 
     # -- checks ----------------------------------------------------------
-    def _emit(self, problems: list[Problem], checked: int) -> Iterator[Finding]:
+    def _emit(self, problems: ProblemLog, checked: int) -> Iterator[Finding]:
         for para, s, e, vi, en, fix in group_body(
             problems,
             checked,
@@ -141,7 +142,7 @@ class ParagraphLayout(Rule):
     def _alignment(self, paras: list[Paragraph], headings: set[int]) -> Iterator[Finding]:
         # a paragraph that fits on one line looks the same left-aligned or justified
         checked = [p for p in paras if p.index not in headings and len(p.text) >= ONE_LINE]
-        problems = []
+        problems = ProblemLog()  # one a paragraph of a long body: held compactly
         for p in checked:
             if p.alignment in ("left", "right"):
                 where_vi = "trái" if p.alignment == "left" else "phải"
@@ -162,7 +163,7 @@ class ParagraphLayout(Rule):
 
     def _indent(self, paras: list[Paragraph], party: bool) -> Iterator[Finding]:
         checked = [p for p in paras if p.label is None and p.alignment != "center"]
-        problems = []
+        problems = ProblemLog()  # one a paragraph of a long body: held compactly
         for p in checked:
             first = p.indent_first_mm or 0.0
             if p.text.startswith("\t") and abs(first) < 0.05:
@@ -203,7 +204,7 @@ class ParagraphLayout(Rule):
 
     def _spacing(self, paras: list[Paragraph], notice) -> Iterator[Finding]:
         contextual = notice.document.meta.get("contextual_spacing") or set()
-        problems = []
+        problems = ProblemLog()  # one a paragraph of a long body: held compactly
         checked = 0
         for prev, cur in zip(paras, paras[1:]):
             if cur.index != prev.index + 1:
@@ -241,7 +242,7 @@ class ParagraphLayout(Rule):
         yield from self._emit(problems, checked)
 
     def _line_spacing(self, paras: list[Paragraph], profile: str) -> Iterator[Finding]:
-        problems = []
+        problems = ProblemLog()  # one a paragraph of a long body: held compactly
         for p in paras:
             if p.line_spacing is None:
                 continue

@@ -9,11 +9,12 @@ report its size findings as warnings.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable, Iterator
+from array import array
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from notice_lint.anatomy.model import Notice, Segment
 from notice_lint.document.model import Paragraph, Record, RunSpan
-from notice_lint.rule import Fix, FormatEdit, compact_edits, shared
+from notice_lint.rule import EditSeries, Fix, FormatEdit, compact_edits, shared
 
 #: a letter or a digit: the text a formatting rule judges
 ALNUM = re.compile(r"\w", re.UNICODE)
@@ -333,6 +334,78 @@ class Problem(Record):
         self.safe = safe
 
 
+class ProblemLog:
+    """The problems of a check, as a list would hold them (``append``, ``len``, reading one),
+    but compactly: a formatting check may find one on nearly every paragraph of a long body,
+    and a :class:`Problem` with its edit costs ~250 bytes.  Each is taken apart as it is
+    appended (its key and paragraph kept; its places in int arrays; its messages, and each
+    distinct kind of edit, once) and made again when read; :func:`group_body` makes only
+    those it reports one by one, and the fix of a whole-body finding straight from the
+    arrays (an :class:`~notice_lint.rule.EditSeries`).
+    """
+
+    __slots__ = ("keys", "_paras", "_places", "_texts", "_text_ids", "_first", "_counts", "_store", "_seen", "_other")
+
+    def __init__(self) -> None:
+        self.keys: list[Any] = []
+        self._paras: list[Paragraph] = []
+        self._places = array("i")  # start, end and messages (in _texts) of each problem
+        self._texts: list[tuple[str, str, bool]] = []  # (vi, en, safe), each once
+        self._text_ids: dict[tuple[str, str, bool], int] = {}
+        self._first = array("q")  # where each problem's edits start in _store
+        self._counts = array("i")  # how many they are (-1: held in _other)
+        self._store = EditSeries.empty()
+        self._seen: dict[Any, int] = {}
+        self._other: dict[int, tuple[Any, ...]] = {}  # edits that are not formatting edits
+
+    def append(self, p: Problem) -> None:
+        k = len(self.keys)
+        self.keys.append(p.key)
+        self._paras.append(p.paragraph)
+        text = (p.vi, p.en, bool(p.safe))
+        t = self._text_ids.get(text)
+        if t is None:
+            t = self._text_ids[text] = len(self._texts)
+            self._texts.append(text)
+        self._places.extend((p.start, p.end, t))
+        self._first.append(len(self._store))
+        if self._store.extend(p.edits, self._seen):
+            self._counts.append(len(p.edits))
+        else:
+            self._counts.append(-1)
+            self._other[k] = tuple(p.edits)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, k: int) -> Problem:
+        places = self._places
+        vi, en, safe = self._texts[places[3 * k + 2]]
+        return Problem(self._paras[k], places[3 * k], places[3 * k + 1], self.keys[k], vi, en, self._edits_of(k), safe)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return map(self.__getitem__, range(len(self.keys)))
+
+    def _edits_of(self, k: int) -> tuple[Any, ...]:
+        n = self._counts[k]
+        if n < 0:
+            return self._other[k]
+        first = self._first[k]
+        return tuple(self._store[j] for j in range(first, first + n))
+
+    def fix_of(self, members: Sequence[int]) -> Fix | None:
+        """:func:`fix_of` of the problems at positions ``members`` (in order)."""
+        counts = self._counts
+        if not members or any(counts[k] == 0 for k in members):
+            return None
+        texts, places = self._texts, self._places
+        safe = all(texts[places[3 * k + 2]][2] for k in members)
+        if any(counts[k] < 0 for k in members):
+            return Fix(compact_edits([e for k in members for e in self._edits_of(k)]), safe)
+        first = self._first
+        return Fix(self._store.part((first[k], counts[k]) for k in members), safe)
+
+
 def fix_of(problems: list[Problem]) -> Fix | None:
     """One fix holding every problem's edits (None when one of them has no certain value)."""
     if not problems or any(not p.edits for p in problems):
@@ -352,9 +425,13 @@ def twips(mm: float) -> int:
 
 def dominant(problems: list[Problem], checked: int, *, minimum: int = 3, share: float = 0.8) -> Any:
     """The key shared by at least ``share`` of ``checked`` paragraphs, or None."""
+    return _dominant_key([p.key for p in problems], checked, minimum, share)
+
+
+def _dominant_key(keys: list[Any], checked: int, minimum: int, share: float) -> Any:
     counts: dict[Any, int] = {}
-    for p in problems:
-        counts[p.key] = counts.get(p.key, 0) + 1
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
     for key, n in counts.items():
         if n >= minimum and n >= share * checked:
             return key
@@ -377,6 +454,9 @@ def group_body(
     first such paragraph says so, and its fix holds the edits of every
     paragraph it speaks for; other problems are reported one by one.
     """
+    if isinstance(problems, ProblemLog):
+        yield from _group_log(problems, checked, whole_vi, whole_en, minimum, share)
+        return
     by_key: dict[Any, list[Problem]] = {}
     for p in problems:
         by_key.setdefault(p.key, []).append(p)
@@ -388,4 +468,25 @@ def group_body(
                 n = len(members)
                 yield p.paragraph, 0, len(p.paragraph.text), whole_vi(p, n), whole_en(p, n), fix_of(members)
             continue
+        yield p.paragraph, p.start, p.end, p.vi, p.en, fix_of([p])
+
+
+def _group_log(
+    log: ProblemLog, checked: int, whole_vi: Callable[[Problem, int], str], whole_en: Callable[[Problem, int], str],
+    minimum: int, share: float,
+) -> Iterable[tuple[Paragraph, int, int, str, str, Fix | None]]:
+    """:func:`group_body` of a :class:`ProblemLog`: the same findings in the same order."""
+    keys = log.keys
+    whole_key = _dominant_key(keys, checked, minimum, share)
+    grouped = False
+    for k, key in enumerate(keys):
+        if key == whole_key:
+            if not grouped:
+                grouped = True
+                members = array("q", (j for j in range(k, len(keys)) if keys[j] == whole_key))
+                p = log[k]
+                n = len(members)
+                yield p.paragraph, 0, len(p.paragraph.text), whole_vi(p, n), whole_en(p, n), log.fix_of(members)
+            continue
+        p = log[k]
         yield p.paragraph, p.start, p.end, p.vi, p.en, fix_of([p])

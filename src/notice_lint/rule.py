@@ -186,6 +186,43 @@ class EditSeries:
         self._kinds = kinds  # its index in _variants
         self._variants = variants  # (scope, props, note_vi, note_en)
 
+    @classmethod
+    def empty(cls) -> "EditSeries":
+        return cls(array("i"), array("I"), [])
+
+    def extend(self, edits: Iterable[Any], seen: dict[Any, int]) -> bool:
+        """Append ``edits`` (``seen``: the variants' positions, kept by the caller); False, with
+        nothing appended, when one is not a :class:`FormatEdit` or does not fit."""
+        places, kinds, variants = self._places, self._kinds, self._variants
+        n_places, n_kinds = len(places), len(kinds)
+        try:
+            for e in edits:
+                if type(e) is not FormatEdit:
+                    raise TypeError
+                props = e.props
+                # with the values' types: 13 == 13.0 and 1 == True, but they print apart
+                key = (e.scope, props, tuple([type(p[1]) for p in props]), e.note_vi, e.note_en)
+                k = seen.get(key)
+                if k is None:
+                    k = seen[key] = len(variants)
+                    variants.append((e.scope, props, e.note_vi, e.note_en))
+                kinds.append(k)
+                places.extend((e.paragraph, e.start, e.end, e.section))
+        except (TypeError, OverflowError, IndexError):  # an unhashable value, a place that is no int
+            del places[n_places:], kinds[n_kinds:]
+            return False
+        return True
+
+    def part(self, spans: Iterable[tuple[int, int]]) -> "tuple[FormatEdit, ...] | EditSeries":
+        """The edits at ``first, count`` of each span, in order (a tuple when few)."""
+        places, kinds = array("i"), array("I")
+        own_places, own_kinds = self._places, self._kinds
+        for first, count in spans:
+            kinds.extend(own_kinds[first : first + count])
+            places.extend(own_places[4 * first : 4 * (first + count)])
+        out = EditSeries(places, kinds, self._variants)
+        return out if len(kinds) >= COMPACT_FROM else tuple(out)
+
     def __len__(self) -> int:
         return len(self._kinds)
 
@@ -227,26 +264,8 @@ def compact_edits(edits: list[Edit | FormatEdit]) -> "tuple[Edit | FormatEdit, .
     """``edits`` as a tuple, or, when many formatting edits, as an :class:`EditSeries`."""
     if len(edits) < COMPACT_FROM:
         return tuple(edits)
-    places = array("i")
-    kinds = array("I")
-    variants: list[tuple[Any, ...]] = []
-    seen: dict[Any, int] = {}
-    try:
-        for e in edits:
-            if type(e) is not FormatEdit:
-                return tuple(edits)
-            props = e.props
-            # with the values' types: 13 == 13.0 and 1 == True, but they print apart
-            key = (e.scope, props, tuple([type(p[1]) for p in props]), e.note_vi, e.note_en)
-            k = seen.get(key)
-            if k is None:
-                k = seen[key] = len(variants)
-                variants.append((e.scope, props, e.note_vi, e.note_en))
-            kinds.append(k)
-            places.extend((e.paragraph, e.start, e.end, e.section))
-    except (TypeError, OverflowError, IndexError):  # an unhashable value, a place that is no int
-        return tuple(edits)
-    return EditSeries(places, kinds, variants)
+    series = EditSeries.empty()
+    return series if series.extend(edits, {}) else tuple(edits)
 
 
 class Fix(FrozenRecord):
