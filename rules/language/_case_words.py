@@ -121,7 +121,7 @@ def _names_something(toks: Line, i: int, text: str, covered=(), bound: bool = Fa
     if (p in _NAMING or p.lower() in _NAMED_BY_NEXT) and not bound:
         return True  # a law's name, a month or weekday in words, an organ's or a project's name
     if _in_name(toks, i, covered) and not (
-        bound or function or (t.before == " " and _BOUND[(p, t.text)] and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
+        bound or function or _second_syllable(p, t.text, t.before, toks[i + 1].text if i + 1 < len(toks) else None)
     ):
         return True  # (not the second syllable of a word: "Thông tư này áp Dụng")
     n = len(toks)
@@ -303,7 +303,7 @@ def word_defects(
                 continue
             # the first tests of _names_something, from the words alone (before any token)
             if _NAMED_AFTER[words[i - 1]] and not (seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)) \
-                    and not (seps[i] == " " and _BOUND[(words[i - 1], w)] and not (nw and nw[0].isupper())) \
+                    and not _second_syllable(words[i - 1], w, seps[i], nw) \
                     and not (w in _NEVER_IN_NAME and seps[i] == " " and not words[i - 1].isupper()):
                 continue
         t = toks[i]
@@ -347,8 +347,7 @@ def word_defects(
             continue
         listed = seps[i] == ", " and (i - 1 in flagged or i - 2 in flagged)
         # (only where the word before would otherwise be taken to introduce a name)
-        bound = seps[i] == " " and _NAMED_AFTER[words[i - 1]] and _BOUND[(words[i - 1], w)] \
-            and not (nw and nw[0].isupper())
+        bound = _NAMED_AFTER[words[i - 1]] and _second_syllable(words[i - 1], w, seps[i], nw)
         if not listed and _names_something(toks, i, text, covered, bound):
             continue
         if _LAW_BEFORE.search(text, max(0, t.start - 60), t.start):
@@ -482,6 +481,13 @@ def _bound(pair: tuple[str, str]) -> bool:
 
 
 _BOUND = Verdicts(_bound)
+
+
+def _second_syllable(prev: str, w: str, sep: str, nxt: str | None) -> bool:
+    """Is the capitalised ``w``, one space after ``prev`` and before ``nxt`` (the next word,
+    None at the end), the second syllable of one word with it (:func:`_bound`)?  Not when
+    the next word has a capital: a name goes on (``thành phố Hồ Chí Minh``)."""
+    return sep == " " and not (nxt and nxt[:1].isupper()) and _BOUND[(prev, w)]
 # (word, next word, separator between them) -> :func:`_kind`
 _KIND_BY = Verdicts(lambda k: _KIND[(k[0], k[1] if k[2] == " " else None)])
 _NEXT = (1).__add__
